@@ -1,0 +1,111 @@
+/**
+ * The mining contract's types: what goes in (one event at a time, streamed) and what comes out
+ * (the JSON document `onetrip mine --json` prints and the API serves). Durations are seconds,
+ * instants are epoch milliseconds. See docs/mining.md for the definitions.
+ */
+
+/** One normalized event, as the ingest parsers and the database stream produce it. */
+export interface MiningEvent {
+  caseId: string;
+  activity: string;
+  /** Completion instant (epoch ms). For a lifecycle `start` event, the instant it started. */
+  timestamp: number;
+  /** Explicit start instant (epoch ms) from a start-timestamp column; absent otherwise. */
+  startTimestamp?: number | null;
+  /** Lifecycle transition (`start`, `complete`, …), matched case-insensitively. */
+  lifecycle?: string | null;
+  resource?: string | null;
+  citizen?: string | null;
+  service?: string | null;
+  channel?: string | null;
+  location?: string | null;
+  department?: string | null;
+  sourceSystem?: string | null;
+}
+
+export type JourneyKey = 'case' | 'citizen' | 'citizen+service';
+
+export interface MiningOptions {
+  /** `auto` pairs start/complete when events carry a lifecycle; `none` ignores it. */
+  lifecycle: 'auto' | 'none';
+  journey: JourneyKey;
+  /** Inactivity that splits a citizen's events into separate journeys (ms). */
+  journeyGapMs: number;
+  /** Channel values that count as an in-person visit. */
+  inPerson: readonly string[];
+  /** Longest gap between in-person instances of one trip (ms). */
+  tripGapMs: number;
+}
+
+export interface Quantiles {
+  mean: number;
+  median: number;
+  p90: number;
+}
+
+export interface DurationStats extends Quantiles {
+  total: number;
+}
+
+export interface ActivityStats {
+  activity: string;
+  count: number;
+  serviceSeconds: Quantiles | null;
+}
+
+export interface ActivityCount {
+  activity: string;
+  count: number;
+}
+
+export interface DfgEdge {
+  from: string;
+  to: string;
+  count: number;
+  durationSeconds: DurationStats;
+  waitSeconds: DurationStats;
+}
+
+export interface Variant {
+  activities: string[];
+  count: number;
+}
+
+export interface TripStats {
+  total: number;
+  perJourneyMean: number;
+  distribution: Record<string, number>;
+  atMostOneRate: number;
+}
+
+export interface Bottleneck {
+  kind: 'edge' | 'activity';
+  from?: string;
+  to?: string;
+  activity?: string;
+  totalWaitSeconds: number;
+  share: number;
+  meanSeconds: number;
+  p90Seconds: number;
+}
+
+export interface MiningSummary {
+  events: number;
+  cases: number;
+  journeys: number;
+  activities: number;
+  rejected?: number;
+}
+
+/** The finished result: the stable JSON contract of `onetrip mine --json` and of the API. */
+export interface MiningResult {
+  summary: MiningSummary;
+  activities: ActivityStats[];
+  startActivities: ActivityCount[];
+  endActivities: ActivityCount[];
+  dfg: DfgEdge[];
+  variants: Variant[];
+  leadTimeSeconds: Quantiles;
+  trips: TripStats | null;
+  bottlenecks: Bottleneck[];
+}
