@@ -1,7 +1,17 @@
 /** The command table of `onetrip`. Add a command by adding its file and one line here. */
+import { importCommand } from './import';
+import { mine } from './mine';
+import { simulate } from './simulate';
+import { start } from './start';
+
 export interface Command {
   summary: string;
   run(argv: string[]): Promise<number>;
 }
 
-export const COMMANDS: Record<string, Command> = {};
+export const COMMANDS: Record<string, Command> = {
+  mine,
+  simulate,
+  import: importCommand,
+  start,
+};
