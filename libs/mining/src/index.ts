@@ -1,1 +1,10 @@
+/** @onetrip/mining: citizen journeys, trips, waits and bottlenecks from an event log. */
 export * from './types';
+export { DEFAULT_MINING_OPTIONS, resolveOptions } from './options';
+export { MiningInputError } from './errors';
+export { createMiner, mine, type Miner } from './miner';
+export { mergePartials } from './merge';
+export { finalize, type FinalizeOptions } from './finalize';
+export type { ActivityPartial, EdgePartial, PartialResult, TripsPartial } from './partial';
+export { partialFromJson, partialToJson, type PartialResultJson } from './partial-json';
+export type { DistributionJson } from './distribution';

@@ -21,6 +21,11 @@ export interface MiningEvent {
   location?: string | null;
   department?: string | null;
   sourceSystem?: string | null;
+  /**
+   * Lifecycle instance id (XES `concept:instance`): when present, start and complete events pair
+   * per (case, activity, instance) instead of per (case, activity).
+   */
+  instance?: string | null;
 }
 
 export type JourneyKey = 'case' | 'citizen' | 'citizen+service';
@@ -35,6 +40,8 @@ export interface MiningOptions {
   inPerson: readonly string[];
   /** Longest gap between in-person instances of one trip (ms). */
   tripGapMs: number;
+  /** How many edges and how many activities `bottlenecks` lists at most (default 50 each). */
+  bottleneckLimit?: number;
 }
 
 export interface Quantiles {
@@ -87,6 +94,9 @@ export interface Bottleneck {
   share: number;
   meanSeconds: number;
   p90Seconds: number;
+  /** How many waits (edge traversals) the figure sums. */
+  count?: number;
+  medianSeconds?: number;
 }
 
 export interface MiningSummary {
@@ -95,6 +105,28 @@ export interface MiningSummary {
   journeys: number;
   activities: number;
   rejected?: number;
+  /** Activity instances: events after start/complete pairing (equals events without lifecycle). */
+  instances?: number;
+  /** Lifecycle `start` events that never found their `complete` (they form no instance). */
+  unmatchedStarts?: number;
+  /** Events with a lifecycle other than start/complete (schedule, assign, …), ignored. */
+  ignoredEvents?: number;
+}
+
+export interface ReworkActivity {
+  activity: string;
+  /** Journeys in which the activity occurs more than once. */
+  journeys: number;
+  /** Occurrences beyond the first, summed over journeys. */
+  extraOccurrences: number;
+}
+
+export interface ReworkStats {
+  /** Journeys with at least one repeated activity. */
+  journeys: number;
+  /** Share of journeys with rework. */
+  rate: number;
+  activities: ReworkActivity[];
 }
 
 /** The finished result: the stable JSON contract of `onetrip mine --json` and of the API. */
@@ -108,4 +140,5 @@ export interface MiningResult {
   leadTimeSeconds: Quantiles;
   trips: TripStats | null;
   bottlenecks: Bottleneck[];
+  rework?: ReworkStats;
 }

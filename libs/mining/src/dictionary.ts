@@ -1,0 +1,35 @@
+/**
+ * Dictionary encoding: each distinct string gets a small integer code, in order of first sight.
+ * Columns then store codes, so ten million events naming a thousand activities hold a thousand
+ * strings, not ten million.
+ */
+export class StringDictionary {
+  private readonly codes = new Map<string, number>();
+  private readonly values: string[] = [];
+  // Logs arrive grouped by case, so the same case id repeats row after row: skip the hash lookup.
+  private lastValue: string | null = null;
+  private lastCode = -1;
+
+  get size(): number {
+    return this.values.length;
+  }
+
+  encode(value: string): number {
+    if (value === this.lastValue) return this.lastCode;
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.codes.set(value, code);
+      this.values.push(value);
+    }
+    this.lastValue = value;
+    this.lastCode = code;
+    return code;
+  }
+
+  decode(code: number): string {
+    const value = this.values[code];
+    if (value === undefined) throw new RangeError(`no string with code ${code}`);
+    return value;
+  }
+}

@@ -1,0 +1,174 @@
+import { compareSequences, compareStrings } from './compare';
+import type { Distribution } from './distribution';
+import { DEFAULT_MINING_OPTIONS } from './options';
+import { parseKey, type PartialResult } from './partial';
+import type {
+  ActivityCount,
+  ActivityStats,
+  Bottleneck,
+  DfgEdge,
+  DurationStats,
+  MiningResult,
+  Quantiles,
+  ReworkStats,
+  TripStats,
+  Variant,
+} from './types';
+
+const MS_PER_SECOND = 1000;
+
+export interface FinalizeOptions {
+  /** Edges and activities listed in `bottlenecks`, at most, each. */
+  bottleneckLimit?: number;
+}
+
+/** The finished, sorted, JSON-ready result of a (merged) partial result. */
+export function finalize(p: PartialResult, options: FinalizeOptions = {}): MiningResult {
+  const activityNames = [...p.activities.keys()];
+  return {
+    summary: {
+      events: p.events,
+      cases: p.cases,
+      journeys: p.journeys,
+      activities: activityNames.length,
+      instances: p.instances,
+      unmatchedStarts: p.unmatchedStarts,
+      ignoredEvents: p.ignoredEvents,
+    },
+    activities: activityStats(p),
+    startActivities: activityCounts(p, 'starts'),
+    endActivities: activityCounts(p, 'ends'),
+    dfg: dfgEdges(p),
+    variants: variants(p),
+    leadTimeSeconds: quantiles(p.leadTime),
+    trips: trips(p),
+    bottlenecks: bottlenecks(
+      p,
+      options.bottleneckLimit ?? DEFAULT_MINING_OPTIONS.bottleneckLimit ?? Infinity,
+    ),
+    rework: rework(p),
+  };
+}
+
+function seconds(ms: number): number {
+  return ms / MS_PER_SECOND;
+}
+
+function quantiles(d: Distribution): Quantiles {
+  return { mean: seconds(d.mean), median: seconds(d.quantile(0.5)), p90: seconds(d.quantile(0.9)) };
+}
+
+function durationStats(d: Distribution): DurationStats {
+  return { ...quantiles(d), total: seconds(d.sum) };
+}
+
+function byCountThenName<T extends { count: number }>(name: (t: T) => string) {
+  return (a: T, b: T): number => b.count - a.count || compareStrings(name(a), name(b));
+}
+
+function activityStats(p: PartialResult): ActivityStats[] {
+  return [...p.activities]
+    .map(([activity, a]) => ({
+      activity,
+      count: a.count,
+      serviceSeconds: a.withStart > 0 ? quantiles(a.service) : null,
+    }))
+    .sort(byCountThenName((a) => a.activity));
+}
+
+function activityCounts(p: PartialResult, field: 'starts' | 'ends'): ActivityCount[] {
+  return [...p.activities]
+    .filter(([, a]) => a[field] > 0)
+    .map(([activity, a]) => ({ activity, count: a[field] }))
+    .sort(byCountThenName((a) => a.activity));
+}
+
+function dfgEdges(p: PartialResult): DfgEdge[] {
+  return [...p.edges]
+    .map(([key, e]) => {
+      const [from, to] = parseKey(key);
+      return {
+        from,
+        to,
+        count: e.count,
+        durationSeconds: durationStats(e.duration),
+        waitSeconds: durationStats(e.wait),
+      };
+    })
+    .sort(
+      (a, b) => b.count - a.count || compareStrings(a.from, b.from) || compareStrings(a.to, b.to),
+    );
+}
+
+function variants(p: PartialResult): Variant[] {
+  return [...p.variants]
+    .map(([key, count]) => ({ activities: parseKey(key), count }))
+    .sort((a, b) => b.count - a.count || compareSequences(a.activities, b.activities));
+}
+
+function trips(p: PartialResult): TripStats | null {
+  if (!p.trips.sawChannel) return null;
+  const distribution: Record<string, number> = {};
+  let atMostOne = 0;
+  for (const [trips, journeys] of [...p.trips.distribution].sort((a, b) => a[0] - b[0])) {
+    distribution[String(trips)] = journeys;
+    if (trips <= 1) atMostOne += journeys;
+  }
+  return {
+    total: p.trips.total,
+    perJourneyMean: ratio(p.trips.total, p.journeys),
+    distribution,
+    atMostOneRate: ratio(atMostOne, p.journeys),
+  };
+}
+
+function bottlenecks(p: PartialResult, limit: number): Bottleneck[] {
+  let allWaiting = 0;
+  for (const edge of p.edges.values()) allWaiting += edge.wait.sum;
+  const entry = (d: Distribution) => ({
+    totalWaitSeconds: seconds(d.sum),
+    share: ratio(d.sum, allWaiting),
+    meanSeconds: seconds(d.mean),
+    medianSeconds: seconds(d.quantile(0.5)),
+    p90Seconds: seconds(d.quantile(0.9)),
+    count: d.count,
+  });
+  const edges: Bottleneck[] = [...p.edges]
+    .filter(([, e]) => e.wait.sum > 0)
+    .map(([key, e]) => {
+      const [from, to] = parseKey(key);
+      return { kind: 'edge' as const, from, to, ...entry(e.wait) };
+    })
+    .sort(
+      (a, b) =>
+        b.totalWaitSeconds - a.totalWaitSeconds ||
+        compareStrings(a.from, b.from) ||
+        compareStrings(a.to, b.to),
+    )
+    .slice(0, limit);
+  const activities: Bottleneck[] = [...p.activities]
+    .filter(([, a]) => a.waitBefore.sum > 0)
+    .map(([activity, a]) => ({ kind: 'activity' as const, activity, ...entry(a.waitBefore) }))
+    .sort(
+      (a, b) => b.totalWaitSeconds - a.totalWaitSeconds || compareStrings(a.activity, b.activity),
+    )
+    .slice(0, limit);
+  // Stable sort: at equal totals edges come before activities, each in its own order.
+  return [...edges, ...activities].sort((a, b) => b.totalWaitSeconds - a.totalWaitSeconds);
+}
+
+function rework(p: PartialResult): ReworkStats {
+  const activities = [...p.activities]
+    .filter(([, a]) => a.reworkJourneys > 0)
+    .map(([activity, a]) => ({
+      activity,
+      journeys: a.reworkJourneys,
+      extraOccurrences: a.extraOccurrences,
+    }))
+    .sort((a, b) => b.journeys - a.journeys || compareStrings(a.activity, b.activity));
+  return { journeys: p.reworkJourneys, rate: ratio(p.reworkJourneys, p.journeys), activities };
+}
+
+function ratio(part: number, whole: number): number {
+  return whole === 0 ? 0 : part / whole;
+}

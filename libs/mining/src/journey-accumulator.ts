@@ -1,0 +1,131 @@
+import type { StringDictionary } from './dictionary';
+import type { InstanceBuffer } from './instances';
+import {
+  edgeKey,
+  emptyActivity,
+  emptyEdge,
+  emptyPartial,
+  type ActivityPartial,
+  type EdgePartial,
+  type PartialResult,
+} from './partial';
+import { countTrips } from './trips';
+
+interface CodeEdge {
+  from: number;
+  to: number;
+  edge: EdgePartial;
+}
+
+/**
+ * Measures journeys one at a time while activities are still dictionary codes (arrays indexed by
+ * code, edges keyed by a number), then converts to the name-keyed PartialResult once.
+ */
+export class JourneyAccumulator {
+  private readonly partial = emptyPartial();
+  private readonly byCode: ActivityPartial[];
+  private readonly edges = new Map<number, CodeEdge>();
+  private readonly variants = new Map<string, number>();
+  private readonly occurrences: Int32Array;
+  private readonly touched: number[] = [];
+
+  constructor(
+    private readonly activities: StringDictionary,
+    private readonly inPerson: Uint8Array,
+    private readonly tripGapMs: number,
+  ) {
+    this.byCode = Array.from({ length: activities.size }, emptyActivity);
+    this.occurrences = new Int32Array(activities.size);
+  }
+
+  /** One journey: the instances buf.sorted[lo, hi), in order. */
+  addJourney(buf: InstanceBuffer, lo: number, hi: number): void {
+    if (hi <= lo) return;
+    const p = this.partial;
+    p.journeys += 1;
+    p.instances += hi - lo;
+    const first = buf.sorted[lo];
+    const acts = buf.activity;
+    this.byCode[acts[first]].starts += 1;
+    this.byCode[acts[buf.sorted[hi - 1]]].ends += 1;
+    let latest = -Infinity;
+    let variant = '';
+    for (let k = lo; k < hi; k += 1) {
+      const i = buf.sorted[k];
+      const act = acts[i];
+      this.addInstance(buf, i);
+      if (buf.completeAt[i] > latest) latest = buf.completeAt[i];
+      variant += k === lo ? `${act}` : `,${act}`;
+      if (k > lo) this.addEdge(buf, buf.sorted[k - 1], i);
+    }
+    p.leadTime.add(latest - buf.startAt[first]);
+    this.variants.set(variant, (this.variants.get(variant) ?? 0) + 1);
+    this.addRework();
+    const trips = countTrips(buf, lo, hi, this.inPerson, this.tripGapMs);
+    p.trips.total += trips;
+    p.trips.distribution.set(trips, (p.trips.distribution.get(trips) ?? 0) + 1);
+  }
+
+  /** The partial, with names instead of codes; call once, after the last journey. */
+  finish(
+    counts: Pick<PartialResult, 'events' | 'cases' | 'unmatchedStarts' | 'ignoredEvents'>,
+    sawChannel: boolean,
+  ): PartialResult {
+    const p = this.partial;
+    Object.assign(p, counts);
+    p.trips.sawChannel = sawChannel;
+    this.byCode.forEach((activity, code) => {
+      if (activity.count > 0) p.activities.set(this.activities.decode(code), activity);
+    });
+    for (const { from, to, edge } of this.edges.values()) {
+      p.edges.set(edgeKey(this.activities.decode(from), this.activities.decode(to)), edge);
+    }
+    for (const [codes, count] of this.variants) {
+      const names = codes.split(',').map((c) => this.activities.decode(Number(c)));
+      p.variants.set(JSON.stringify(names), count);
+    }
+    return p;
+  }
+
+  private addInstance(buf: InstanceBuffer, i: number): void {
+    const act = buf.activity[i];
+    const activity = this.byCode[act];
+    activity.count += 1;
+    const hasStart = buf.hasStart[i] === 1;
+    if (hasStart) activity.withStart += 1;
+    activity.service.add(hasStart ? buf.completeAt[i] - buf.startAt[i] : 0);
+    if (this.occurrences[act] === 0) this.touched.push(act);
+    this.occurrences[act] += 1;
+  }
+
+  private addEdge(buf: InstanceBuffer, a: number, b: number): void {
+    const from = buf.activity[a];
+    const to = buf.activity[b];
+    const key = from * this.byCode.length + to;
+    let entry = this.edges.get(key);
+    if (!entry) {
+      entry = { from, to, edge: emptyEdge() };
+      this.edges.set(key, entry);
+    }
+    const wait = Math.max(0, buf.startAt[b] - buf.completeAt[a]);
+    entry.edge.count += 1;
+    entry.edge.duration.add(buf.completeAt[b] - buf.completeAt[a]);
+    entry.edge.wait.add(wait);
+    this.byCode[to].waitBefore.add(wait);
+  }
+
+  private addRework(): void {
+    let reworked = false;
+    for (const act of this.touched) {
+      const n = this.occurrences[act];
+      if (n > 1) {
+        reworked = true;
+        this.byCode[act].reworkJourneys += 1;
+        this.byCode[act].extraOccurrences += n - 1;
+      }
+      this.occurrences[act] = 0;
+    }
+    this.touched.length = 0;
+    if (reworked) this.partial.reworkJourneys += 1;
+  }
+}

@@ -1,0 +1,67 @@
+import {
+  emptyActivity,
+  emptyEdge,
+  emptyPartial,
+  type ActivityPartial,
+  type EdgePartial,
+  type PartialResult,
+} from './partial';
+
+/**
+ * Folds partial results of disjoint sets of journeys into one: counts and sums add, value
+ * multisets and sketches merge. The inputs are not modified, and the order does not matter.
+ */
+export function mergePartials(parts: readonly PartialResult[]): PartialResult {
+  const merged = emptyPartial();
+  for (const part of parts) mergeInto(merged, part);
+  return merged;
+}
+
+function mergeInto(target: PartialResult, source: PartialResult): void {
+  target.events += source.events;
+  target.instances += source.instances;
+  target.cases += source.cases;
+  target.journeys += source.journeys;
+  target.unmatchedStarts += source.unmatchedStarts;
+  target.ignoredEvents += source.ignoredEvents;
+  target.reworkJourneys += source.reworkJourneys;
+  for (const [name, activity] of source.activities) {
+    mergeActivity(getOrAdd(target.activities, name, emptyActivity), activity);
+  }
+  for (const [key, edge] of source.edges) mergeEdge(getOrAdd(target.edges, key, emptyEdge), edge);
+  addCounts(target.variants, source.variants);
+  target.leadTime.merge(source.leadTime);
+  target.trips.sawChannel ||= source.trips.sawChannel;
+  target.trips.total += source.trips.total;
+  addCounts(target.trips.distribution, source.trips.distribution);
+}
+
+function mergeActivity(target: ActivityPartial, source: ActivityPartial): void {
+  target.count += source.count;
+  target.withStart += source.withStart;
+  target.service.merge(source.service);
+  target.waitBefore.merge(source.waitBefore);
+  target.starts += source.starts;
+  target.ends += source.ends;
+  target.reworkJourneys += source.reworkJourneys;
+  target.extraOccurrences += source.extraOccurrences;
+}
+
+function mergeEdge(target: EdgePartial, source: EdgePartial): void {
+  target.count += source.count;
+  target.duration.merge(source.duration);
+  target.wait.merge(source.wait);
+}
+
+function getOrAdd<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = create();
+    map.set(key, value);
+  }
+  return value;
+}
+
+function addCounts<K>(target: Map<K, number>, source: ReadonlyMap<K, number>): void {
+  for (const [key, n] of source) target.set(key, (target.get(key) ?? 0) + n);
+}

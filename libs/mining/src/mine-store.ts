@@ -1,0 +1,72 @@
+import type { EventStore } from './event-store';
+import { buildInstances, InstanceBuffer, type PairingCounts } from './instances';
+import { JourneyAccumulator } from './journey-accumulator';
+import { splitJourneys } from './journeys';
+import { normalizeChannel } from './options';
+import type { PartialResult } from './partial';
+import { sortRange } from './sort-range';
+import type { MiningOptions } from './types';
+
+/**
+ * Mines every journey of the stored events: group events by journey key (a counting sort,
+ * stable, so ties keep input order), order each group by time, pair lifecycles into instances,
+ * order instances by (start, complete, input order), split into journeys, measure.
+ */
+export function mineStore(store: EventStore, options: MiningOptions): PartialResult {
+  const { order, offsets } = groupByKey(store, options);
+  const byTime = (a: number, b: number): number =>
+    store.completeAt[a] - store.completeAt[b] || a - b;
+  const buf = new InstanceBuffer();
+  const byInstance = (a: number, b: number): number =>
+    buf.startAt[a] - buf.startAt[b] ||
+    buf.completeAt[a] - buf.completeAt[b] ||
+    buf.order[a] - buf.order[b];
+  const counts: PairingCounts = { unmatchedStarts: 0, ignoredEvents: 0 };
+  const accumulator = new JourneyAccumulator(
+    store.activities,
+    inPersonChannels(store, options),
+    options.tripGapMs,
+  );
+  const emit = (lo: number, hi: number): void => accumulator.addJourney(buf, lo, hi);
+  for (let key = 0; key + 1 < offsets.length; key += 1) {
+    const lo = offsets[key];
+    const hi = offsets[key + 1];
+    if (lo === hi) continue;
+    sortRange(order, lo, hi, byTime);
+    buildInstances(store, order, lo, hi, buf, counts);
+    sortRange(buf.sorted, 0, buf.length, byInstance);
+    if (options.journey === 'case') emit(0, buf.length);
+    else splitJourneys(buf, options.journeyGapMs, emit);
+  }
+  return accumulator.finish(
+    { events: store.length, cases: store.cases.size, ...counts },
+    store.sawChannel,
+  );
+}
+
+/** Event indices grouped by journey key (first-seen order of keys), input order within. */
+function groupByKey(
+  store: EventStore,
+  options: MiningOptions,
+): { order: Int32Array; offsets: Int32Array } {
+  const keyCount = options.journey === 'case' ? store.cases.size : store.keys.size;
+  const n = store.length;
+  const keyOf = store.keyOf;
+  const offsets = new Int32Array(keyCount + 1);
+  for (let i = 0; i < n; i += 1) offsets[keyOf[i] + 1] += 1;
+  for (let k = 0; k < keyCount; k += 1) offsets[k + 1] += offsets[k];
+  const cursor = offsets.slice(0, keyCount);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) order[cursor[keyOf[i]]++] = i;
+  return { order, offsets };
+}
+
+/** 1 for each stored channel code whose normalized value is one of options.inPerson. */
+function inPersonChannels(store: EventStore, options: MiningOptions): Uint8Array {
+  const inPerson = new Set(options.inPerson.map(normalizeChannel));
+  const flags = new Uint8Array(store.channels.size);
+  for (let c = 0; c < flags.length; c += 1) {
+    flags[c] = inPerson.has(normalizeChannel(store.channels.decode(c))) ? 1 : 0;
+  }
+  return flags;
+}

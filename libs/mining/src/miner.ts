@@ -1,0 +1,40 @@
+import { EventStore } from './event-store';
+import { finalize } from './finalize';
+import { mineStore } from './mine-store';
+import { resolveOptions } from './options';
+import type { PartialResult } from './partial';
+import type { MiningEvent, MiningOptions, MiningResult } from './types';
+
+/** Accepts events one at a time, in any order, and mines them on demand. */
+export interface Miner {
+  /** Validates and stores one event; throws MiningInputError (and stores nothing) when invalid. */
+  add(event: MiningEvent): void;
+  readonly eventCount: number;
+  /** The mergeable partial result of every event added so far. */
+  partial(): PartialResult;
+  /** The finished result of every event added so far. */
+  result(): MiningResult;
+}
+
+export function createMiner(options: Partial<MiningOptions> = {}): Miner {
+  const resolved = resolveOptions(options);
+  const store = new EventStore(resolved);
+  return {
+    add: (event) => store.add(event),
+    get eventCount() {
+      return store.length;
+    },
+    partial: () => mineStore(store, resolved),
+    result: () => finalize(mineStore(store, resolved), resolved),
+  };
+}
+
+/** Mines a whole log at once. */
+export function mine(
+  events: Iterable<MiningEvent>,
+  options: Partial<MiningOptions> = {},
+): MiningResult {
+  const miner = createMiner(options);
+  for (const event of events) miner.add(event);
+  return miner.result();
+}

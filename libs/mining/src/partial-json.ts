@@ -1,0 +1,102 @@
+import { Distribution, type DistributionJson } from './distribution';
+import type { ActivityPartial, EdgePartial, PartialResult } from './partial';
+
+/**
+ * A PartialResult as plain JSON, for storing partials (database, job results) between the
+ * shard jobs and the merge job. Map entries become [key, value] pairs.
+ */
+export interface PartialResultJson {
+  format: 'onetrip.mining.partial/1';
+  events: number;
+  instances: number;
+  cases: number;
+  journeys: number;
+  unmatchedStarts: number;
+  ignoredEvents: number;
+  reworkJourneys: number;
+  activities: [string, ActivityJson][];
+  edges: [string, EdgeJson][];
+  variants: [string, number][];
+  leadTime: DistributionJson;
+  trips: { sawChannel: boolean; total: number; distribution: [number, number][] };
+}
+
+type ActivityJson = Omit<ActivityPartial, 'service' | 'waitBefore'> & {
+  service: DistributionJson;
+  waitBefore: DistributionJson;
+};
+type EdgeJson = { count: number; duration: DistributionJson; wait: DistributionJson };
+
+const FORMAT = 'onetrip.mining.partial/1';
+
+export function partialToJson(p: PartialResult): PartialResultJson {
+  return {
+    format: FORMAT,
+    events: p.events,
+    instances: p.instances,
+    cases: p.cases,
+    journeys: p.journeys,
+    unmatchedStarts: p.unmatchedStarts,
+    ignoredEvents: p.ignoredEvents,
+    reworkJourneys: p.reworkJourneys,
+    activities: [...p.activities].map(([name, a]) => [
+      name,
+      { ...a, service: a.service.toJSON(), waitBefore: a.waitBefore.toJSON() },
+    ]),
+    edges: [...p.edges].map(([key, e]) => [
+      key,
+      { count: e.count, duration: e.duration.toJSON(), wait: e.wait.toJSON() },
+    ]),
+    variants: [...p.variants],
+    leadTime: p.leadTime.toJSON(),
+    trips: {
+      sawChannel: p.trips.sawChannel,
+      total: p.trips.total,
+      distribution: [...p.trips.distribution],
+    },
+  };
+}
+
+export function partialFromJson(json: PartialResultJson): PartialResult {
+  if (json.format !== FORMAT) {
+    throw new TypeError(
+      `not a mining partial result: format is '${json.format as string}', expected '${FORMAT}'`,
+    );
+  }
+  return {
+    events: json.events,
+    instances: json.instances,
+    cases: json.cases,
+    journeys: json.journeys,
+    unmatchedStarts: json.unmatchedStarts,
+    ignoredEvents: json.ignoredEvents,
+    reworkJourneys: json.reworkJourneys,
+    activities: new Map(
+      json.activities.map(([name, a]): [string, ActivityPartial] => [
+        name,
+        {
+          ...a,
+          service: Distribution.fromJSON(a.service),
+          waitBefore: Distribution.fromJSON(a.waitBefore),
+        },
+      ]),
+    ),
+    edges: new Map(
+      json.edges.map(([key, e]): [string, EdgePartial] => [
+        key,
+        {
+          count: e.count,
+          duration: Distribution.fromJSON(e.duration),
+          wait: Distribution.fromJSON(e.wait),
+        },
+      ]),
+    ),
+    variants: new Map(json.variants),
+    leadTime: Distribution.fromJSON(json.leadTime),
+    trips: {
+      sawChannel: json.trips.sawChannel,
+      total: json.trips.total,
+      distribution: new Map(json.trips.distribution),
+    },
+  };
+}

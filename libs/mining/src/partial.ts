@@ -1,0 +1,98 @@
+import { Distribution } from './distribution';
+
+/** What mining a set of journeys yields: mergeable by adding (see merge.ts, finalize.ts). */
+export interface ActivityPartial {
+  /** Instances of the activity. */
+  count: number;
+  /** Instances that have a start (from a start timestamp or a paired lifecycle start). */
+  withStart: number;
+  /** complete − start per instance, ms (0 for an instance without a start). */
+  service: Distribution;
+  /** Waits on the edges into this activity, ms: the waiting the activity causes. */
+  waitBefore: Distribution;
+  starts: number;
+  ends: number;
+  reworkJourneys: number;
+  extraOccurrences: number;
+}
+
+export interface EdgePartial {
+  count: number;
+  /** complete(b) − complete(a), ms. */
+  duration: Distribution;
+  /** max(0, start(b) − complete(a)), ms. */
+  wait: Distribution;
+}
+
+export interface TripsPartial {
+  /** Whether any event carried a channel; without one, the result's trips are null. */
+  sawChannel: boolean;
+  total: number;
+  /** Trips per journey → journeys. */
+  distribution: Map<number, number>;
+}
+
+export interface PartialResult {
+  events: number;
+  instances: number;
+  /** Distinct case ids. Merging adds them, so split partials by journey key (as the worker does). */
+  cases: number;
+  journeys: number;
+  unmatchedStarts: number;
+  ignoredEvents: number;
+  reworkJourneys: number;
+  activities: Map<string, ActivityPartial>;
+  /** Keyed by edgeKey(from, to). */
+  edges: Map<string, EdgePartial>;
+  /** Keyed by variantKey(activities). */
+  variants: Map<string, number>;
+  leadTime: Distribution;
+  trips: TripsPartial;
+}
+
+/** Unambiguous map keys for string tuples (JSON arrays), whatever characters names contain. */
+export function edgeKey(from: string, to: string): string {
+  return JSON.stringify([from, to]);
+}
+
+export function variantKey(activities: readonly string[]): string {
+  return JSON.stringify(activities);
+}
+
+export function parseKey(key: string): string[] {
+  return JSON.parse(key) as string[];
+}
+
+export function emptyPartial(): PartialResult {
+  return {
+    events: 0,
+    instances: 0,
+    cases: 0,
+    journeys: 0,
+    unmatchedStarts: 0,
+    ignoredEvents: 0,
+    reworkJourneys: 0,
+    activities: new Map(),
+    edges: new Map(),
+    variants: new Map(),
+    leadTime: new Distribution(),
+    trips: { sawChannel: false, total: 0, distribution: new Map() },
+  };
+}
+
+export function emptyActivity(): ActivityPartial {
+  return {
+    count: 0,
+    withStart: 0,
+    service: new Distribution(),
+    waitBefore: new Distribution(),
+    starts: 0,
+    ends: 0,
+    reworkJourneys: 0,
+    extraOccurrences: 0,
+  };
+}
+
+export function emptyEdge(): EdgePartial {
+  return { count: 0, duration: new Distribution(), wait: new Distribution() };
+}
