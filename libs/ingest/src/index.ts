@@ -1,1 +1,23 @@
-export {};
+/** @onetrip/ingest: streaming CSV / NDJSON / XES(.gz) → normalized events. See docs/ingest.md. */
+export { readEvents, readEventBatches, formatFromName } from './read-events';
+export { IngestError, type IngestErrorCode } from './errors';
+export { parseTimestamp, isValidTimezone } from './timestamp';
+export {
+  suggestMapping,
+  CSV_DEFAULT_MAPPING,
+  CSV_FALLBACK_MAPPING,
+  XES_DEFAULT_MAPPING,
+  defaultMapping,
+} from './mapping';
+export { pseudonymize, eventIdentity } from './identity';
+export { writeCsv, toCsvRows, WRITER_MAPPING } from './csv-writer';
+export {
+  DEFAULT_LIMITS,
+  OPTIONAL_FIELDS,
+  type IngestFormat,
+  type IngestLimits,
+  type IngestProgress,
+  type IngestRecord,
+  type NormalizedEvent,
+  type ReadOptions,
+} from './types';

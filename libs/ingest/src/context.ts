@@ -1,0 +1,81 @@
+import type { ColumnMapping } from '@onetrip/contracts';
+import { IngestError } from './errors';
+import { pseudonymize } from './identity';
+import type { ReadState } from './source';
+import { parseTimestamp } from './timestamp';
+import type { IngestRecord, IngestProgress, OptionalStringField } from './types';
+
+/** Everything a format parser needs besides its text. */
+export interface ParseContext {
+  file: string;
+  timezone: string;
+  mapping: Partial<ColumnMapping>;
+  /** True when the caller gave no mapping at all (format defaults and fallbacks apply). */
+  defaultMapping: boolean;
+  keepAttributes: boolean;
+  pseudonymizeKey: string | null;
+  delimiter: string | undefined;
+  state: ReadState;
+  rows: number;
+  onProgress: ((p: IngestProgress) => void) | undefined;
+}
+
+export function reportProgress(ctx: ParseContext, batch: IngestRecord[]): void {
+  ctx.rows += batch.length;
+  if (ctx.onProgress) ctx.onProgress({ bytes: ctx.state.bytes, rows: ctx.rows });
+}
+
+export function rejected(line: number, column: string | null, reason: string): IngestRecord {
+  return { kind: 'rejected', line, column, reason };
+}
+
+export function fieldTooLong(
+  ctx: ParseContext,
+  line: number,
+  column: string | null,
+  length: number,
+): IngestError {
+  return new IngestError({
+    file: ctx.file,
+    line,
+    column,
+    reason: `a field of ${length} characters exceeds the limit of ${ctx.state.limits.maxFieldLength}`,
+    code: 'field-too-long',
+  });
+}
+
+/** Shows a bad value in a reason without letting a huge or multi-line value flood the report. */
+export function quote(v: string): string {
+  const short = v.length > 60 ? `${v.slice(0, 60)}…` : v;
+  return JSON.stringify(short);
+}
+
+/** Timestamp parser remembering its last input: consecutive rows often share a timestamp. */
+export class CachedTimestamp {
+  private lastRaw = '';
+  private lastValue: number | null = null;
+  constructor(private readonly timezone: string) {}
+  parse(raw: string): number | null {
+    if (raw === this.lastRaw) return this.lastValue;
+    const v = parseTimestamp(raw, this.timezone);
+    this.lastRaw = raw;
+    this.lastValue = v;
+    return v;
+  }
+}
+
+export const STRING_FIELD_NAMES: readonly OptionalStringField[] = [
+  'lifecycle',
+  'resource',
+  'citizen',
+  'service',
+  'channel',
+  'location',
+  'department',
+  'sourceSystem',
+];
+
+export function citizenValue(ctx: ParseContext, v: string | null): string | null {
+  if (v === null || ctx.pseudonymizeKey === null) return v;
+  return pseudonymize(v, ctx.pseudonymizeKey);
+}

@@ -1,0 +1,173 @@
+/**
+ * Newline-delimited JSON: one object per line; keys are the columns. Numbers and booleans are
+ * turned into strings, nested values into their JSON text, null means absent. A line that is
+ * not a JSON object is a rejected row; so is a missing required field (there is no header to
+ * check up front).
+ */
+import type { ColumnMapping } from '@onetrip/contracts';
+import {
+  CachedTimestamp,
+  citizenValue,
+  fieldTooLong,
+  quote,
+  rejected,
+  reportProgress,
+  type ParseContext,
+} from './context';
+import { IngestError } from './errors';
+import { CSV_DEFAULT_MAPPING, CSV_FALLBACK_MAPPING } from './mapping';
+import type { IngestRecord, NormalizedEvent } from './types';
+
+function asString(v: unknown): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}
+
+export async function* parseNdjson(
+  text: AsyncIterable<string>,
+  ctx: ParseContext,
+): AsyncGenerator<IngestRecord[]> {
+  const given = ctx.mapping;
+  const m: Partial<ColumnMapping> & ColumnMapping = { ...CSV_DEFAULT_MAPPING };
+  for (const [k, v] of Object.entries(given)) {
+    if (typeof v === 'string') (m as Record<string, string>)[k] = v;
+  }
+  const required = ['caseId', 'activity', 'timestamp'] as const;
+  const mapped = new Set(Object.values(m));
+  for (const f of required) if (given[f] === undefined) mapped.add(CSV_FALLBACK_MAPPING[f]);
+  const ts = new CachedTimestamp(ctx.timezone);
+  const startTs = new CachedTimestamp(ctx.timezone);
+  const maxField = ctx.state.limits.maxFieldLength;
+  let line = 1;
+  let buf = '';
+  let records = 0;
+
+  const pick = (
+    o: Record<string, unknown>,
+    f: (typeof required)[number],
+  ): [string, string | undefined] => {
+    const v = asString(o[m[f]]);
+    if (v === undefined && given[f] === undefined) {
+      const alt = CSV_FALLBACK_MAPPING[f];
+      const w = asString(o[alt]);
+      if (w !== undefined) return [alt, w];
+    }
+    return [m[f], v];
+  };
+  const opt = (o: Record<string, unknown>, name: string | undefined): string | null => {
+    if (name === undefined) return null;
+    const v = asString(o[name]);
+    return v === undefined || v === '' ? null : v;
+  };
+
+  const one = (raw: string, at: number, out: IngestRecord[]): void => {
+    if (raw.length > maxField) throw fieldTooLong(ctx, at, null, raw.length);
+    const trimmed = raw.trim();
+    if (trimmed === '') return;
+    records++;
+    if (trimmed.indexOf('\uFFFD') !== -1) {
+      out.push(
+        rejected(at, null, `encoding error: bytes that are not valid ${ctx.state.encoding}`),
+      );
+      return;
+    }
+    let o: unknown;
+    try {
+      o = JSON.parse(trimmed);
+    } catch (err) {
+      out.push(
+        rejected(at, null, `invalid JSON: ${err instanceof Error ? err.message : String(err)}`),
+      );
+      return;
+    }
+    if (typeof o !== 'object' || o === null || Array.isArray(o)) {
+      out.push(rejected(at, null, 'a line must hold one JSON object'));
+      return;
+    }
+    const obj = o as Record<string, unknown>;
+    const [caseCol, caseId] = pick(obj, 'caseId');
+    if (caseId === undefined || caseId.trim() === '') {
+      out.push(rejected(at, caseCol, 'missing case id'));
+      return;
+    }
+    const [actCol, activity] = pick(obj, 'activity');
+    if (activity === undefined || activity.trim() === '') {
+      out.push(rejected(at, actCol, 'missing activity'));
+      return;
+    }
+    const [tsCol, rawTs] = pick(obj, 'timestamp');
+    if (rawTs === undefined || rawTs.trim() === '') {
+      out.push(rejected(at, tsCol, 'missing timestamp'));
+      return;
+    }
+    const timestamp = ts.parse(rawTs);
+    if (timestamp === null) {
+      out.push(rejected(at, tsCol, `unparseable timestamp ${quote(rawTs)}`));
+      return;
+    }
+    let startTimestamp: number | null = null;
+    const rawStart = opt(obj, m.startTimestamp);
+    if (rawStart !== null) {
+      startTimestamp = startTs.parse(rawStart);
+      if (startTimestamp === null) {
+        out.push(
+          rejected(at, m.startTimestamp ?? null, `unparseable timestamp ${quote(rawStart)}`),
+        );
+        return;
+      }
+    }
+    const attributes: Record<string, string> = {};
+    if (ctx.keepAttributes) {
+      for (const k of Object.keys(obj)) {
+        if (mapped.has(k)) continue;
+        const v = asString(obj[k]);
+        if (v !== undefined && v !== '') attributes[k] = v;
+      }
+    }
+    const event: NormalizedEvent = {
+      caseId,
+      activity,
+      timestamp,
+      startTimestamp,
+      lifecycle: opt(obj, m.lifecycle),
+      resource: opt(obj, m.resource),
+      citizen: citizenValue(ctx, opt(obj, m.citizen)),
+      service: opt(obj, m.service),
+      channel: opt(obj, m.channel),
+      location: opt(obj, m.location),
+      department: opt(obj, m.department),
+      sourceSystem: opt(obj, m.sourceSystem),
+      attributes,
+    };
+    out.push({ kind: 'event', line: at, event });
+  };
+
+  for await (const chunk of text) {
+    buf = buf.length === 0 ? chunk : buf + chunk;
+    const out: IngestRecord[] = [];
+    let i = 0;
+    for (let nl = buf.indexOf('\n'); nl !== -1; nl = buf.indexOf('\n', i)) {
+      one(buf.slice(i, nl), line, out);
+      line++;
+      i = nl + 1;
+    }
+    buf = buf.slice(i);
+    if (buf.length > maxField) throw fieldTooLong(ctx, line, null, buf.length);
+    reportProgress(ctx, out);
+    if (out.length > 0) yield out;
+  }
+  const out: IngestRecord[] = [];
+  if (buf.length > 0) one(buf, line, out);
+  if (records === 0) {
+    throw new IngestError({
+      file: ctx.file,
+      line: null,
+      reason: 'the file has no records',
+      code: 'empty-file',
+    });
+  }
+  reportProgress(ctx, out);
+  if (out.length > 0) yield out;
+}

@@ -1,0 +1,136 @@
+/**
+ * The entry point: picks the format, opens and decodes the source, and hands the text to the
+ * format's parser. `readEventBatches` yields one array of records per chunk of input (fastest);
+ * `readEvents` yields record by record.
+ */
+import { parseCsv } from './csv';
+import type { ParseContext } from './context';
+import { IngestError } from './errors';
+import { parseNdjson } from './ndjson';
+import { readText, type ReadState } from './source';
+import { isValidTimezone } from './timestamp';
+import { DEFAULT_LIMITS, type IngestFormat, type IngestRecord, type ReadOptions } from './types';
+import { parseXes } from './xes';
+
+/** Format from a file name: .csv .tsv .txt → csv, .ndjson .jsonl → ndjson, .xes → xes (each optionally .gz). */
+export function formatFromName(file: string): IngestFormat | null {
+  const name = file.toLowerCase().replace(/\.(gz|gzip)$/, '');
+  if (/\.(csv|tsv|txt)$/.test(name)) return 'csv';
+  if (/\.(ndjson|jsonl)$/.test(name)) return 'ndjson';
+  if (/\.xes$/.test(name) || /\.xml$/.test(name)) return 'xes';
+  return null;
+}
+
+/** Format from the first text of a file whose name says nothing. */
+function sniffFormat(text: string): IngestFormat {
+  const t = text.trimStart();
+  if (t.startsWith('<')) return 'xes';
+  if (t.startsWith('{')) return 'ndjson';
+  return 'csv';
+}
+
+/** Peeks at the first chunk of an async iterable without losing it. */
+async function peek(
+  it: AsyncGenerator<string>,
+): Promise<{ first: string | null; rest: AsyncGenerator<string> }> {
+  const r = await it.next();
+  const first = r.done ? null : r.value;
+  async function* rest(): AsyncGenerator<string> {
+    if (first === null) return;
+    yield first;
+    yield* it;
+  }
+  return { first, rest: rest() };
+}
+
+/** Records in batches, one batch per chunk of input. */
+export async function* readEventBatches(
+  source: string | NodeJS.ReadableStream,
+  options: ReadOptions,
+): AsyncGenerator<IngestRecord[]> {
+  const file = options.file;
+  const timezone = options.timezone ?? 'UTC';
+  if (!isValidTimezone(timezone)) {
+    throw new IngestError({
+      file,
+      line: null,
+      reason: `unknown time zone "${timezone}"`,
+      code: 'invalid-timezone',
+    });
+  }
+  const state: ReadState = {
+    file,
+    limits: { ...DEFAULT_LIMITS, ...definedOnly(options.limits ?? {}) },
+    bytes: 0,
+    gzip: false,
+    encoding: 'utf-8',
+  };
+  const ctx: ParseContext = {
+    file,
+    timezone,
+    mapping: definedOnly(options.mapping ?? {}),
+    defaultMapping: options.mapping === undefined,
+    keepAttributes: options.attributes ?? true,
+    pseudonymizeKey: options.pseudonymizeKey ?? null,
+    delimiter: options.delimiter,
+    state,
+    rows: 0,
+    onProgress: options.onProgress,
+  };
+  const { first, rest } = await peek(readText(source, state, options.encoding));
+  if (first === null) {
+    throw new IngestError({ file, line: null, reason: 'the file is empty', code: 'empty-file' });
+  }
+  const format = options.format ?? formatFromName(file) ?? sniffFormat(first);
+  if (format === 'csv') yield* parseCsv(rest, ctx);
+  else if (format === 'xes') yield* parseXes(rest, ctx);
+  else if (format === 'ndjson') yield* parseNdjson(rest, ctx);
+  else {
+    throw new IngestError({
+      file,
+      line: null,
+      reason: `unknown format "${String(format)}"`,
+      code: 'invalid-option',
+    });
+  }
+}
+
+function definedOnly<T extends object>(o: T): T {
+  const r: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) r[k] = v;
+  return r as T;
+}
+
+/**
+ * Reads events from a file path or a stream. Fatal problems throw IngestError; row problems
+ * are yielded as `rejected` records. Breaking out of the loop closes the file.
+ */
+export function readEvents(
+  source: string | NodeJS.ReadableStream,
+  options: ReadOptions,
+): AsyncIterable<IngestRecord> {
+  return {
+    [Symbol.asyncIterator](): AsyncIterator<IngestRecord> {
+      // A hand-written iterator over the batches: about 2.5 times cheaper per record than an
+      // async generator's `yield`, which matters at a million rows.
+      const batches = readEventBatches(source, options);
+      let batch: IngestRecord[] = [];
+      let k = 0;
+      return {
+        async next(): Promise<IteratorResult<IngestRecord>> {
+          while (k >= batch.length) {
+            const r = await batches.next();
+            if (r.done) return { done: true, value: undefined };
+            batch = r.value;
+            k = 0;
+          }
+          return { done: false, value: batch[k++] };
+        },
+        async return(): Promise<IteratorResult<IngestRecord>> {
+          await batches.return(undefined);
+          return { done: true, value: undefined };
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,266 @@
+/**
+ * Bytes in, text out: opens a path or takes a stream, unwraps gzip (detected by its magic
+ * bytes, whatever the file is called), enforces the decompression limit, and decodes to text
+ * with the given or detected encoding. Never holds more than a chunk of the file.
+ */
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { createGunzip } from 'node:zlib';
+import * as iconv from 'iconv-lite';
+import { IngestError } from './errors';
+import type { IngestLimits } from './types';
+
+const CHUNK = 1 << 20;
+
+export interface ReadState {
+  file: string;
+  limits: IngestLimits;
+  /** Raw bytes read from the source so far. */
+  bytes: number;
+  gzip: boolean;
+  /** The encoding used to decode, once known. */
+  encoding: string;
+}
+
+function toBuffer(chunk: unknown): Buffer {
+  if (Buffer.isBuffer(chunk)) return chunk;
+  if (typeof chunk === 'string') return Buffer.from(chunk, 'utf8');
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+  throw new TypeError('stream chunks must be Buffers, Uint8Arrays or strings');
+}
+
+function errorCode(err: unknown): string | undefined {
+  if (typeof err === 'object' && err !== null && 'code' in err) {
+    const c = err.code;
+    return typeof c === 'string' ? c : undefined;
+  }
+  return undefined;
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Raw bytes of the source, decompressed when gzip. */
+export async function* readBytes(
+  source: string | NodeJS.ReadableStream,
+  state: ReadState,
+): AsyncGenerator<Buffer> {
+  const own = typeof source === 'string';
+  const input: NodeJS.ReadableStream = own
+    ? createReadStream(source, { highWaterMark: CHUNK })
+    : source;
+  const it = (input as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+  const readFailed = (err: unknown): IngestError =>
+    err instanceof IngestError
+      ? err
+      : new IngestError({
+          file: state.file,
+          line: null,
+          reason: `cannot read the file (${errorCode(err) ?? errorMessage(err)})`,
+          code: 'read-failed',
+          cause: err,
+        });
+  const next = async (): Promise<Buffer | null> => {
+    let r: IteratorResult<unknown>;
+    try {
+      r = await it.next();
+    } catch (err) {
+      throw readFailed(err);
+    }
+    if (r.done) return null;
+    const b = toBuffer(r.value);
+    state.bytes += b.length;
+    return b;
+  };
+  try {
+    // Enough bytes to recognise gzip.
+    const head: Buffer[] = [];
+    let headLen = 0;
+    let ended = false;
+    while (headLen < 2) {
+      const b = await next();
+      if (b === null) {
+        ended = true;
+        break;
+      }
+      head.push(b);
+      headLen += b.length;
+    }
+    const first = head.length === 1 ? head[0] : Buffer.concat(head);
+    state.gzip = first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
+    if (!state.gzip) {
+      if (first.length > 0) yield first;
+      if (ended) return;
+      for (let b = await next(); b !== null; b = await next()) yield b;
+      return;
+    }
+    yield* gunzip(first, ended, next, state);
+  } finally {
+    if (own) (input as Readable).destroy();
+  }
+}
+
+async function* gunzip(
+  first: Buffer,
+  ended: boolean,
+  next: () => Promise<Buffer | null>,
+  state: ReadState,
+): AsyncGenerator<Buffer> {
+  const compressed = Readable.from(
+    (async function* () {
+      yield first;
+      if (ended) return;
+      for (let b = await next(); b !== null; b = await next()) yield b;
+    })(),
+    { objectMode: false },
+  );
+  const z = createGunzip({ chunkSize: 256 * 1024 });
+  let sourceError: unknown = null;
+  compressed.on('error', (err) => {
+    sourceError = err;
+    z.destroy(err);
+  });
+  compressed.pipe(z);
+  let out = 0;
+  try {
+    for await (const chunk of z) {
+      const b = chunk as Buffer;
+      out += b.length;
+      if (out > state.limits.maxDecompressedBytes) {
+        throw new IngestError({
+          file: state.file,
+          line: null,
+          reason: `the gzip data expands beyond the limit of ${state.limits.maxDecompressedBytes} bytes`,
+          code: 'decompressed-too-large',
+        });
+      }
+      yield b;
+    }
+  } catch (err) {
+    if (err instanceof IngestError) throw err;
+    if (sourceError !== null) {
+      throw sourceError instanceof IngestError ? sourceError : err;
+    }
+    const code = errorCode(err);
+    const truncated = code === 'Z_BUF_ERROR' || /unexpected end/i.test(errorMessage(err));
+    throw new IngestError({
+      file: state.file,
+      line: null,
+      reason: truncated
+        ? 'the gzip data is truncated (the file ends before the compressed stream does)'
+        : `the gzip data is corrupt (${errorMessage(err)})`,
+      code: truncated ? 'gzip-truncated' : 'gzip-corrupt',
+      cause: err,
+    });
+  } finally {
+    compressed.destroy();
+    z.destroy();
+  }
+}
+
+/** True when `b` is valid UTF-8, allowing a sequence cut off at the very end. */
+export function looksLikeUtf8(b: Uint8Array): boolean {
+  const n = b.length;
+  let i = 0;
+  while (i < n) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) need = 2;
+    else if (c >= 0xf0 && c <= 0xf4) need = 3;
+    else return false;
+    if (i + need >= n) {
+      // Cut off at the end of the sample: check what is there.
+      for (let k = i + 1; k < n; k++) if ((b[k] & 0xc0) !== 0x80) return false;
+      return true;
+    }
+    for (let k = 1; k <= need; k++) if ((b[i + k] & 0xc0) !== 0x80) return false;
+    i += need + 1;
+  }
+  return true;
+}
+
+/** Encoding named in an XML declaration, if any. */
+function xmlDeclaredEncoding(b: Buffer): string | null {
+  const head = b.subarray(0, 200).toString('latin1');
+  const m = /^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head);
+  return m ? m[1] : null;
+}
+
+export function normalizeEncoding(name: string): string {
+  const e = name.trim().toLowerCase().replace(/_/g, '-');
+  if (e === 'utf8') return 'utf-8';
+  return e;
+}
+
+interface TextDecoderLike {
+  write(b: Buffer): string;
+  end(): string;
+}
+
+function decoderFor(encoding: string, file: string): TextDecoderLike {
+  if (encoding === 'utf-8') return new StringDecoder('utf8');
+  if (encoding === 'utf-16le' || encoding === 'ucs-2') return new StringDecoder('utf16le');
+  const known: boolean = iconv.encodingExists(encoding);
+  if (!known) {
+    throw new IngestError({
+      file,
+      line: null,
+      reason: `unknown encoding "${encoding}"`,
+      code: 'unknown-encoding',
+    });
+  }
+  const d = iconv.getDecoder(encoding);
+  return { write: (b) => d.write(b), end: () => d.end() ?? '' };
+}
+
+/**
+ * Decoded text of the source. Encoding: the given one; else a byte-order mark; else (XML) the
+ * declaration; else UTF-8 when the first megabyte is valid UTF-8, and GB18030 (a superset of
+ * GBK) when it is not. A leading BOM is removed.
+ */
+export async function* readText(
+  source: string | NodeJS.ReadableStream,
+  state: ReadState,
+  encoding: string | undefined,
+): AsyncGenerator<string> {
+  let decoder: TextDecoderLike | null = null;
+  let first = true;
+  for await (const b of readBytes(source, state)) {
+    if (decoder === null) {
+      let enc: string;
+      let skip = 0;
+      if (encoding !== undefined) enc = normalizeEncoding(encoding);
+      else if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) enc = 'utf-8';
+      else if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) enc = 'utf-16le';
+      else if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) enc = 'utf-16be';
+      else {
+        const declared = xmlDeclaredEncoding(b);
+        if (declared !== null) enc = normalizeEncoding(declared);
+        else enc = looksLikeUtf8(b.subarray(0, CHUNK)) ? 'utf-8' : 'gb18030';
+      }
+      if (enc === 'utf-8' && b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
+        skip = 3;
+      }
+      state.encoding = enc;
+      decoder = decoderFor(enc, state.file);
+      const s = decoder.write(skip > 0 ? b.subarray(skip) : b);
+      const text = first && s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+      first = false;
+      if (text.length > 0) yield text;
+      continue;
+    }
+    const s = decoder.write(b);
+    if (s.length > 0) yield s;
+  }
+  if (decoder !== null) {
+    const tail = decoder.end();
+    if (tail.length > 0) yield tail;
+  }
+}
