@@ -97,7 +97,11 @@ export class Distribution {
     if (json.values) d.values = json.values.slice();
     else if (json.sketch) {
       d.values = null;
-      d.sketch = DDSketch.fromProto(fromBase64(json.sketch));
+      // fromProto rebuilds the key mapping from a serialized gamma, which can differ from a fresh
+      // sketch's in the last bit; copying the bins into a fresh sketch keeps quantiles identical.
+      const sketch = new DDSketch({ relativeAccuracy: SKETCH_RELATIVE_ACCURACY });
+      sketch._copy(DDSketch.fromProto(fromBase64(json.sketch)));
+      d.sketch = sketch;
     } else throw new TypeError('distribution JSON has neither values nor sketch');
     return d;
   }

@@ -58,9 +58,10 @@ export function partialToJson(p: PartialResult): PartialResultJson {
 }
 
 export function partialFromJson(json: PartialResultJson): PartialResult {
-  if (json.format !== FORMAT) {
+  const format: unknown = json.format;
+  if (format !== FORMAT) {
     throw new TypeError(
-      `not a mining partial result: format is '${json.format as string}', expected '${FORMAT}'`,
+      `not a mining partial result: format is ${JSON.stringify(format)}, expected '${FORMAT}'`,
     );
   }
   return {
