@@ -1,5 +1,5 @@
 /** The command table of `onetrip`. Add a command by adding its file and one line here. */
-import { importCommand } from './import';
+import { migrate } from './migrate';
 import { mine } from './mine';
 import { simulate } from './simulate';
 import { start } from './start';
@@ -12,6 +12,6 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   mine,
   simulate,
-  import: importCommand,
+  migrate,
   start,
 };

@@ -1,0 +1,73 @@
+/**
+ * The api and the worker as child processes of `onetrip start`, each printing with a prefix. They
+ * run the compiled code under dist/ exactly as in production.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+
+export interface AppProcess {
+  name: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+}
+
+export function repoRoot(): string {
+  // dist/apps/cli/src/start/app-processes.js -> repository root
+  return path.resolve(__dirname, '..', '..', '..', '..', '..');
+}
+
+function prefixLines(stream: NodeJS.ReadableStream | null, prefix: string): void {
+  if (!stream) return;
+  readline.createInterface({ input: stream }).on('line', (line) => {
+    process.stderr.write(`${prefix} ${line}\n`);
+  });
+}
+
+export function startApp(name: 'api' | 'worker', env: NodeJS.ProcessEnv): AppProcess {
+  const root = repoRoot();
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      path.join(root, 'tools', 'runtime-paths.cjs'),
+      path.join(root, 'dist', 'apps', name, 'src', 'main.js'),
+    ],
+    { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const prefix = name === 'api' ? '[api]   ' : '[worker]';
+  prefixLines(child.stdout, prefix);
+  prefixLines(child.stderr, prefix);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  return { name, child, exited };
+}
+
+export async function stopApp(app: AppProcess, timeoutMs = 10_000): Promise<void> {
+  if (app.child.exitCode !== null || app.child.signalCode !== null) return;
+  app.child.kill('SIGTERM');
+  const timer = setTimeout(() => app.child.kill('SIGKILL'), timeoutMs);
+  await app.exited;
+  clearTimeout(timer);
+}
+
+export async function waitForHealth(
+  baseUrl: string,
+  app: AppProcess,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (app.child.exitCode !== null)
+      throw new Error(`the ${app.name} exited with code ${app.child.exitCode}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the api did not become healthy at ${baseUrl} within ${timeoutMs / 1000} s`);
+}

@@ -1,0 +1,91 @@
+/**
+ * Loads the demo dataset through the public HTTP API, exactly as a user would: generate the
+ * simulated log (once, cached under the data dir), create the dataset, upload the file with its
+ * column mapping, and start the first mining run. Does nothing when the dataset already exists.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ColumnMapping, DatasetDto, RunDto, RunParams, UploadDto } from '@onetrip/contracts';
+import { writeDemoLog } from './demo-log';
+
+export interface DemoOptions {
+  lang: 'zh-CN' | 'en';
+  /** Journeys to simulate (default: the simulator's demo size, about 20,000). */
+  journeys?: number;
+  dataDir: string;
+  log: (line: string) => void;
+}
+
+export const DEMO_MAPPING: ColumnMapping = {
+  caseId: 'case_id',
+  activity: 'activity',
+  timestamp: 'timestamp',
+  startTimestamp: 'start_timestamp',
+  citizen: 'citizen_id',
+  service: 'service',
+  channel: 'channel',
+  location: 'location',
+  department: 'department',
+  resource: 'resource',
+  sourceSystem: 'source_system',
+};
+
+export const DEMO_RUN_PARAMS: RunParams = { journey: 'citizen+service' };
+
+const DEMO_NAMES = {
+  'zh-CN': '演示：政务服务（模拟）',
+  en: 'Demo: government services (simulated)',
+};
+
+async function api<T>(baseUrl: string, method: string, route: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${baseUrl}${route}`, {
+    method,
+    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export async function loadDemo(baseUrl: string, options: DemoOptions): Promise<void> {
+  const name = DEMO_NAMES[options.lang];
+  const datasets = await api<DatasetDto[]>(baseUrl, 'GET', '/api/v1/datasets');
+  if (datasets.some((d) => d.name === name)) {
+    options.log(`demo dataset “${name}” is already loaded`);
+    return;
+  }
+  const size = options.journeys ?? 'default';
+  const file = path.join(options.dataDir, 'demo', `demo-${options.lang}-${size}.csv`);
+  if (!fs.existsSync(file)) {
+    options.log(
+      `generating the demo log (${options.journeys ?? 'about 20,000'} simulated journeys)…`,
+    );
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const partial = `${file}.partial`;
+    await writeDemoLog(partial, options.lang, options.journeys);
+    fs.renameSync(partial, file);
+  }
+  const dataset = await api<DatasetDto>(baseUrl, 'POST', '/api/v1/datasets', {
+    name,
+    description:
+      'Simulated journeys across the portal, three service halls, back offices and the hotline.',
+    timezone: 'Asia/Shanghai',
+  });
+  options.log(`uploading ${path.basename(file)} into “${name}”…`);
+  const form = new FormData();
+  form.append('mapping', JSON.stringify(DEMO_MAPPING));
+  form.append('file', await fs.openAsBlob(file, { type: 'text/csv' }), path.basename(file));
+  const response = await fetch(`${baseUrl}/api/v1/datasets/${dataset.id}/uploads`, {
+    method: 'POST',
+    body: form,
+  });
+  if (!response.ok)
+    throw new Error(`demo upload failed: ${response.status} ${await response.text()}`);
+  const upload = (await response.json()) as UploadDto;
+  options.log(`demo loaded: ${upload.rowsAccepted} events (${upload.rowsRejected} rejected)`);
+  const run = await api<RunDto>(baseUrl, 'POST', `/api/v1/datasets/${dataset.id}/runs`, {
+    params: DEMO_RUN_PARAMS,
+  });
+  options.log(`mining run ${run.id} queued`);
+}
