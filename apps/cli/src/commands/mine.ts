@@ -1,8 +1,80 @@
-// Placeholder until the command is written; it fails loudly instead of pretending to work.
+/**
+ * `onetrip mine FILE … [options] --json`: streams event logs through @onetrip/ingest into the
+ * mining engine and prints one JSON document on stdout. Errors name file, line and field on
+ * stderr; exit codes: 0 done, 1 bad input, 2 bad command line.
+ */
+import { IngestError } from '@onetrip/ingest';
+import { createMiner, MiningInputError } from '@onetrip/mining';
+import { MINE_USAGE, parseMineArgs, type MineArgs } from '../mine/args';
+import { UsageError } from '../mine/duration';
+import { readIntoMiner, RowError, type ReadCounts } from '../mine/read-into-miner';
+import { formatReport } from '../mine/report';
+
 export const mine = {
-  summary: '(mine: not implemented yet)',
-  run(): Promise<number> {
-    process.stderr.write('onetrip mine: not implemented yet\n');
-    return Promise.resolve(2);
+  summary: 'mine event logs (CSV, NDJSON, XES): journeys, trips, waits, bottlenecks',
+  async run(argv: string[]): Promise<number> {
+    let args: MineArgs;
+    try {
+      args = parseMineArgs(argv);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      process.stderr.write(`onetrip mine: ${error.message}\n\n${MINE_USAGE}`);
+      return 2;
+    }
+    if (args.help) {
+      process.stdout.write(MINE_USAGE);
+      return 0;
+    }
+    try {
+      return await mineFiles(args);
+    } catch (error) {
+      if (
+        error instanceof IngestError ||
+        error instanceof RowError ||
+        error instanceof MiningInputError
+      ) {
+        process.stderr.write(`onetrip mine: ${error.message}\n`);
+        return 1;
+      }
+      throw error;
+    }
   },
 };
+
+async function mineFiles(args: MineArgs): Promise<number> {
+  const started = performance.now();
+  const miner = createMiner(args.mining);
+  const counts: ReadCounts = { events: 0, rejected: 0, addMs: 0 };
+  for (const file of args.files) await readIntoMiner(file, args, miner, counts);
+  const read = performance.now();
+  const result = miner.result();
+  const done = performance.now();
+  result.summary.rejected = counts.rejected;
+  process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : formatReport(result));
+  warn(result.summary);
+  if (args.timings) {
+    const timings = {
+      readMs: read - started - counts.addMs,
+      addMs: counts.addMs,
+      resultMs: done - read,
+      events: counts.events,
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    };
+    process.stderr.write(`timings ${JSON.stringify(timings)}\n`);
+  }
+  return 0;
+}
+
+function warn(summary: {
+  rejected?: number;
+  unmatchedStarts?: number;
+  ignoredEvents?: number;
+}): void {
+  if (summary.rejected)
+    process.stderr.write(`onetrip mine: skipped ${summary.rejected} invalid rows\n`);
+  if (summary.unmatchedStarts) {
+    process.stderr.write(
+      `onetrip mine: ${summary.unmatchedStarts} lifecycle start events never completed (no instance)\n`,
+    );
+  }
+}

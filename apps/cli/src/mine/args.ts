@@ -1,0 +1,153 @@
+import { parseArgs } from 'node:util';
+import type { ColumnMapping } from '@onetrip/contracts';
+import type { MiningOptions } from '@onetrip/mining';
+import { parseDuration, UsageError } from './duration';
+
+export const MINE_USAGE = `Usage: onetrip mine FILE [FILE …] [options]
+
+Mines one or more event logs (CSV, NDJSON, XES, .gz) together and prints one JSON document.
+
+Columns (CSV header or XES attribute names; defaults case_id, activity, timestamp for CSV and
+NDJSON; concept:name, time:timestamp, lifecycle:transition, org:resource for XES):
+  --case COL  --activity COL  --timestamp COL  --start-timestamp COL
+  --lifecycle COL|none  --resource COL  --citizen COL  --service COL
+  --channel COL  --location COL  --department COL
+  --instance ATTR       lifecycle instance id to pair start/complete by (default concept:instance)
+Mining:
+  --journey case|citizen|citizen+service   (default case)
+  --journey-gap 30d     inactivity that splits a citizen's journeys
+  --in-person hall[,…]  channel values that are in-person visits
+  --trip-gap 4h         longest gap within one trip
+Input:
+  --format csv|ndjson|xes   --tz ZONE (default UTC)   --encoding ENC   --delimiter CHAR
+  --skip-invalid        count bad rows in summary.rejected instead of failing
+Output:
+  --json                the JSON document (the stable interface); without it, a short report
+  --timings             parse/mine timings and peak RSS on stderr
+`;
+
+const FIELD_OPTIONS = {
+  case: 'caseId',
+  activity: 'activity',
+  timestamp: 'timestamp',
+  'start-timestamp': 'startTimestamp',
+  resource: 'resource',
+  citizen: 'citizen',
+  service: 'service',
+  channel: 'channel',
+  location: 'location',
+  department: 'department',
+} as const satisfies Record<string, keyof ColumnMapping>;
+
+export interface MineArgs {
+  files: string[];
+  mapping: Partial<ColumnMapping>;
+  /** Attribute holding the lifecycle instance id, or null to pair by (case, activity) only. */
+  instance: string | null;
+  mining: Partial<MiningOptions>;
+  format?: 'csv' | 'ndjson' | 'xes';
+  timezone: string;
+  encoding?: string;
+  delimiter?: string;
+  skipInvalid: boolean;
+  json: boolean;
+  /** Report read/mine timings and peak RSS on stderr (used by the benchmark). */
+  timings: boolean;
+  help: boolean;
+}
+
+export function parseMineArgs(argv: string[]): MineArgs {
+  const parsed = parseArgsOrUsage(argv);
+  const positionals = parsed.positionals;
+  const values: Record<string, string | boolean | undefined> = parsed.values;
+  const mapping: Partial<ColumnMapping> = {};
+  for (const [option, field] of Object.entries(FIELD_OPTIONS)) {
+    const column = values[option];
+    if (typeof column === 'string') mapping[field] = requireName(option, column);
+  }
+  const mining: Partial<MiningOptions> = {};
+  const lifecycle = values.lifecycle;
+  if (lifecycle === 'none') mining.lifecycle = 'none';
+  else if (typeof lifecycle === 'string') mapping.lifecycle = requireName('lifecycle', lifecycle);
+  if (typeof values.journey === 'string') mining.journey = journeyKey(values.journey);
+  if (typeof values['journey-gap'] === 'string') {
+    mining.journeyGapMs = parseDuration(values['journey-gap'], '--journey-gap');
+  }
+  if (typeof values['trip-gap'] === 'string') {
+    mining.tripGapMs = parseDuration(values['trip-gap'], '--trip-gap');
+  }
+  if (typeof values['in-person'] === 'string') mining.inPerson = channelList(values['in-person']);
+  if (mining.journey !== undefined && mining.journey !== 'case' && mapping.citizen === undefined) {
+    throw new UsageError(`--journey ${mining.journey} needs --citizen COLUMN`);
+  }
+  const help = values.help === true;
+  if (!help && positionals.length === 0) throw new UsageError('mine needs at least one FILE');
+  return {
+    files: positionals,
+    mapping,
+    instance: typeof values.instance === 'string' ? values.instance || null : 'concept:instance',
+    mining,
+    format: values.format === undefined ? undefined : format(String(values.format)),
+    timezone: typeof values.tz === 'string' ? values.tz : 'UTC',
+    encoding: typeof values.encoding === 'string' ? values.encoding : undefined,
+    delimiter: typeof values.delimiter === 'string' ? values.delimiter : undefined,
+    skipInvalid: values['skip-invalid'] === true,
+    json: values.json === true,
+    timings: values.timings === true,
+    help,
+  };
+}
+
+function parseArgsOrUsage(argv: string[]) {
+  const text = { type: 'string' } as const;
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ...Object.fromEntries(Object.keys(FIELD_OPTIONS).map((o) => [o, text])),
+        lifecycle: text,
+        instance: text,
+        journey: text,
+        'journey-gap': text,
+        'in-person': text,
+        'trip-gap': text,
+        format: text,
+        tz: text,
+        encoding: text,
+        delimiter: text,
+        'skip-invalid': { type: 'boolean' },
+        json: { type: 'boolean' },
+        timings: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function requireName(option: string, column: string): string {
+  if (column.trim() === '') throw new UsageError(`--${option} needs a column name`);
+  return column;
+}
+
+function journeyKey(value: string): MiningOptions['journey'] {
+  if (value === 'case' || value === 'citizen' || value === 'citizen+service') return value;
+  throw new UsageError(`--journey must be case, citizen or citizen+service, got '${value}'`);
+}
+
+function format(value: string): 'csv' | 'ndjson' | 'xes' {
+  if (value === 'csv' || value === 'ndjson' || value === 'xes') return value;
+  throw new UsageError(`--format must be csv, ndjson or xes, got '${value}'`);
+}
+
+function channelList(value: string): string[] {
+  const channels = value
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  if (channels.length === 0) throw new UsageError('--in-person needs at least one channel value');
+  return channels;
+}
