@@ -1,1 +1,13 @@
-export {};
+export * from './config/config';
+export * from './database/data-source';
+export * from './entities';
+export * from './backend.module';
+export * from './jobs/job-map';
+export * from './jobs/job-queue';
+export * from './jobs/job.producer';
+export * from './repositories/dataset.repository';
+export * from './repositories/event.repository';
+export * from './repositories/health.repository';
+export * from './repositories/run.repository';
+export * from './repositories/upload.repository';
+export * from './runs/run-params';

@@ -82,6 +82,8 @@ export interface UploadDto {
   rowsRejected: number;
   /** Rows already in the dataset (same identity) and therefore not added again. */
   rowsDuplicate: number;
+  /** Stable problem code of a failed upload (as in ProblemDetails.code), else null. */
+  errorCode?: string | null;
   error: string | null;
   /** The first rejected rows; the full list is a separate download. */
   rejected: RejectedRowDto[];

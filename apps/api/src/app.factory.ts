@@ -1,0 +1,47 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig, nestLogLevels } from '@onetrip/backend';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AppModule } from './app.module';
+import { ProblemFilter, sendProblem, toProblem } from './problem/problem.filter';
+import { staticWeb } from './web/static-web';
+
+/**
+ * The api application, configured but not listening: main.ts and the integration tests share it.
+ */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config), {
+    logger: nestLogLevels(config.logLevel),
+    bodyParser: true,
+  });
+  app.useGlobalFilters(new ProblemFilter());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('onetrip API')
+      .setDescription(
+        'Datasets, uploads and mining runs. Errors are application/problem+json with a stable `code`.',
+      )
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  const web = staticWeb(config.webDist);
+  if (web) app.use(web);
+  else Logger.log(`no web app at ${config.webDist}; serving the API only`, 'Web');
+
+  // Express reports body-parser failures (malformed JSON, …) outside Nest's exception filters.
+  app.use(
+    (error: unknown, req: IncomingMessage, res: ServerResponse, next: (e?: unknown) => void) => {
+      if (!error) {
+        next();
+        return;
+      }
+      sendProblem(res, toProblem(error), req.url?.split('?')[0]);
+    },
+  );
+  return app;
+}

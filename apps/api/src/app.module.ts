@@ -1,0 +1,22 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, BackendModule } from '@onetrip/backend';
+import { DatasetsModule } from './datasets/datasets.module';
+import { HealthModule } from './health/health.module';
+import { RunsModule } from './runs/runs.module';
+import { UploadsModule } from './uploads/uploads.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        BackendModule.forRoot(config),
+        DatasetsModule,
+        UploadsModule,
+        RunsModule,
+        HealthModule,
+      ],
+    };
+  }
+}

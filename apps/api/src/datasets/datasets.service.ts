@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { DatasetEntity, DatasetRepository } from '@onetrip/backend';
+import type { CreateDatasetRequest, DatasetDto } from '@onetrip/contracts';
+import { z } from 'zod';
+import { isUuid, notFound } from '../problem/problem';
+import { validate } from '../problem/validate';
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const createSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(2000).optional(),
+    timezone: z.string().refine(isTimeZone, 'not an IANA time zone').optional(),
+  })
+  .strict();
+
+export function toDatasetDto(d: DatasetEntity): DatasetDto {
+  return {
+    id: d.id,
+    name: d.name,
+    description: d.description,
+    timezone: d.timezone,
+    version: d.version,
+    eventCount: d.eventCount,
+    mapping: d.mapping,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
+  };
+}
+
+@Injectable()
+export class DatasetsService {
+  constructor(private readonly datasets: DatasetRepository) {}
+
+  async create(body: unknown): Promise<DatasetDto> {
+    const input: CreateDatasetRequest = validate(createSchema, body);
+    const dataset = await this.datasets.create({
+      name: input.name,
+      description: input.description ?? null,
+      timezone: input.timezone ?? 'Asia/Shanghai',
+    });
+    return toDatasetDto(dataset);
+  }
+
+  async list(): Promise<DatasetDto[]> {
+    return (await this.datasets.list()).map(toDatasetDto);
+  }
+
+  /** The dataset entity, or a 404 problem. */
+  async require(id: string): Promise<DatasetEntity> {
+    const dataset = isUuid(id) ? await this.datasets.findById(id) : null;
+    if (!dataset) throw notFound('dataset', id);
+    return dataset;
+  }
+
+  async get(id: string): Promise<DatasetDto> {
+    return toDatasetDto(await this.require(id));
+  }
+}

@@ -1,0 +1,109 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  JobProducer,
+  MiningRunEntity,
+  RunRepository,
+  canonicalRunParams,
+  runParamsHash,
+  runParamsSchema,
+} from '@onetrip/backend';
+import type { RunDto, RunResultDto } from '@onetrip/contracts';
+import { z } from 'zod';
+import { DatasetsService } from '../datasets/datasets.service';
+import { ProblemException, isUuid, notFound } from '../problem/problem';
+import { validate } from '../problem/validate';
+
+const createSchema = z.object({ params: runParamsSchema.optional() }).strict();
+
+const LATEST_RUNS = 20;
+
+export function toRunDto(run: MiningRunEntity, cached = false): RunDto {
+  return {
+    id: run.id,
+    datasetId: run.datasetId,
+    datasetVersion: run.datasetVersion,
+    status: run.status,
+    progress: run.progress,
+    params: run.params,
+    error: run.error,
+    cached,
+    createdAt: run.createdAt.toISOString(),
+    startedAt: run.startedAt ? run.startedAt.toISOString() : null,
+    finishedAt: run.finishedAt ? run.finishedAt.toISOString() : null,
+  };
+}
+
+@Injectable()
+export class RunsService {
+  private readonly logger = new Logger('Runs');
+
+  constructor(
+    private readonly datasets: DatasetsService,
+    private readonly runs: RunRepository,
+    private readonly producer: JobProducer,
+  ) {}
+
+  /**
+   * Answers from an identical completed run on the same dataset version, joins an identical
+   * run still in progress, or records a new run (the source of truth) and then queues its job.
+   */
+  async create(datasetId: string, body: unknown): Promise<{ run: RunDto; created: boolean }> {
+    const dataset = await this.datasets.require(datasetId);
+    const params = canonicalRunParams(validate(createSchema, body).params ?? {});
+    const key = { datasetId, paramsHash: runParamsHash(params), datasetVersion: dataset.version };
+    const done = await this.runs.findSame(key, ['completed']);
+    if (done) return { run: toRunDto(done, true), created: false };
+    const active = await this.runs.findSame(key, ['queued', 'running']);
+    if (active) return { run: toRunDto(active), created: false };
+
+    const run = await this.runs.create({ ...key, params });
+    try {
+      await this.producer.enqueue('mining.run', { runId: run.id });
+    } catch (error) {
+      this.logger.error(`run ${run.id}: could not queue: ${String(error)}`);
+      throw new ProblemException(
+        503,
+        'queue.unavailable',
+        `The job queue is unavailable. Run ${run.id} is recorded as queued and will start when a worker reconciles.`,
+        { instance: `/api/v1/runs/${run.id}` },
+      );
+    }
+    return { run: toRunDto(run), created: true };
+  }
+
+  async get(id: string): Promise<RunDto> {
+    return toRunDto(await this.require(id));
+  }
+
+  async listByDataset(datasetId: string): Promise<RunDto[]> {
+    await this.datasets.require(datasetId);
+    return (await this.runs.listByDataset(datasetId, LATEST_RUNS)).map((r) => toRunDto(r));
+  }
+
+  async result(id: string): Promise<RunResultDto> {
+    const run = await this.require(id);
+    if (run.status !== 'completed') {
+      throw new ProblemException(
+        409,
+        run.status === 'failed' ? 'run.failed' : 'run.not-completed',
+        run.status === 'failed'
+          ? `Run ${id} failed: ${run.error ?? 'unknown error'}`
+          : `Run ${id} is ${run.status} (${Math.round(run.progress * 100)}%); the result is not ready yet.`,
+      );
+    }
+    const stored = await this.runs.findResult(id);
+    if (!stored) throw notFound('result', id);
+    return {
+      runId: run.id,
+      datasetId: run.datasetId,
+      datasetVersion: run.datasetVersion,
+      result: stored.result,
+    };
+  }
+
+  private async require(id: string): Promise<MiningRunEntity> {
+    const run = isUuid(id) ? await this.runs.findById(id) : null;
+    if (!run) throw notFound('run', id);
+    return run;
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * Streams one file out of a multipart/form-data request with busboy: the file is handed on as a
+ * stream while it arrives, never buffered whole. Fields that precede the file (the column
+ * mapping) are passed along with it.
+ */
+import busboy from 'busboy';
+import type { IncomingMessage } from 'node:http';
+import { Readable, Transform, TransformCallback } from 'node:stream';
+import { ProblemException } from '../problem/problem';
+
+export interface IncomingFile {
+  /** As the client named it: display only, never a path. */
+  fileName: string;
+  stream: Readable;
+  /** Bytes of the file received so far. */
+  bytes(): number;
+}
+
+export interface MultipartOptions {
+  maxFileBytes: number;
+  /** The form part that carries the file. */
+  fileField: string;
+  /** Fields that must arrive before the file; one arriving after it aborts the upload. */
+  leadingFields: readonly string[];
+}
+
+export const tooLarge = (max: number): ProblemException =>
+  new ProblemException(
+    413,
+    'upload.too-large',
+    `The file exceeds the upload limit of ${max} bytes.`,
+  );
+
+function safeFileName(name: string | undefined): string {
+  const base =
+    (name ?? '')
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/\p{Cc}/gu, '') ?? '';
+  return base.slice(0, 255) || 'upload.csv';
+}
+
+class ByteCounter extends Transform {
+  count = 0;
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.count += chunk.length;
+    done(null, chunk);
+  }
+}
+
+/**
+ * Parses the request, calls `onFile` once for the file part, and resolves with its result after
+ * the whole request has been read (so the response never races the request body).
+ */
+export function receiveFile<T>(
+  req: IncomingMessage,
+  options: MultipartOptions,
+  onFile: (file: IncomingFile, fields: Readonly<Record<string, string>>) => Promise<T>,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        limits: { files: 1, fileSize: options.maxFileBytes, fields: 20, fieldSize: 1024 * 1024 },
+      });
+    } catch (error) {
+      reject(
+        new ProblemException(
+          400,
+          'upload.not-multipart',
+          `Not a multipart/form-data request: ${String(error)}`,
+        ),
+      );
+      return;
+    }
+    const fields: Record<string, string> = {};
+    let work: Promise<T> | undefined;
+    let counter: ByteCounter | undefined;
+    let failure: Error | undefined;
+
+    parser.on('field', (name, value) => {
+      if (counter && options.leadingFields.includes(name)) {
+        counter.destroy(
+          new ProblemException(
+            400,
+            'upload.field-after-file',
+            `The form field "${name}" must come before the file part.`,
+          ),
+        );
+        return;
+      }
+      fields[name] = value;
+    });
+
+    parser.on('file', (name, stream, info) => {
+      if (name !== options.fileField || counter) {
+        stream.resume();
+        return;
+      }
+      const bytes = new ByteCounter();
+      counter = bytes;
+      stream.pipe(bytes);
+      stream.on('limit', () => {
+        stream.unpipe(bytes);
+        stream.resume();
+        bytes.destroy(tooLarge(options.maxFileBytes));
+      });
+      const drain = (): void => {
+        // Whatever happened to the work, read the rest of the request so busboy can finish.
+        stream.unpipe(bytes);
+        stream.resume();
+      };
+      work = onFile(
+        { fileName: safeFileName(info.filename), stream: bytes, bytes: () => bytes.count },
+        { ...fields },
+      );
+      work.then(drain, (error: unknown) => {
+        failure ??= error instanceof Error ? error : new Error(String(error));
+        drain();
+      });
+    });
+
+    parser.on('error', (error: unknown) => {
+      const problem = new ProblemException(
+        400,
+        'upload.malformed',
+        `Malformed multipart body: ${String(error)}`,
+      );
+      counter?.destroy(problem);
+      const reason = failure ?? problem;
+      req.unpipe(parser);
+      req.resume();
+      // Wait for the work (if any) to settle so nothing keeps writing after we answer.
+      (work ?? Promise.resolve()).then(
+        () => reject(reason),
+        () => reject(reason),
+      );
+    });
+
+    parser.on('close', () => {
+      if (!work) {
+        reject(
+          failure ??
+            new ProblemException(
+              400,
+              'upload.no-file',
+              `No file part named "${options.fileField}" in the form.`,
+            ),
+        );
+        return;
+      }
+      work.then(resolve, reject);
+    });
+
+    // A client that goes away mid-upload cancels it: the staged rows are discarded.
+    req.on('aborted', () => {
+      const aborted = new ProblemException(400, 'upload.aborted', 'The client aborted the upload.');
+      counter?.destroy(aborted);
+      (work ?? Promise.resolve()).then(
+        () => reject(aborted),
+        () => reject(aborted),
+      );
+    });
+    req.pipe(parser);
+  });
+}

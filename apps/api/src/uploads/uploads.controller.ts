@@ -1,0 +1,44 @@
+import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { UploadDto } from '@onetrip/contracts';
+import type { IncomingMessage } from 'node:http';
+import { ProblemSchema } from '../problem/problem.dto';
+import { UploadForm, UploadSchema } from './upload.dto';
+import { UploadsService } from './uploads.service';
+
+@ApiTags('uploads')
+@Controller('api/v1')
+export class UploadsController {
+  constructor(private readonly uploads: UploadsService) {}
+
+  @Post('datasets/:id/uploads')
+  @HttpCode(201)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadForm })
+  @ApiCreatedResponse({ type: UploadSchema, description: 'The upload report' })
+  @ApiNotFoundResponse({ type: ProblemSchema })
+  @ApiPayloadTooLargeResponse({ type: ProblemSchema })
+  @ApiUnprocessableEntityResponse({
+    type: ProblemSchema,
+    description: 'Ingest error with file, line, column',
+  })
+  upload(@Param('id') datasetId: string, @Req() req: IncomingMessage): Promise<UploadDto> {
+    return this.uploads.receive(datasetId, req);
+  }
+
+  @Get('uploads/:id')
+  @ApiOkResponse({ type: UploadSchema })
+  @ApiNotFoundResponse({ type: ProblemSchema })
+  get(@Param('id') id: string): Promise<UploadDto> {
+    return this.uploads.get(id);
+  }
+}

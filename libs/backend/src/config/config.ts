@@ -1,0 +1,120 @@
+/**
+ * The one place that reads the environment. `loadConfig` validates it into a typed, frozen object;
+ * `getConfig` caches the result for the process. Everything else receives the object (in Nest
+ * through the CONFIG token), so tests can hand in their own without touching `process.env`.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+export const DEV_PSEUDONYM_KEY = 'onetrip-development-pseudonym-key-do-not-use-in-production';
+
+const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function repoRoot(): string {
+  // Walk up from this file (src/ in development, dist/ when built) to the workspace root.
+  let dir = __dirname;
+  while (dir !== path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'nx.json'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
+}
+
+const integer = (min: number) => z.coerce.number().int().min(min);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .default('postgres://postgres@127.0.0.1:5432/onetrip'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, "_", "." and "-" only')
+    .default('onetrip'),
+  PORT: integer(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  WEB_DIST: z.string().min(1).optional(),
+  PSEUDONYM_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  MAX_UPLOAD_BYTES: integer(1).default(1024 * 1024 * 1024),
+  WORKER_CONCURRENCY: integer(1).max(64).default(1),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('log'),
+});
+
+export interface AppConfig {
+  readonly env: 'development' | 'production' | 'test';
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  readonly queuePrefix: string;
+  readonly port: number;
+  readonly host: string;
+  /** Directory of the built web app, served at `/` when it exists. */
+  readonly webDist: string;
+  readonly pseudonymKey: string;
+  /** True when PSEUDONYM_KEY was not set and the development key is in use. */
+  readonly pseudonymKeyIsDefault: boolean;
+  readonly maxUploadBytes: number;
+  readonly workerConcurrency: number;
+  readonly logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Validates an environment (by default the process's) into an AppConfig; throws ConfigError. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  // Empty strings count as unset, as in most dotenv files.
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.PSEUDONYM_KEY) {
+    throw new ConfigError(
+      'invalid environment:\n  PSEUDONYM_KEY: required when NODE_ENV=production',
+    );
+  }
+  return Object.freeze({
+    env: e.NODE_ENV,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    port: e.PORT,
+    host: e.HOST,
+    webDist: path.resolve(e.WEB_DIST ?? path.join(repoRoot(), 'dist', 'apps', 'web')),
+    pseudonymKey: e.PSEUDONYM_KEY ?? DEV_PSEUDONYM_KEY,
+    pseudonymKeyIsDefault: !e.PSEUDONYM_KEY,
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    logLevel: e.LOG_LEVEL,
+  });
+}
+
+let cached: AppConfig | undefined;
+
+/** The process's configuration, validated on first use. */
+export function getConfig(): AppConfig {
+  cached ??= loadConfig();
+  return cached;
+}
+
+/** Nest injection token for AppConfig. */
+export const CONFIG = Symbol('onetrip.config');
+
+/** Log levels Nest should print for a configured level (each includes the more severe ones). */
+export function nestLogLevels(level: LogLevel): LogLevel[] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
+}

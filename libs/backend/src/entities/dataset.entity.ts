@@ -1,0 +1,42 @@
+import type { ColumnMapping } from '@onetrip/contracts';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { bigintAsNumber } from './transformers';
+
+@Entity({ name: 'dataset' })
+export class DatasetEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  /** IANA zone for timestamps without an offset. */
+  @Column({ type: 'text', default: 'Asia/Shanghai' })
+  timezone!: string;
+
+  /** Bumped in the same transaction as every change of the dataset's events. */
+  @Column({ type: 'integer', default: 0 })
+  version!: number;
+
+  @Column({ name: 'event_count', type: 'bigint', default: 0, transformer: bigintAsNumber })
+  eventCount!: number;
+
+  /** The column mapping of the last successful upload, reused for the next one. */
+  @Column({ type: 'jsonb', nullable: true })
+  mapping!: ColumnMapping | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,57 @@
+import type { RunParams, RunStatus } from '@onetrip/contracts';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { DatasetEntity } from './dataset.entity';
+
+/** The source of truth of a mining run; the Bull job only carries its id. */
+@Entity({ name: 'mining_run' })
+@Index('idx_mining_run_cache', ['datasetId', 'paramsHash', 'datasetVersion'])
+@Index('idx_mining_run_dataset_created', ['datasetId', 'createdAt'])
+@Index('idx_mining_run_status', ['status'])
+export class MiningRunEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'dataset_id', type: 'uuid' })
+  datasetId!: string;
+
+  @ManyToOne(() => DatasetEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'dataset_id' })
+  dataset?: DatasetEntity;
+
+  @Column({ name: 'dataset_version', type: 'integer' })
+  datasetVersion!: number;
+
+  @Column({ type: 'jsonb' })
+  params!: RunParams;
+
+  /** SHA-256 of the canonical params JSON: with the dataset version, the cache key. */
+  @Column({ name: 'params_hash', type: 'text' })
+  paramsHash!: string;
+
+  @Column({ type: 'text', default: 'queued' })
+  status!: RunStatus;
+
+  /** 0..1 */
+  @Column({ type: 'double precision', default: 0 })
+  progress!: number;
+
+  @Column({ type: 'text', nullable: true })
+  error!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  startedAt!: Date | null;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+}

@@ -1,0 +1,47 @@
+/**
+ * Run parameters: validation, canonical form (the cache key) and translation to the mining
+ * options. Pure functions, shared by the api (cache lookup) and the worker (mining).
+ */
+import type { RunParams } from '@onetrip/contracts';
+import type { MiningOptions } from '@onetrip/mining';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+export const runParamsSchema = z
+  .object({
+    lifecycle: z.enum(['auto', 'none']).optional(),
+    journey: z.enum(['case', 'citizen', 'citizen+service']).optional(),
+    journeyGapSeconds: z.number().int().positive().optional(),
+    inPerson: z.array(z.string().min(1)).optional(),
+    tripGapSeconds: z.number().int().positive().optional(),
+  })
+  .strict();
+
+/** Sorted keys, sorted in-person channels, no undefined: equal params give equal JSON. */
+export function canonicalRunParams(params: RunParams): RunParams {
+  const out: RunParams = {};
+  if (params.inPerson !== undefined) out.inPerson = [...new Set(params.inPerson)].sort();
+  if (params.journey !== undefined) out.journey = params.journey;
+  if (params.journeyGapSeconds !== undefined) out.journeyGapSeconds = params.journeyGapSeconds;
+  if (params.lifecycle !== undefined) out.lifecycle = params.lifecycle;
+  if (params.tripGapSeconds !== undefined) out.tripGapSeconds = params.tripGapSeconds;
+  return out;
+}
+
+export function runParamsHash(params: RunParams): string {
+  return createHash('sha256')
+    .update(JSON.stringify(canonicalRunParams(params)))
+    .digest('hex');
+}
+
+/** Only the options the user set; the miner fills in its own defaults for the rest. */
+export function toMiningOptions(params: RunParams): Partial<MiningOptions> {
+  const options: Partial<MiningOptions> = {};
+  if (params.lifecycle !== undefined) options.lifecycle = params.lifecycle;
+  if (params.journey !== undefined) options.journey = params.journey;
+  if (params.journeyGapSeconds !== undefined)
+    options.journeyGapMs = params.journeyGapSeconds * 1000;
+  if (params.inPerson !== undefined) options.inPerson = params.inPerson;
+  if (params.tripGapSeconds !== undefined) options.tripGapMs = params.tripGapSeconds * 1000;
+  return options;
+}
