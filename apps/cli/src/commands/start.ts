@@ -14,12 +14,13 @@ import {
   type AppProcess,
 } from '../start/app-processes';
 import { loadDemo } from '../start/demo';
-import { startEmbeddedPostgres } from '../start/embedded-postgres';
-import { startLocalRedis } from '../start/local-redis';
+import { EMBEDDED_POSTGRES_PORT, startEmbeddedPostgres } from '../start/embedded-postgres';
+import { LOCAL_REDIS_PORT, startLocalRedis } from '../start/local-redis';
 import { migrateDatabase } from '../start/migrate';
 import type { Service } from '../start/service';
 
 const HELP = `Usage: onetrip start [--demo] [--demo-journeys N] [--lang zh-CN|en] [--port 3000] [--data-dir .data]
+                     [--postgres-port 54329] [--redis-port 63799]
 
 Starts the api, a worker and the web app. Without DATABASE_URL an embedded PostgreSQL runs with its
 data under --data-dir; without REDIS_URL a local redis-server does. --demo loads the demo dataset
@@ -36,6 +37,8 @@ async function run(argv: string[]): Promise<number> {
     options: {
       demo: { type: 'boolean', default: false },
       'demo-journeys': { type: 'string' },
+      'postgres-port': { type: 'string', default: String(EMBEDDED_POSTGRES_PORT) },
+      'redis-port': { type: 'string', default: String(LOCAL_REDIS_PORT) },
       lang: { type: 'string', default: 'zh-CN' },
       port: { type: 'string', default: process.env.PORT ?? '3000' },
       'data-dir': { type: 'string', default: path.join(repoRoot(), '.data') },
@@ -64,12 +67,12 @@ async function run(argv: string[]): Promise<number> {
   try {
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: values.port };
     if (!env.DATABASE_URL) {
-      const pg = await startEmbeddedPostgres(dataDir, log);
+      const pg = await startEmbeddedPostgres(dataDir, log, Number(values['postgres-port']));
       services.push(pg);
       env.DATABASE_URL = pg.url;
     }
     if (!env.REDIS_URL) {
-      const redis = await startLocalRedis(dataDir, log);
+      const redis = await startLocalRedis(dataDir, log, Number(values['redis-port']));
       services.push(redis);
       env.REDIS_URL = redis.url;
     }

