@@ -1,0 +1,176 @@
+import type {
+  ColumnMapping,
+  CreateDatasetRequest,
+  CreateRunRequest,
+  DatasetDto,
+  ProblemDetails,
+  RunDto,
+  RunResultDto,
+  UploadDto,
+} from '@onetrip/contracts';
+
+/** A failed API call, carrying the server's problem details (or ones made up for the failure). */
+export class ApiError extends Error {
+  constructor(readonly problem: ProblemDetails) {
+    super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
+    this.name = 'ApiError';
+  }
+}
+
+export interface UploadOptions {
+  mapping?: ColumnMapping;
+  /** Bytes sent so far and the total, as the browser reports them. */
+  onProgress?: (loaded: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface ApiClient {
+  listDatasets(): Promise<DatasetDto[]>;
+  createDataset(request: CreateDatasetRequest): Promise<DatasetDto>;
+  upload(datasetId: string, file: File, options?: UploadOptions): Promise<UploadDto>;
+  startRun(datasetId: string, request?: CreateRunRequest): Promise<RunDto>;
+  /** The dataset's latest runs, newest first. */
+  listRuns(datasetId: string): Promise<RunDto[]>;
+  getRun(runId: string): Promise<RunDto>;
+  getRunResult(runId: string): Promise<RunResultDto>;
+}
+
+export interface ApiClientOptions {
+  /** Prefix of every path; '' means the page's own origin. */
+  baseUrl: string;
+  fetch: typeof fetch;
+  createXhr: () => XMLHttpRequest;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Problem details from a response body, or a generic one when the body is not one. */
+export function toProblem(status: number, statusText: string, body: unknown): ProblemDetails {
+  if (isRecord(body) && typeof body.title === 'string') {
+    return {
+      type: typeof body.type === 'string' ? body.type : 'about:blank',
+      title: body.title,
+      status: typeof body.status === 'number' ? body.status : status,
+      code: typeof body.code === 'string' ? body.code : `http_${status}`,
+      ...(typeof body.detail === 'string' ? { detail: body.detail } : {}),
+      ...(typeof body.instance === 'string' ? { instance: body.instance } : {}),
+      ...(typeof body.file === 'string' ? { file: body.file } : {}),
+      ...(typeof body.line === 'number' ? { line: body.line } : {}),
+      ...(typeof body.column === 'string' ? { column: body.column } : {}),
+      ...(Array.isArray(body.errors)
+        ? { errors: body.errors as NonNullable<ProblemDetails['errors']> }
+        : {}),
+    };
+  }
+  return {
+    type: 'about:blank',
+    title: statusText || `HTTP ${status}`,
+    status,
+    code: `http_${status}`,
+  };
+}
+
+export const NETWORK_ERROR_CODE = 'network_error';
+
+function networkError(detail: string): ApiError {
+  return new ApiError({
+    type: 'about:blank',
+    title: 'Network error',
+    status: 0,
+    code: NETWORK_ERROR_CODE,
+    detail,
+  });
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** Lists may come bare or wrapped (`{ items: [...] }`); both read the same. */
+function unwrapList<T>(body: unknown): T[] {
+  if (Array.isArray(body)) return body as T[];
+  if (isRecord(body)) {
+    for (const key of ['items', 'data']) {
+      if (Array.isArray(body[key])) return body[key] as T[];
+    }
+  }
+  throw new ApiError({
+    type: 'about:blank',
+    title: 'Unexpected response',
+    status: 200,
+    code: 'unexpected_response',
+    detail: 'expected a list',
+  });
+}
+
+export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiClient {
+  const baseUrl = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const createXhr = options.createXhr ?? (() => new XMLHttpRequest());
+  const url = (path: string): string => `${baseUrl}/api/v1${path}`;
+
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await doFetch(url(path), {
+        method,
+        headers: {
+          accept: 'application/json, application/problem+json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (error) {
+      throw networkError(error instanceof Error ? error.message : String(error));
+    }
+    const parsed = parseJson(await response.text());
+    if (!response.ok) throw new ApiError(toProblem(response.status, response.statusText, parsed));
+    return parsed as T;
+  }
+
+  function upload(datasetId: string, file: File, opts: UploadOptions = {}): Promise<UploadDto> {
+    return new Promise<UploadDto>((resolve, reject) => {
+      const xhr = createXhr();
+      xhr.open('POST', url(`/datasets/${encodeURIComponent(datasetId)}/uploads`));
+      xhr.setRequestHeader('accept', 'application/json, application/problem+json');
+      xhr.upload.addEventListener('progress', (event) => {
+        if (event.lengthComputable) opts.onProgress?.(event.loaded, event.total);
+      });
+      xhr.addEventListener('load', () => {
+        const body = parseJson(xhr.responseText);
+        if (xhr.status >= 200 && xhr.status < 300) resolve(body as UploadDto);
+        else reject(new ApiError(toProblem(xhr.status, xhr.statusText, body)));
+      });
+      xhr.addEventListener('error', () => reject(networkError('upload failed')));
+      xhr.addEventListener('abort', () => reject(new DOMException('Upload aborted', 'AbortError')));
+      opts.signal?.addEventListener('abort', () => xhr.abort());
+      const form = new FormData();
+      // The mapping goes first: the server streams the file and must know the columns before it.
+      if (opts.mapping) form.append('mapping', JSON.stringify(opts.mapping));
+      form.append('file', file, file.name);
+      xhr.send(form);
+    });
+  }
+
+  return {
+    listDatasets: async () => unwrapList<DatasetDto>(await request<unknown>('GET', '/datasets')),
+    createDataset: (body) => request<DatasetDto>('POST', '/datasets', body),
+    upload,
+    startRun: (datasetId, body = {}) =>
+      request<RunDto>('POST', `/datasets/${encodeURIComponent(datasetId)}/runs`, body),
+    listRuns: async (datasetId) =>
+      unwrapList<RunDto>(
+        await request<unknown>('GET', `/datasets/${encodeURIComponent(datasetId)}/runs`),
+      ),
+    getRun: (runId) => request<RunDto>('GET', `/runs/${encodeURIComponent(runId)}`),
+    getRunResult: (runId) =>
+      request<RunResultDto>('GET', `/runs/${encodeURIComponent(runId)}/result`),
+  };
+}

@@ -1,0 +1,9 @@
+/**
+ * jsdom (Jest's `web` environment) lacks `structuredClone`, which dagre's ordering step uses;
+ * browsers and Node have it. Node's v8 serializer implements the same structured clone algorithm.
+ */
+import { deserialize, serialize } from 'node:v8';
+
+if (typeof globalThis.structuredClone !== 'function') {
+  globalThis.structuredClone = <T>(value: T): T => deserialize(serialize(value)) as T;
+}

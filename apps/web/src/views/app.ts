@@ -1,0 +1,342 @@
+import type { DatasetDto, RunDto } from '@onetrip/contracts';
+import type { ApiClient } from '../api/client';
+import { createTranslator, type Locale, type Translator } from '../i18n/i18n';
+import { renderCreateForm, renderCreateStatus, renderDatasetList } from './datasets';
+import { el, replaceContent } from './dom';
+import { UserInputError } from './errors';
+import { renderHeader } from './header';
+import { renderResult, renderRunControls } from './run';
+import { createStore, type AppState, type Store } from './state';
+import { renderUploadForm, renderUploadStatus, type UploadRequest } from './upload';
+
+export interface AppOptions {
+  api: ApiClient;
+  locale: Locale;
+  /** Where the locale choice is remembered (localStorage). */
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null;
+  pollIntervalMs: number;
+}
+
+const LOCALE_KEY = 'onetrip.locale';
+
+function wait(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * The single-page app: datasets on the left; the selected dataset's upload, run and process map
+ * on the right. State lives in one store; regions re-render from it, and the forms and the map
+ * are rebuilt only when their inputs change, so typing, chosen files and zoom survive updates.
+ */
+export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState> {
+  const { api, storage } = options;
+  const store = createStore<AppState>({
+    locale: options.locale,
+    datasets: { status: 'loading', items: [] },
+    create: { status: 'idle' },
+    selectedId: readSelectionFromHash(),
+    upload: { status: 'idle' },
+    run: { status: 'idle' },
+  });
+  // Bumped whenever the selected dataset changes, so stale polls and uploads stop writing.
+  let generation = 0;
+  let tr: Translator = createTranslator(options.locale);
+
+  const regions: Record<
+    'header' | 'datasets' | 'createStatus' | 'createForm' | 'detail',
+    HTMLElement
+  > = {
+    header: el('div'),
+    datasets: el('div'),
+    createStatus: el('div'),
+    createForm: el('div'),
+    detail: el('div', { class: 'detail' }),
+  };
+  let detailParts: {
+    datasetId: string;
+    heading: HTMLElement;
+    uploadStatus: HTMLElement;
+    runControls: HTMLElement;
+    result: HTMLElement;
+    renderedResult: unknown;
+  } | null = null;
+
+  function selected(state: AppState): DatasetDto | undefined {
+    return state.datasets.items.find((d) => d.id === state.selectedId);
+  }
+
+  // ----- actions -----
+  async function loadDatasets(): Promise<void> {
+    store.set({ datasets: { status: 'loading', items: store.get().datasets.items } });
+    try {
+      const items = await api.listDatasets();
+      items.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+      store.set({ datasets: { status: 'ready', items } });
+      const { selectedId } = store.get();
+      if (selectedId && !items.some((d) => d.id === selectedId)) select(null);
+    } catch (error) {
+      store.set({ datasets: { status: 'error', items: store.get().datasets.items, error } });
+    }
+  }
+
+  function select(id: string | null): void {
+    if (id === store.get().selectedId) return;
+    generation += 1;
+    store.set({ selectedId: id, upload: { status: 'idle' }, run: { status: 'idle' } });
+    history.replaceState(null, '', id ? `#dataset=${encodeURIComponent(id)}` : '#');
+    if (id) void resumeLastRun(id);
+  }
+
+  async function createDataset(name: string, description: string): Promise<void> {
+    if (!name) {
+      store.set({
+        create: { status: 'error', error: new UserInputError('datasets.create.nameRequired') },
+      });
+      return;
+    }
+    store.set({ create: { status: 'creating' } });
+    try {
+      const dataset = await api.createDataset({ name, ...(description ? { description } : {}) });
+      const items = [dataset, ...store.get().datasets.items.filter((d) => d.id !== dataset.id)];
+      store.set({ create: { status: 'idle' }, datasets: { status: 'ready', items } });
+      select(dataset.id);
+      renderCreate(true);
+    } catch (error) {
+      store.set({ create: { status: 'error', error } });
+    }
+  }
+
+  async function upload(request: UploadRequest): Promise<void> {
+    const dataset = selected(store.get());
+    if (!dataset) return;
+    if (!request.file) {
+      store.set({ upload: { status: 'error', error: new UserInputError('upload.noFile') } });
+      return;
+    }
+    const mine = generation;
+    const file = request.file;
+    store.set({
+      upload: { status: 'uploading', fileName: file.name, loaded: 0, total: file.size },
+    });
+    try {
+      const result = await api.upload(dataset.id, file, {
+        mapping: request.mapping,
+        onProgress: (loaded, total) => {
+          if (mine !== generation) return;
+          store.set({
+            upload:
+              loaded >= total
+                ? { status: 'processing', fileName: file.name }
+                : { status: 'uploading', fileName: file.name, loaded, total },
+          });
+        },
+      });
+      if (mine !== generation) return;
+      store.set({ upload: { status: 'done', upload: result } });
+      await loadDatasets();
+    } catch (error) {
+      if (mine === generation) store.set({ upload: { status: 'error', error } });
+    }
+  }
+
+  async function startRun(): Promise<void> {
+    const dataset = selected(store.get());
+    if (!dataset) return;
+    const mine = generation;
+    store.set({ run: { status: 'starting' } });
+    try {
+      const run = await api.startRun(dataset.id);
+      if (mine !== generation) return;
+      await watchRun(run, mine);
+    } catch (error) {
+      if (mine === generation) store.set({ run: { status: 'error', error, run: null } });
+    }
+  }
+
+  /** Polls the run until it finishes, then loads its result. */
+  async function watchRun(initial: RunDto, mine: number): Promise<void> {
+    let run = initial;
+    while (run.status === 'queued' || run.status === 'running') {
+      store.set({ run: { status: 'watching', run } });
+      await wait(options.pollIntervalMs);
+      if (mine !== generation) return;
+      run = await api.getRun(run.id);
+      if (mine !== generation) return;
+    }
+    if (run.status === 'failed') {
+      store.set({
+        run: {
+          status: 'error',
+          run,
+          error: new Error(run.error ?? 'failed'),
+        },
+      });
+      return;
+    }
+    store.set({ run: { status: 'loadingResult', run } });
+    const result = await api.getRunResult(run.id);
+    if (mine !== generation) return;
+    store.set({ run: { status: 'done', run, result } });
+  }
+
+  /** Shows the dataset's latest run again (after a reload or when coming back to it). */
+  async function resumeLastRun(datasetId: string): Promise<void> {
+    const mine = generation;
+    try {
+      const [latest] = await api.listRuns(datasetId);
+      if (mine !== generation || !latest || latest.status === 'failed') return;
+      await watchRun(latest, mine);
+    } catch {
+      // Nothing to show yet is not an error: the user can start a run.
+      if (mine === generation) store.set({ run: { status: 'idle' } });
+    }
+  }
+
+  function setLocale(locale: Locale): void {
+    storage?.setItem(LOCALE_KEY, locale);
+    store.set({ locale });
+  }
+
+  // ----- rendering -----
+  function renderCreate(clear = false): void {
+    if (clear || regions.createForm.childElementCount === 0) {
+      const { form, status } = renderCreateForm(
+        tr,
+        (name, description) => void createDataset(name, description),
+      );
+      regions.createStatus = status;
+      replaceContent(regions.createForm, form);
+    }
+    replaceContent(regions.createStatus, ...renderCreateStatus(store.get().create, tr));
+  }
+
+  function renderShell(): void {
+    document.documentElement.lang = tr.locale;
+    document.title = `${tr.t('app.title')} · ${tr.t('app.tagline')}`;
+    replaceContent(regions.header, renderHeader(tr, setLocale));
+    regions.createForm.replaceChildren();
+    detailParts = null;
+    if (!root.contains(regions.header)) {
+      root.replaceChildren(
+        regions.header,
+        el(
+          'div',
+          { class: 'layout' },
+          el('aside', { class: 'sidebar' }, regions.datasets, regions.createForm),
+          el('main', { id: 'main', tabindex: '-1', class: 'content' }, regions.detail),
+        ),
+      );
+    }
+  }
+
+  function renderDetail(state: AppState): void {
+    const dataset = selected(state);
+    if (!dataset) {
+      detailParts = null;
+      replaceContent(
+        regions.detail,
+        el(
+          'div',
+          { class: 'welcome card' },
+          state.datasets.status === 'loading' && state.datasets.items.length === 0
+            ? el('p', { class: 'muted loading' }, tr.t('datasets.loading'))
+            : el('p', { class: 'empty-state' }, tr.t('datasets.select')),
+        ),
+      );
+      return;
+    }
+    if (!detailParts || detailParts.datasetId !== dataset.id) {
+      const heading = el('div', { class: 'dataset-heading' });
+      const uploadStatus = el('div', { class: 'upload-status', 'aria-live': 'polite' });
+      const runControls = el('div', { class: 'run-controls', 'aria-live': 'polite' });
+      const result = el('div', { class: 'result-region' });
+      detailParts = {
+        datasetId: dataset.id,
+        heading,
+        uploadStatus,
+        runControls,
+        result,
+        renderedResult: null,
+      };
+      replaceContent(
+        regions.detail,
+        heading,
+        el(
+          'div',
+          { class: 'panels' },
+          el(
+            'section',
+            { class: 'card', 'aria-labelledby': 'upload-heading' },
+            el('h2', { id: 'upload-heading' }, tr.t('upload.title')),
+            renderUploadForm(dataset, tr, (request) => void upload(request)),
+            uploadStatus,
+          ),
+          el(
+            'section',
+            { class: 'card', 'aria-labelledby': 'run-heading' },
+            el('h2', { id: 'run-heading' }, tr.t('run.title')),
+            runControls,
+          ),
+        ),
+        result,
+      );
+    }
+    const parts = detailParts;
+    replaceContent(
+      parts.heading,
+      el('h1', {}, dataset.name),
+      el(
+        'p',
+        { class: 'muted' },
+        [
+          tr.t('datasets.events', { count: tr.number(dataset.eventCount) }),
+          tr.t('datasets.version', { version: tr.number(dataset.version) }),
+          tr.t('datasets.created', { date: tr.dateTime(dataset.createdAt) }),
+        ].join(' · '),
+      ),
+      ...(dataset.description ? [el('p', { class: 'description' }, dataset.description)] : []),
+    );
+    replaceContent(parts.uploadStatus, ...renderUploadStatus(state.upload, tr));
+    replaceContent(
+      parts.runControls,
+      ...renderRunControls(dataset, state.run, tr, () => void startRun()),
+    );
+    const result = state.run.status === 'done' ? state.run.result : null;
+    if (result !== parts.renderedResult) {
+      parts.renderedResult = result;
+      replaceContent(parts.result, ...(result ? [renderResult(result.result, tr)] : []));
+    }
+  }
+
+  function render(state: AppState, previous: AppState | null): void {
+    if (!previous || state.locale !== previous.locale) {
+      tr = createTranslator(state.locale);
+      renderShell();
+    }
+    replaceContent(
+      regions.datasets,
+      renderDatasetList(state.datasets, state.selectedId, tr, {
+        select,
+        refresh: () => void loadDatasets(),
+      }),
+    );
+    renderCreate();
+    renderDetail(state);
+  }
+
+  store.subscribe((state, previous) => render(state, previous));
+  render(store.get(), null);
+  void loadDatasets();
+  const initial = store.get().selectedId;
+  if (initial) void resumeLastRun(initial);
+  return store;
+}
+
+function readSelectionFromHash(): string | null {
+  const match = /^#dataset=(.+)$/.exec(location.hash);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+export function storedLocale(storage: Pick<Storage, 'getItem'> | null): string | null {
+  return storage?.getItem(LOCALE_KEY) ?? null;
+}

@@ -1,0 +1,19 @@
+import type { ProcessMapOptions } from '../charts/process-map';
+import type { Translator } from '../i18n/i18n';
+
+/** Localized labels and number formats for the process map. */
+export function processMapOptions(tr: Translator): Partial<ProcessMapOptions> {
+  return {
+    formatCount: (count) => tr.number(count),
+    formatDuration: (seconds) => tr.duration(seconds),
+    startLabel: tr.t('map.start'),
+    endLabel: tr.t('map.end'),
+    emptyLabel: tr.t('map.empty'),
+    ariaLabel: (activities, edges) => tr.t('map.aria', { activities, edges }),
+    activityTitle: (activity, count) => tr.t('map.activityTitle', { activity, count }),
+    edgeTitle: (from, to, count, duration) =>
+      duration === null
+        ? tr.t('map.terminalEdgeTitle', { from, to, count })
+        : tr.t('map.edgeTitle', { from, to, count, duration }),
+  };
+}

@@ -1,0 +1,38 @@
+import { LOCALES, LOCALE_NAMES, type Locale, type Translator } from '../i18n/i18n';
+import { el } from './dom';
+
+export function renderHeader(tr: Translator, onLocale: (locale: Locale) => void): HTMLElement {
+  const select = el(
+    'select',
+    {
+      id: 'locale-select',
+      'data-focus': 'locale',
+      onchange: (event: Event) => onLocale((event.target as HTMLSelectElement).value as Locale),
+    },
+    LOCALES.map((locale) =>
+      el(
+        'option',
+        { value: locale, selected: locale === tr.locale, lang: locale },
+        LOCALE_NAMES[locale],
+      ),
+    ),
+  );
+  return el(
+    'header',
+    { class: 'app-header' },
+    el('a', { class: 'skip-link', href: '#main' }, tr.t('app.skip')),
+    el(
+      'div',
+      { class: 'brand' },
+      el('span', { class: 'brand-mark', 'aria-hidden': 'true' }),
+      el('span', { class: 'brand-name' }, tr.t('app.title')),
+      el('span', { class: 'brand-tagline' }, tr.t('app.tagline')),
+    ),
+    el(
+      'label',
+      { class: 'locale-switch', for: 'locale-select' },
+      el('span', { class: 'locale-label' }, tr.t('app.locale')),
+      select,
+    ),
+  );
+}

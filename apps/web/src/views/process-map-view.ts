@@ -1,0 +1,135 @@
+import * as d3 from 'd3';
+import type { MiningResult } from '@onetrip/contracts';
+import { processMap } from '../charts/process-map';
+import type { Translator } from '../i18n/i18n';
+import { processMapOptions } from './chart-options';
+import { el } from './dom';
+
+const ZOOM_EXTENT: [number, number] = [0.2, 4];
+/** Below this scale, node labels get too small to read on a first look. */
+const MIN_READABLE_SCALE = 0.8;
+
+/**
+ * The process map in a pannable, zoomable frame (d3-zoom on the chart's `g.pm-viewport`), with
+ * keyboard-reachable zoom buttons and a legend. The first view fits the whole map.
+ */
+export function renderProcessMapView(result: MiningResult, tr: Translator): HTMLElement {
+  const svg = processMap(result, processMapOptions(tr));
+  const frame = el('div', { class: 'map-frame', 'data-testid': 'process-map' });
+  frame.append(svg);
+  const card = el('section', { class: 'card map-card', 'aria-labelledby': 'map-heading' });
+  if (result.activities.length === 0) {
+    card.append(
+      el('h3', { id: 'map-heading' }, tr.t('run.title')),
+      el('p', { class: 'empty-state', 'data-testid': 'process-map-empty' }, tr.t('map.empty')),
+    );
+    return card;
+  }
+
+  const chartWidth = Number(svg.getAttribute('width'));
+  const chartHeight = Number(svg.getAttribute('height'));
+  // The frame decides the size; the chart's own size becomes the content being zoomed.
+  svg.removeAttribute('width');
+  svg.removeAttribute('height');
+  svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
+  const viewport = d3.select(svg).select<SVGGElement>('g.pm-viewport');
+  const selection = d3.select(svg);
+  const zoom = d3
+    .zoom<SVGSVGElement, unknown>()
+    .scaleExtent(ZOOM_EXTENT)
+    .on('zoom', (event: d3.D3ZoomEvent<SVGSVGElement, unknown>) => {
+      viewport.attr('transform', event.transform.toString());
+    });
+  selection.call(zoom);
+  // The frame is as tall as the map, up to most of the window; the map never grows past 1:1.
+  frame.style.height = `min(80vh, ${Math.max(chartHeight + 24, 320)}px)`;
+  /**
+   * Shows the map at `scale` in the frame, centred across and from the top down, by sizing the
+   * viewBox to the frame (so d3-zoom starts from the identity transform).
+   */
+  const show = (scale: number, width: number, height: number): void => {
+    const viewWidth = width / scale;
+    const viewHeight = height / scale;
+    svg.setAttribute(
+      'viewBox',
+      `${(chartWidth - viewWidth) / 2} ${Math.min(0, (chartHeight - viewHeight) / 2)} ${viewWidth} ${viewHeight}`,
+    );
+    zoom.transform(selection, d3.zoomIdentity);
+  };
+  const frameSize = (): [number, number] => {
+    const box = frame.getBoundingClientRect();
+    return [box.width || chartWidth, box.height || chartHeight];
+  };
+  /** The whole map, however small that makes it. */
+  const fitAll = (): void => {
+    const [width, height] = frameSize();
+    show(Math.min(1, width / chartWidth, height / chartHeight), width, height);
+  };
+  /** The first view: whole when that stays readable, else full width and panned from the top. */
+  const fitReadable = (): void => {
+    const [width, height] = frameSize();
+    const whole = Math.min(1, width / chartWidth, height / chartHeight);
+    show(Math.max(whole, Math.min(1, width / chartWidth, MIN_READABLE_SCALE)), width, height);
+  };
+  const button = (
+    label: string,
+    symbol: string,
+    onClick: () => void,
+    focusKey: string,
+  ): HTMLButtonElement =>
+    el(
+      'button',
+      {
+        type: 'button',
+        class: 'icon-button',
+        'aria-label': label,
+        title: label,
+        'data-focus': focusKey,
+        onclick: onClick,
+      },
+      el('span', { 'aria-hidden': 'true' }, symbol),
+    );
+  const toolbar = el(
+    'div',
+    { class: 'map-toolbar', role: 'toolbar', 'aria-label': tr.t('run.title') },
+    button(
+      tr.t('map.zoomIn'),
+      '+',
+      () => zoom.scaleBy(selection.transition().duration(200), 1.4),
+      'zoom-in',
+    ),
+    button(
+      tr.t('map.zoomOut'),
+      '−',
+      () => zoom.scaleBy(selection.transition().duration(200), 1 / 1.4),
+      'zoom-out',
+    ),
+    button(tr.t('map.zoomReset'), '⤢', fitAll, 'zoom-reset'),
+  );
+  const legend = el(
+    'div',
+    { class: 'map-legend' },
+    el(
+      'span',
+      { class: 'legend-item' },
+      el('span', { class: 'legend-node', 'aria-hidden': 'true' }),
+      tr.t('map.legend.node'),
+    ),
+    el(
+      'span',
+      { class: 'legend-item' },
+      el('span', { class: 'legend-edge', 'aria-hidden': 'true' }),
+      tr.t('map.legend.edge'),
+    ),
+    el('span', { class: 'legend-item muted' }, tr.t('map.hint')),
+  );
+  card.append(
+    el('div', { class: 'map-header' }, el('h3', { id: 'map-heading' }, tr.t('run.title')), toolbar),
+    frame,
+    legend,
+  );
+  // Fit once the frame is in the document and has a size, and again when that size changes.
+  requestAnimationFrame(fitReadable);
+  if (typeof ResizeObserver === 'function') new ResizeObserver(() => fitReadable()).observe(frame);
+  return card;
+}

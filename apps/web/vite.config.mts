@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
+
+// The web app: the main page (index.html) and the chart preview page (preview.html).
+// `npx vite --config apps/web/vite.config.mts` serves it with /api proxied to a local api.
+export default defineConfig({
+  root: here('.'),
+  base: './',
+  resolve: {
+    alias: {
+      '@onetrip/contracts': here('../../libs/contracts/src/index.ts'),
+    },
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+  },
+  preview: { host: '127.0.0.1', port: 4173 },
+  build: {
+    outDir: here('../../dist/apps/web'),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        main: here('index.html'),
+        preview: here('preview.html'),
+      },
+    },
+  },
+});
