@@ -16,7 +16,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.mjs', '*.js', '*.cjs', 'tools/*.mjs', 'tools/*.cjs', 'apps/cli/bin/*.js'],
+          allowDefaultProject: ['*.mjs', '*.js', '*.cjs', 'tools/*.mjs', 'tools/*.cjs', 'apps/cli/bin/*.js', 'test/bench/*.mjs'],
         },
         tsconfigRootDir: import.meta.dirname,
       },

@@ -23,6 +23,8 @@ const LF = 10;
 const CR = 13;
 const QUOTE = 34;
 const DELIMITER_CANDIDATES = [',', ';', '\t', '|'];
+/** Shared by every event when attributes are not wanted: one allocation less per row. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
 
 /** Where an incomplete record stopped: the field being read and where it began. */
 interface Partial {
@@ -181,6 +183,8 @@ class CsvMapper {
   private readonly department: number;
   private readonly sourceSystem: number;
   private readonly attrIdx: number[];
+  /** 1 for the columns an event is built from; the fast path slices only those. */
+  readonly need: Uint8Array;
   private readonly ts: CachedTimestamp;
   private readonly startTs: CachedTimestamp;
 
@@ -244,6 +248,9 @@ class CsvMapper {
       this.sourceSystem,
     ]);
     this.attrIdx = ctx.keepAttributes ? header.map((_, k) => k).filter((k) => !mapped.has(k)) : [];
+    this.need = new Uint8Array(this.ncol);
+    for (const k of mapped) if (k >= 0) this.need[k] = 1;
+    for (const k of this.attrIdx) this.need[k] = 1;
     this.ts = new CachedTimestamp(ctx.timezone);
     this.startTs = new CachedTimestamp(ctx.timezone);
   }
@@ -254,14 +261,15 @@ class CsvMapper {
     return v === '' ? null : v;
   }
 
-  map(f: string[], line: number, out: IngestRecord[], checkEncoding: boolean): void {
-    if (f.length !== this.ncol) {
-      if (f.length === 1 && f[0] === '') return; // a blank line
-      out.push(rejected(line, null, `expected ${this.ncol} fields but found ${f.length}`));
+  /** `f` holds `count` fields, of which only the needed ones (see `need`) must be filled. */
+  map(f: string[], count: number, line: number, out: IngestRecord[], checkEncoding: boolean): void {
+    if (count !== this.ncol) {
+      if (count === 1 && f[0] === '') return; // a blank line
+      out.push(rejected(line, null, `expected ${this.ncol} fields but found ${count}`));
       return;
     }
     if (checkEncoding) {
-      for (let k = 0; k < f.length; k++) {
+      for (let k = 0; k < count; k++) {
         if (f[k].indexOf('\uFFFD') !== -1) {
           out.push(
             rejected(
@@ -305,7 +313,7 @@ class CsvMapper {
         }
       }
     }
-    const attributes: Record<string, string> = {};
+    const attributes: Record<string, string> = this.ctx.keepAttributes ? {} : NO_ATTRIBUTES;
     const idx = this.attrIdx;
     for (let k = 0; k < idx.length; k++) {
       const v = f[idx[k]];
@@ -352,6 +360,9 @@ export async function* parseCsv(
   let header: string[] | null = null;
   let dataRecords = 0;
   const fields: string[] = [];
+  /** Reused by the fast path: the fields of the current row (unneeded ones left empty). */
+  let row: string[] = [];
+  let allColumns = new Uint8Array(0);
   const info: Partial = { newlines: 0, openField: 0, openStart: 0 };
 
   const checkLengths = (f: string[], at: number): void => {
@@ -391,6 +402,7 @@ export async function* parseCsv(
         if (nextQuote === -1) nextQuote = Number.MAX_SAFE_INTEGER;
       }
       let f: string[];
+      let count: number;
       let next: number;
       let lines = 1;
       if (nextQuote >= nl) {
@@ -402,8 +414,29 @@ export async function* parseCsv(
           i = next;
           continue;
         }
-        f = s.slice(i, end).split(delim);
-        if (end - i > maxField) checkLengths(f, line);
+        if (mapper === null) {
+          f = s.slice(i, end).split(delim);
+          count = f.length;
+          if (end - i > maxField) checkLengths(f, line);
+        } else {
+          // Slice only the columns the events need; count the rest.
+          const need = checkEncoding ? allColumns : mapper.need;
+          const ncol = need.length;
+          f = row;
+          count = 0;
+          let pos = i;
+          for (;;) {
+            let d = s.indexOf(delim, pos);
+            if (d === -1 || d > end) d = end;
+            if (d - pos > maxField) {
+              throw fieldTooLong(ctx, line, (header as string[])[count] ?? null, d - pos);
+            }
+            if (count < ncol) row[count] = need[count] === 1 ? s.slice(pos, d) : '';
+            count++;
+            if (d >= end) break;
+            pos = d + 1;
+          }
+        }
       } else {
         fields.length = 0;
         next = tokenizeRecord(s, i, final, delimCode, fields, info);
@@ -418,7 +451,8 @@ export async function* parseCsv(
           }
           break;
         }
-        f = fields.slice();
+        f = fields;
+        count = f.length;
         checkLengths(f, line);
         if (next === -2) {
           out.push(rejected(line, null, 'a quoted field is not closed before the end of the file'));
@@ -429,6 +463,8 @@ export async function* parseCsv(
       }
       if (header === null) {
         header = f.map((h) => h.trim());
+        row = new Array<string>(header.length).fill('');
+        allColumns = new Uint8Array(header.length).fill(1);
         if (header.length > ctx.state.limits.maxColumns) {
           throw new IngestError({
             file: ctx.file,
@@ -440,7 +476,7 @@ export async function* parseCsv(
         mapper = new CsvMapper(header, ctx);
       } else {
         const before = out.length;
-        (mapper as CsvMapper).map(f, line, out, checkEncoding);
+        (mapper as CsvMapper).map(f, count, line, out, checkEncoding);
         if (out.length > before) dataRecords++;
       }
       line += lines;

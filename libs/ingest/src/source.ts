@@ -4,6 +4,7 @@
  * with the given or detected encoding. Never holds more than a chunk of the file.
  */
 import { createReadStream } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
@@ -204,8 +205,43 @@ interface TextDecoderLike {
   end(): string;
 }
 
+/**
+ * UTF-8 decoder that takes a fast path for all-ASCII chunks (latin1 decoding gives the same
+ * text, several times faster, as a one-byte string that later scans faster too). A sequence cut
+ * by a chunk boundary is carried to the next chunk; invalid bytes become U+FFFD.
+ */
+class Utf8Decoder implements TextDecoderLike {
+  private carry: Buffer | null = null;
+
+  write(chunk: Buffer): string {
+    const b = this.carry === null ? chunk : Buffer.concat([this.carry, chunk]);
+    this.carry = null;
+    const n = b.length;
+    // Find where the last complete sequence ends.
+    let cut = n;
+    for (let k = n - 1; k >= 0 && k >= n - 4; k--) {
+      const c = b[k];
+      if (c < 0x80) break;
+      if (c >= 0xc0) {
+        const len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+        if (k + len > n) cut = k;
+        break;
+      }
+    }
+    if (cut < n) this.carry = Buffer.from(b.subarray(cut));
+    const body = cut === n ? b : b.subarray(0, cut);
+    return isAscii(body) ? body.toString('latin1') : body.toString('utf8');
+  }
+
+  end(): string {
+    const c = this.carry;
+    this.carry = null;
+    return c === null ? '' : c.toString('utf8');
+  }
+}
+
 function decoderFor(encoding: string, file: string): TextDecoderLike {
-  if (encoding === 'utf-8') return new StringDecoder('utf8');
+  if (encoding === 'utf-8') return new Utf8Decoder();
   if (encoding === 'utf-16le' || encoding === 'ucs-2') return new StringDecoder('utf16le');
   const known: boolean = iconv.encodingExists(encoding);
   if (!known) {

@@ -262,7 +262,44 @@ function oneOrTwo(s: string, at: number, n: number): number {
   return a * 4 + 1;
 }
 
+/** `YYYY-MM-DD[T ]HH:mm:ss` at fixed positions: the shape of nearly every machine export. */
+function fixedPrefix(s: string, n: number): number {
+  if (n < 19) return NaN;
+  const t = s.charCodeAt(10);
+  if (
+    s.charCodeAt(7) !== 45 ||
+    (t !== 84 && t !== 32) ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58
+  ) {
+    return NaN;
+  }
+  const y = digitsAt(s, 0, 4);
+  const mo = digitsAt(s, 5, 2);
+  const d = digitsAt(s, 8, 2);
+  const h = digitsAt(s, 11, 2);
+  const mi = digitsAt(s, 14, 2);
+  const sec = digitsAt(s, 17, 2);
+  if (
+    y < 0 ||
+    !validDate(y, mo, d) ||
+    h < 0 ||
+    h > 23 ||
+    mi < 0 ||
+    mi > 59 ||
+    sec < 0 ||
+    sec > 59
+  ) {
+    return NaN;
+  }
+  return daysFromCivil(y, mo, d) * MS_DAY + h * MS_HOUR + mi * MS_MINUTE + sec * MS_SECOND;
+}
+
 function parseDateTime(s: string, n: number, sep: number, timezone: string): number | null {
+  if (sep === 45) {
+    const wall = fixedPrefix(s, n);
+    if (!Number.isNaN(wall)) return finishTime(s, n, 19, wall, timezone);
+  }
   const y = digitsAt(s, 0, 4);
   let p = 5;
   const moR = oneOrTwo(s, p, n);
@@ -315,6 +352,34 @@ function parseDateTime(s: string, n: number, sep: number, timezone: string): num
   const h = hR >> 2;
   if (h > 23 || mi > 59 || sec > 59) return null;
   wall += h * MS_HOUR + mi * MS_MINUTE + sec * MS_SECOND + ms;
+  return finishTime(s, n, p, wall, timezone);
+}
+
+/** Reads an optional fraction of a second (when at ',' or '.') and zone from `p`. */
+function finishTime(
+  s: string,
+  n: number,
+  p: number,
+  wallIn: number,
+  timezone: string,
+): number | null {
+  let wall = wallIn;
+  let c = p < n ? s.charCodeAt(p) : 0;
+  if (c === 46 || c === 44) {
+    p++;
+    const fStart = p;
+    let ms = 0;
+    let scale = 100;
+    while (p < n) {
+      const dgt = s.charCodeAt(p) - C0;
+      if (dgt < 0 || dgt > 9) break;
+      ms += dgt * scale;
+      scale /= 10;
+      p++;
+    }
+    if (p === fStart) return null;
+    wall += Math.floor(ms);
+  }
   if (p === n) return wallToInstant(wall, timezone);
 
   // Zone designator.
