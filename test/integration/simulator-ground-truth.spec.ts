@@ -34,7 +34,7 @@ function truthOf(options: SimulationOptions): GroundTruth {
 type Row = Record<string, string>;
 
 function eventsFromCsv(csv: string): MiningEvent[] {
-  const rows = parse(csv, { columns: true }) as Row[];
+  const rows = parse<Row>(csv, { columns: true });
   return rows.map((r) => ({
     caseId: r.case_id,
     activity: r.activity,
