@@ -157,14 +157,17 @@ describe('the process map in a browser, against the real api and worker', () => 
       timeout: 60_000,
     });
 
-    const shown = await page.$$eval('[data-testid="process-map"] .pm-node-activity', (nodes) =>
-      nodes.map((node) => ({
-        activity: node.getAttribute('data-activity'),
-        text: node.querySelector('text')?.textContent ?? '',
-      })),
-    );
+    const nodes = page.locator('[data-testid="process-map"] .pm-node-activity');
+    const shown: { activity: string | null; text: string | null }[] = [];
+    for (let i = 0; i < (await nodes.count()); i++) {
+      const node = nodes.nth(i);
+      shown.push({
+        activity: await node.getAttribute('data-activity'),
+        text: await node.locator('text').textContent(),
+      });
+    }
     expect(shown.map((n) => n.activity).sort()).toEqual([...ACTIVITIES].sort());
-    for (const node of shown) expect(node.text).toContain(node.activity);
+    for (const node of shown) expect(node.text).toContain(node.activity ?? '?');
     expect(await page.locator('[data-testid="process-map"] .pm-node-start').count()).toBe(1);
     expect(await page.locator('[data-testid="process-map"] .pm-node-end').count()).toBe(1);
     expect(await page.locator('[data-kpi="events"] dd').textContent()).toBe(String(EVENTS));
