@@ -287,13 +287,23 @@ export async function* readText(
       state.encoding = enc;
       decoder = decoderFor(enc, state.file);
       const s = decoder.write(skip > 0 ? b.subarray(skip) : b);
-      const text = first && s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
-      first = false;
-      if (text.length > 0) yield text;
+      if (s.length > 0) {
+        first = false;
+        const text = s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+        if (text.length > 0) yield text;
+      }
       continue;
     }
     const s = decoder.write(b);
-    if (s.length > 0) yield s;
+    if (s.length === 0) continue;
+    if (first) {
+      // The first characters arrived late (a tiny first chunk): a BOM may still be there.
+      first = false;
+      const text = s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+      if (text.length > 0) yield text;
+      continue;
+    }
+    yield s;
   }
   if (decoder !== null) {
     const tail = decoder.end();
