@@ -35,7 +35,9 @@ export function replaceContent(container: HTMLElement, ...nodes: Node[]): void {
     active instanceof HTMLElement && container.contains(active) ? active.dataset.focus : undefined;
   container.replaceChildren(...nodes);
   if (key) {
-    const again = container.querySelector<HTMLElement>(`[data-focus="${CSS.escape(key)}"]`);
+    const again = [...container.querySelectorAll<HTMLElement>('[data-focus]')].find(
+      (candidate) => candidate.dataset.focus === key,
+    );
     again?.focus();
   }
 }

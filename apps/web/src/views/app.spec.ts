@@ -1,0 +1,182 @@
+import '../charts/testing/jsdom-polyfills';
+import type { DatasetDto, RunDto, UploadDto } from '@onetrip/contracts';
+import type { ApiClient } from '../api/client';
+import { ApiError } from '../api/client';
+import { buildingPermit } from '../charts/fixtures/building-permit';
+import { mountApp } from './app';
+
+const NOW = '2025-03-04T05:06:00Z';
+
+function datasetDto(id: string, name: string, eventCount: number): DatasetDto {
+  return {
+    id,
+    name,
+    description: null,
+    timezone: 'Asia/Shanghai',
+    version: eventCount > 0 ? 1 : 0,
+    eventCount,
+    mapping: null,
+    createdAt: NOW,
+    updatedAt: NOW,
+  };
+}
+
+function runDto(status: RunDto['status'], progress: number): RunDto {
+  return {
+    id: 'r1',
+    datasetId: 'd1',
+    datasetVersion: 1,
+    status,
+    progress,
+    params: {},
+    error: null,
+    cached: false,
+    createdAt: NOW,
+    startedAt: NOW,
+    finishedAt: status === 'completed' ? NOW : null,
+  };
+}
+
+/** An in-memory API: one dataset, runs that finish on the second poll. */
+function fakeApi(): ApiClient & { uploads: { file: string; mapping: unknown }[] } {
+  const datasets = [datasetDto('d1', 'Building permits', 0)];
+  const uploads: { file: string; mapping: unknown }[] = [];
+  let polls = 0;
+  return {
+    uploads,
+    listDatasets: () => Promise.resolve(datasets.map((d) => ({ ...d }))),
+    createDataset: (request) => {
+      const created = datasetDto(`d${datasets.length + 1}`, request.name, 0);
+      datasets.push(created);
+      return Promise.resolve(created);
+    },
+    upload: (datasetId, file, options) => {
+      uploads.push({ file: file.name, mapping: options?.mapping });
+      options?.onProgress?.(5, 10);
+      options?.onProgress?.(10, 10);
+      const dataset = datasets.find((d) => d.id === datasetId);
+      if (dataset) Object.assign(dataset, { eventCount: 713, version: 1 });
+      const report: UploadDto = {
+        id: 'u1',
+        datasetId,
+        fileName: file.name,
+        status: 'completed',
+        bytes: 10,
+        rowsRead: 715,
+        rowsAccepted: 713,
+        rowsRejected: 2,
+        rowsDuplicate: 0,
+        error: null,
+        rejected: [{ line: 9, column: 'timestamp', reason: 'not a date' }],
+        createdAt: NOW,
+        finishedAt: NOW,
+      };
+      return Promise.resolve(report);
+    },
+    startRun: () => {
+      polls = 0;
+      return Promise.resolve(runDto('queued', 0));
+    },
+    listRuns: () => Promise.resolve([]),
+    getRun: () => {
+      polls += 1;
+      return Promise.resolve(polls < 2 ? runDto('running', 0.5) : runDto('completed', 1));
+    },
+    getRunResult: () =>
+      Promise.resolve({ runId: 'r1', datasetId: 'd1', datasetVersion: 1, result: buildingPermit }),
+  };
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function click(root: HTMLElement, selector: string): void {
+  const target = root.querySelector<HTMLElement>(selector);
+  if (!target) throw new Error(`nothing matches ${selector}`);
+  target.click();
+}
+
+describe('the app', () => {
+  let root: HTMLElement;
+
+  beforeEach(() => {
+    history.replaceState(null, '', '/');
+    root = document.createElement('div');
+    document.body.replaceChildren(root);
+  });
+
+  it('takes a dataset from upload to process map', async () => {
+    const api = fakeApi();
+    mountApp(root, { api, locale: 'en', storage: null, pollIntervalMs: 0 });
+    await until(() => root.querySelector('[data-dataset-id="d1"]') !== null, 'the dataset list');
+    click(root, '[data-dataset-id="d1"]');
+    expect(root.querySelector('h1')?.textContent).toBe('Building permits');
+    expect(root.querySelector<HTMLButtonElement>('#run-start')?.disabled).toBe(true);
+
+    const input = root.querySelector<HTMLInputElement>('#upload-file');
+    const file = new File(['case_id,activity,timestamp\n'], 'permits.csv', { type: 'text/csv' });
+    Object.defineProperty(input, 'files', { value: [file] });
+    root.querySelector<HTMLInputElement>('#mapping-caseId')!.value = 'application_no';
+    root
+      .querySelector('form.upload-form')
+      ?.dispatchEvent(new Event('submit', { cancelable: true }));
+    await until(() => root.querySelector('[data-testid="upload-report"]') !== null, 'the report');
+    expect(api.uploads).toEqual([
+      {
+        file: 'permits.csv',
+        mapping: { caseId: 'application_no', activity: 'activity', timestamp: 'timestamp' },
+      },
+    ]);
+    const report = root.querySelector('[data-testid="upload-report"]')?.textContent ?? '';
+    expect(report).toContain('713');
+    expect(report).toContain('not a date');
+
+    await until(() => !root.querySelector<HTMLButtonElement>('#run-start')?.disabled, 'events');
+    click(root, '#run-start');
+    await until(() => root.querySelector('.pm-node-activity') !== null, 'the process map');
+    expect(root.querySelectorAll('.pm-node-activity')).toHaveLength(9);
+    expect(root.querySelector('[data-kpi="variants"] dd')?.textContent).toBe('6');
+    expect(root.querySelector('[data-kpi="lead-time"] dd')?.textContent).toBe('11 d 5 h');
+  });
+
+  it('switches to Chinese and keeps what is on screen', async () => {
+    const api = fakeApi();
+    const store = mountApp(root, { api, locale: 'en', storage: null, pollIntervalMs: 0 });
+    await until(() => root.querySelector('[data-dataset-id="d1"]') !== null, 'the dataset list');
+    click(root, '[data-dataset-id="d1"]');
+    const select = root.querySelector<HTMLSelectElement>('#locale-select');
+    select!.value = 'zh-CN';
+    select!.dispatchEvent(new Event('change'));
+    expect(store.get().locale).toBe('zh-CN');
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(root.querySelector('#upload-heading')?.textContent).toBe('上传事件日志');
+    expect(root.querySelector('h1')?.textContent).toBe('Building permits');
+  });
+
+  it('asks for a name before creating a dataset', () => {
+    const api = fakeApi();
+    mountApp(root, { api, locale: 'zh-CN', storage: null, pollIntervalMs: 0 });
+    click(root, '#create-dataset');
+    expect(root.querySelector('.create-form [role="alert"]')?.textContent).toContain('请输入名称');
+  });
+
+  it('shows a failed dataset list as a message a user understands', async () => {
+    const api: ApiClient = {
+      ...fakeApi(),
+      listDatasets: () =>
+        Promise.reject(
+          new ApiError({ type: 'about:blank', title: 'x', status: 0, code: 'network_error' }),
+        ),
+    };
+    mountApp(root, { api, locale: 'en', storage: null, pollIntervalMs: 0 });
+    await until(() => root.querySelector('.datasets [role="alert"]') !== null, 'the error');
+    expect(root.querySelector('.datasets [role="alert"]')?.textContent).toContain(
+      'The server cannot be reached.',
+    );
+  });
+});
