@@ -60,10 +60,23 @@ export async function* parseXes(
   let sawLog = false;
   let eventsSeen = 0;
 
+  /** Trace keys the current event took a mapped field from (left out of its attributes). */
+  const usedTrace = new Set<string>();
   const lookup = (ev: PendingEvent, name: string): string | undefined => {
-    if (name.startsWith('case:')) return traceAttrs.get(name.slice(5));
-    return ev.attrs.get(name) ?? traceAttrs.get(name);
+    if (name.startsWith('case:')) {
+      usedTrace.add(name.slice(5));
+      return traceAttrs.get(name.slice(5));
+    }
+    const v = ev.attrs.get(name);
+    if (v !== undefined) return v;
+    const t = traceAttrs.get(name);
+    if (t !== undefined) usedTrace.add(name);
+    return t;
   };
+  // The case id comes from the trace; only an explicitly mapped, non-`case:` name that is not
+  // also the activity's may fall back to an event attribute.
+  const caseFromEvent =
+    ctx.mapping.caseId !== undefined && !m.caseId.startsWith('case:') && m.caseId !== m.activity;
   const optional = (ev: PendingEvent, name: string | undefined): string | null => {
     if (name === undefined) return null;
     const v = lookup(ev, name);
@@ -73,7 +86,8 @@ export async function* parseXes(
   const emitTrace = (): void => {
     const caseId = traceAttrs.get(caseKey);
     for (const ev of events) {
-      const id = caseId ?? ev.attrs.get(m.caseId);
+      usedTrace.clear();
+      const id = caseId ?? (caseFromEvent ? ev.attrs.get(m.caseId) : undefined);
       if (id === undefined || id === '') {
         out.push(rejected(ev.line, m.caseId, 'missing case id'));
         continue;
@@ -106,11 +120,18 @@ export async function* parseXes(
           continue;
         }
       }
+      const lifecycle = optional(ev, m.lifecycle);
+      const resource = optional(ev, m.resource);
+      const service = optional(ev, m.service);
+      const channel = optional(ev, m.channel);
+      const location = optional(ev, m.location);
+      const department = optional(ev, m.department);
+      const sourceSystem = optional(ev, m.sourceSystem);
+      const citizen = citizenValue(ctx, optional(ev, m.citizen));
       const attributes: Record<string, string> = {};
       if (ctx.keepAttributes) {
         for (const [k, v] of traceAttrs) {
-          if (v !== '' && k !== caseKey && !mappedNames.has(`case:${k}`))
-            attributes[`case:${k}`] = v;
+          if (v !== '' && k !== caseKey && !usedTrace.has(k)) attributes[`case:${k}`] = v;
         }
         for (const [k, v] of ev.attrs) {
           if (v !== '' && !mappedNames.has(k)) attributes[k] = v;
@@ -121,14 +142,14 @@ export async function* parseXes(
         activity,
         timestamp,
         startTimestamp,
-        lifecycle: optional(ev, m.lifecycle),
-        resource: optional(ev, m.resource),
-        citizen: citizenValue(ctx, optional(ev, m.citizen)),
-        service: optional(ev, m.service),
-        channel: optional(ev, m.channel),
-        location: optional(ev, m.location),
-        department: optional(ev, m.department),
-        sourceSystem: optional(ev, m.sourceSystem),
+        lifecycle,
+        resource,
+        citizen,
+        service,
+        channel,
+        location,
+        department,
+        sourceSystem,
         attributes,
       };
       out.push({ kind: 'event', line: ev.line, event });
