@@ -14,10 +14,12 @@ export class StringDictionary {
     return this.values.length;
   }
 
-  encode(value: string): number {
+  /** The value's code; a new value is first passed to `check`, which may throw to refuse it. */
+  encode(value: string, check?: (value: string) => void): number {
     if (value === this.lastValue) return this.lastCode;
     let code = this.codes.get(value);
     if (code === undefined) {
+      check?.(value);
       code = this.values.length;
       this.codes.set(value, code);
       this.values.push(value);

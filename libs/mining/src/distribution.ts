@@ -29,6 +29,8 @@ export class Distribution {
   min = Infinity;
   max = -Infinity;
   private values: number[] | null = [];
+  /** values, sorted; computed on the first quantile, dropped on every change. */
+  private sorted: Float64Array | null = null;
   private sketch: DDSketch | null = null;
 
   add(value: number): void {
@@ -37,6 +39,7 @@ export class Distribution {
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
     if (this.values) {
+      this.sorted = null;
       this.values.push(value);
       if (this.values.length > EXACT_LIMIT) this.toSketch();
     } else {
@@ -50,6 +53,7 @@ export class Distribution {
     this.sum += other.sum;
     this.min = Math.min(this.min, other.min);
     this.max = Math.max(this.max, other.max);
+    this.sorted = null;
     if (this.values && other.values && this.values.length + other.values.length <= EXACT_LIMIT) {
       for (const v of other.values) this.values.push(v);
       return;
@@ -73,7 +77,8 @@ export class Distribution {
     if (this.count === 0) return 0;
     if (!this.values)
       return clamp((this.sketch as DDSketch).getValueAtQuantile(q), this.min, this.max);
-    const sorted = Float64Array.from(this.values).sort();
+    this.sorted ??= Float64Array.from(this.values).sort();
+    const sorted = this.sorted;
     const position = q * (sorted.length - 1);
     const lower = Math.floor(position);
     const upper = Math.ceil(position);

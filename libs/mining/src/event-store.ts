@@ -1,4 +1,4 @@
-import { grow } from './columns';
+import { resize } from './columns';
 import { StringDictionary } from './dictionary';
 import { MiningInputError } from './errors';
 import { ATOMIC, classifyLifecycle, INTERVAL, type Transition } from './lifecycle';
@@ -9,21 +9,24 @@ export const NONE = -1;
 
 /**
  * The events of a log, column by column: dictionary codes in Int32Arrays, instants in
- * Float64Arrays (NaN = no start). About 37 bytes per event plus the distinct strings, and no
- * object per event.
+ * Float64Arrays, and no object per event. Optional columns (channel, location, lifecycle
+ * instance, start instant, citizen journey key) exist only once a value appears, so a plain
+ * case/activity/timestamp log costs 17 bytes per event plus its distinct strings. Columns grow
+ * one at a time, so growing never holds two copies of every column at once.
  */
 export class EventStore {
   length = 0;
+  private capacity = 0;
   caseOf = new Int32Array(0);
   activityOf = new Int32Array(0);
-  /** Journey key code: the case code for journey 'case', else a code in `keys`. */
-  keyOf = new Int32Array(0);
-  channelOf = new Int32Array(0);
-  locationOf = new Int32Array(0);
-  instanceOf = new Int32Array(0);
   transitionOf = new Uint8Array(0);
   completeAt = new Float64Array(0);
-  startAt = new Float64Array(0);
+  /** null until an event has the value; then NONE (or NaN for startAt) where absent. */
+  channelOf: Int32Array | null = null;
+  locationOf: Int32Array | null = null;
+  instanceOf: Int32Array | null = null;
+  startAt: Float64Array | null = null;
+  private citizenKeyOf: Int32Array | null = null;
 
   readonly cases = new StringDictionary();
   readonly activities = new StringDictionary();
@@ -32,29 +35,52 @@ export class EventStore {
   readonly channels = new StringDictionary();
   readonly locations = new StringDictionary();
   readonly instances = new StringDictionary();
-  sawChannel = false;
   private readonly transitions = new Map<string, Transition>();
 
   constructor(private readonly options: MiningOptions) {}
+
+  get sawChannel(): boolean {
+    return this.channelOf !== null;
+  }
+
+  /** Journey key code per event: the case code for journey 'case', else a code in `keys`. */
+  get keyOf(): Int32Array {
+    return this.citizenKeyOf ?? this.caseOf;
+  }
 
   /** Validates the event, then appends it; an invalid event leaves the store unchanged. */
   add(event: MiningEvent): void {
     const startTs = this.validate(event);
     const i = this.length;
-    this.reserve(i + 1);
-    const caseCode = this.cases.encode(event.caseId);
-    this.caseOf[i] = caseCode;
-    this.activityOf[i] = this.activities.encode(event.activity);
-    this.keyOf[i] =
-      this.options.journey === 'case'
-        ? caseCode
-        : this.keys.encode(journeyKey(event, this.options));
-    this.channelOf[i] = this.encodeChannel(event.channel);
-    this.locationOf[i] = isPresent(event.location) ? this.locations.encode(event.location) : NONE;
-    this.instanceOf[i] = isPresent(event.instance) ? this.instances.encode(event.instance) : NONE;
+    if (i === this.capacity) this.grow();
+    // The only encode that can refuse a value comes first, before anything is written.
+    this.activityOf[i] = this.activities.encode(event.activity, refuseNul);
+    this.caseOf[i] = this.cases.encode(event.caseId);
     this.completeAt[i] = event.timestamp;
-    this.startAt[i] = startTs;
-    this.transitionOf[i] = Number.isNaN(startTs) ? this.transition(event.lifecycle) : INTERVAL;
+    if (this.options.journey !== 'case') {
+      this.citizenKeyOf ??= this.optionalInt32();
+      this.citizenKeyOf[i] = this.keys.encode(journeyKey(event, this.options));
+    }
+    if (isPresent(event.channel)) {
+      this.channelOf ??= this.optionalInt32();
+      this.channelOf[i] = this.channels.encode(event.channel);
+    } else if (this.channelOf) this.channelOf[i] = NONE;
+    if (isPresent(event.location)) {
+      this.locationOf ??= this.optionalInt32();
+      this.locationOf[i] = this.locations.encode(event.location);
+    } else if (this.locationOf) this.locationOf[i] = NONE;
+    if (isPresent(event.instance)) {
+      this.instanceOf ??= this.optionalInt32();
+      this.instanceOf[i] = this.instances.encode(event.instance);
+    } else if (this.instanceOf) this.instanceOf[i] = NONE;
+    if (Number.isNaN(startTs)) {
+      this.transitionOf[i] = this.transition(event.lifecycle);
+      if (this.startAt) this.startAt[i] = NaN;
+    } else {
+      this.transitionOf[i] = INTERVAL;
+      this.startAt ??= new Float64Array(this.capacity).fill(NaN);
+      this.startAt[i] = startTs;
+    }
     this.length = i + 1;
   }
 
@@ -107,23 +133,32 @@ export class EventStore {
     return transition;
   }
 
-  private encodeChannel(channel: string | null | undefined): number {
-    if (!isPresent(channel)) return NONE;
-    this.sawChannel = true;
-    return this.channels.encode(channel);
+  private optionalInt32(): Int32Array {
+    return new Int32Array(this.capacity).fill(NONE);
   }
 
-  private reserve(length: number): void {
-    if (this.caseOf.length >= length) return;
-    this.caseOf = grow(this.caseOf, length);
-    this.activityOf = grow(this.activityOf, length);
-    this.keyOf = grow(this.keyOf, length);
-    this.channelOf = grow(this.channelOf, length);
-    this.locationOf = grow(this.locationOf, length);
-    this.instanceOf = grow(this.instanceOf, length);
-    this.transitionOf = grow(this.transitionOf, length);
-    this.completeAt = grow(this.completeAt, length);
-    this.startAt = grow(this.startAt, length);
+  /** Grows each column in turn by half (at least 64Ki events). */
+  private grow(): void {
+    const capacity = Math.max(65536, Math.ceil(this.capacity * 1.5));
+    this.caseOf = resize(this.caseOf, capacity);
+    this.activityOf = resize(this.activityOf, capacity);
+    this.transitionOf = resize(this.transitionOf, capacity);
+    this.completeAt = resize(this.completeAt, capacity);
+    if (this.channelOf) this.channelOf = resize(this.channelOf, capacity, NONE);
+    if (this.locationOf) this.locationOf = resize(this.locationOf, capacity, NONE);
+    if (this.instanceOf) this.instanceOf = resize(this.instanceOf, capacity, NONE);
+    if (this.citizenKeyOf) this.citizenKeyOf = resize(this.citizenKeyOf, capacity);
+    if (this.startAt) this.startAt = resize(this.startAt, capacity, NaN);
+    this.capacity = capacity;
+  }
+}
+
+function refuseNul(activity: string): void {
+  if (activity.includes('\u0000')) {
+    throw new MiningInputError(
+      `activity ${JSON.stringify(activity)} contains a NUL character`,
+      'activity',
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { compareSequences, compareStrings } from './compare';
+import { compareStrings } from './compare';
 import type { Distribution } from './distribution';
 import { DEFAULT_MINING_OPTIONS } from './options';
 import { parseKey, type PartialResult } from './partial';
@@ -101,9 +101,11 @@ function dfgEdges(p: PartialResult): DfgEdge[] {
 }
 
 function variants(p: PartialResult): Variant[] {
+  // Keys join names with NUL, which sorts below every character of a name, so comparing keys
+  // as strings orders the sequences element by element, a prefix first (compareSequences).
   return [...p.variants]
-    .map(([key, count]) => ({ activities: parseKey(key), count }))
-    .sort((a, b) => b.count - a.count || compareSequences(a.activities, b.activities));
+    .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
+    .map(([key, count]) => ({ activities: parseKey(key), count }));
 }
 
 function trips(p: PartialResult): TripStats | null {

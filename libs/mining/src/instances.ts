@@ -31,8 +31,8 @@ export class InstanceBuffer {
     this.hasStart[i] = hasStart ? 1 : 0;
     this.activity[i] = store.activityOf[event];
     this.order[i] = event;
-    this.channel[i] = store.channelOf[event];
-    this.location[i] = store.locationOf[event];
+    this.channel[i] = store.channelOf === null ? NONE : store.channelOf[event];
+    this.location[i] = store.locationOf === null ? NONE : store.locationOf[event];
     this.sorted[i] = i;
     this.length = i + 1;
   }
@@ -75,7 +75,7 @@ export function buildInstances(
     const e = events[k];
     const transition = store.transitionOf[e];
     if (transition === ATOMIC) out.push(store, e, store.completeAt[e], false);
-    else if (transition === INTERVAL) out.push(store, e, store.startAt[e], true);
+    else if (transition === INTERVAL) out.push(store, e, (store.startAt as Float64Array)[e], true);
     else if (transition === START) {
       waiting ??= new Map();
       const key = pairingKey(store, e);
@@ -95,6 +95,6 @@ export function buildInstances(
 }
 
 function pairingKey(store: EventStore, e: number): string {
-  const instance = store.instanceOf[e];
+  const instance = store.instanceOf === null ? NONE : store.instanceOf[e];
   return `${store.caseOf[e]},${store.activityOf[e]}${instance === NONE ? '' : `,${instance}`}`;
 }

@@ -2,6 +2,7 @@ import type { StringDictionary } from './dictionary';
 import type { InstanceBuffer } from './instances';
 import {
   edgeKey,
+  variantKey,
   emptyActivity,
   emptyEdge,
   emptyPartial,
@@ -55,7 +56,7 @@ export class JourneyAccumulator {
       const act = acts[i];
       this.addInstance(buf, i);
       if (buf.completeAt[i] > latest) latest = buf.completeAt[i];
-      variant += k === lo ? `${act}` : `,${act}`;
+      variant += this.codeChars(act);
       if (k > lo) this.addEdge(buf, buf.sorted[k - 1], i);
     }
     p.leadTime.add(latest - buf.startAt[first]);
@@ -80,11 +81,34 @@ export class JourneyAccumulator {
     for (const { from, to, edge } of this.edges.values()) {
       p.edges.set(edgeKey(this.activities.decode(from), this.activities.decode(to)), edge);
     }
+    const names = Array.from({ length: this.activities.size }, (_, c) => this.activities.decode(c));
     for (const [codes, count] of this.variants) {
-      const names = codes.split(',').map((c) => this.activities.decode(Number(c)));
-      p.variants.set(JSON.stringify(names), count);
+      const sequence: string[] = [];
+      for (let k = 0; k < codes.length; k += this.codeWidth)
+        sequence.push(names[this.codeAt(codes, k)]);
+      p.variants.set(variantKey(sequence), count);
     }
     return p;
+  }
+
+  /**
+   * A variant's working key while codes are small integers: one UTF-16 unit per activity (two
+   * beyond 65,535 activities), much cheaper to build and hash than a list of names.
+   */
+  private get codeWidth(): number {
+    return this.byCode.length > 0xffff ? 2 : 1;
+  }
+
+  private codeChars(code: number): string {
+    return this.codeWidth === 1
+      ? String.fromCharCode(code)
+      : String.fromCharCode(code >>> 16, code & 0xffff);
+  }
+
+  private codeAt(codes: string, k: number): number {
+    return this.codeWidth === 1
+      ? codes.charCodeAt(k)
+      : (codes.charCodeAt(k) << 16) | codes.charCodeAt(k + 1);
   }
 
   private addInstance(buf: InstanceBuffer, i: number): void {

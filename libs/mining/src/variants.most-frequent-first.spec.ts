@@ -34,3 +34,16 @@ describe('variants: every activity sequence, most frequent first, ties by sequen
     ]);
   });
 });
+
+describe('variant ties order element by element, a shorter prefix first', () => {
+  it('puts [a, b] before [ab] and [a] before [a, b]', () => {
+    const r = mine([
+      ev('1', 'ab', T0),
+      ev('2', 'a', T0),
+      ev('2', 'b', T0 + DAY),
+      ev('3', 'a', T0),
+      ev('4', 'a b', T0),
+    ]);
+    expect(r.variants.map((v) => v.activities)).toEqual([['a'], ['a', 'b'], ['a b'], ['ab']]);
+  });
+});

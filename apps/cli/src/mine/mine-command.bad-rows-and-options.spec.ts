@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { MiningResult } from '@onetrip/mining';
+import { mine } from '../commands/mine';
+import { parseDuration } from './duration';
+
+/** Runs `onetrip mine` in process and captures what it writes. */
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = jest
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => {
+      stdout += String(chunk);
+      return true;
+    });
+  const err = jest
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => {
+      stderr += String(chunk);
+      return true;
+    });
+  try {
+    const code = await mine.run(argv);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+let dir: string;
+function file(name: string, text: string): string {
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, text);
+  return p;
+}
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onetrip-mine-'));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('onetrip mine on a file with a bad row', () => {
+  const text = [
+    'case_id,activity,timestamp',
+    'c1,apply,2024-03-04T09:00:00Z',
+    'c1,approve,not a date',
+    'c1,collect,2024-03-05T09:00:00Z',
+    '',
+  ].join('\n');
+
+  it('fails with exit code 1 naming the file, line 3 and the timestamp column', async () => {
+    const log = file('bad-timestamp.csv', text);
+    const r = await run([log, '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${log}:3`);
+    expect(r.stderr).toContain('timestamp');
+  });
+
+  it('with --skip-invalid, counts the row in summary.rejected and mines the rest', async () => {
+    const r = await run([file('bad-timestamp-skip.csv', text), '--json', '--skip-invalid']);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout) as MiningResult;
+    expect(result.summary).toMatchObject({ events: 2, rejected: 1, cases: 1 });
+    expect(result.variants).toEqual([{ activities: ['apply', 'collect'], count: 1 }]);
+    expect(r.stderr).toContain('skipped 1 invalid rows');
+  });
+
+  it('fails with exit code 1 naming the missing column', async () => {
+    const r = await run([
+      file('no-case.csv', 'id,activity,timestamp\n1,a,2024-03-04T09:00:00Z\n'),
+      '--json',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('case_id');
+  });
+});
+
+describe('onetrip mine options', () => {
+  // One journey: hall at 09:00 and 12:00 (one trip with a 4 h gap, two with a 2 h gap), then
+  // online at 13:00, then hall again the next day.
+  const text = [
+    'application;step;time;via;office',
+    'a1;submit;2024-03-04 09:00:00;Hall;North',
+    'a1;supplement;2024-03-04 12:00:00;hall;North',
+    'a1;pay;2024-03-04 13:00:00;online;',
+    'a1;collect;2024-03-05 09:00:00;hall;North',
+    '',
+  ].join('\n');
+  const columns = ['--case', 'application', '--activity', 'step', '--timestamp', 'time'];
+  const channel = ['--channel', 'via', '--location', 'office'];
+
+  it('maps columns and counts trips with the default 4 h gap: 2 trips', async () => {
+    const r = await run([file('options.csv', text), ...columns, ...channel, '--json']);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout) as MiningResult;
+    expect(result.trips).toEqual({
+      total: 2,
+      perJourneyMean: 2,
+      distribution: { '2': 1 },
+      atMostOneRate: 0,
+    });
+  });
+
+  it('uses --trip-gap 2h (3 trips) and --in-person online (1 trip)', async () => {
+    const log = file('options-gap.csv', text);
+    const twoHours = await run([log, ...columns, ...channel, '--trip-gap', '2h', '--json']);
+    expect((JSON.parse(twoHours.stdout) as MiningResult).trips?.total).toBe(3);
+    const online = await run([log, ...columns, ...channel, '--in-person', 'online', '--json']);
+    expect((JSON.parse(online.stdout) as MiningResult).trips?.total).toBe(1);
+  });
+
+  it('reads timestamps without an offset in --tz: across a DST change a day is 23 h', async () => {
+    const dst = 'case_id,activity,timestamp\nc,a,2024-03-30 12:00:00\nc,b,2024-03-31 12:00:00\n';
+    const log = file('dst.csv', dst);
+    const amsterdam = await run([log, '--tz', 'Europe/Amsterdam', '--json']);
+    expect((JSON.parse(amsterdam.stdout) as MiningResult).leadTimeSeconds.mean).toBe(23 * 3600);
+    const utc = await run([log, '--json']);
+    expect((JSON.parse(utc.stdout) as MiningResult).leadTimeSeconds.mean).toBe(24 * 3600);
+  });
+
+  it('has no trips without a channel column', async () => {
+    const r = await run([file('no-channel.csv', text), ...columns, '--json']);
+    expect((JSON.parse(r.stdout) as MiningResult).trips).toBeNull();
+  });
+
+  it.each([
+    [['--bogus'], /Unknown option '--bogus'/],
+    [['--journey', 'citizen'], /--journey citizen needs --citizen COLUMN/],
+    [
+      ['--trip-gap', 'soon'],
+      /--trip-gap expects a duration such as 30d, 4h, 90m or 45s, got 'soon'/,
+    ],
+    [['--journey', 'family'], /--journey must be case, citizen or citizen\+service, got 'family'/],
+  ])('rejects %j with exit code 2 and the usage', async (extra, message) => {
+    const r = await run([file('usage.csv', text), ...extra]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain('Usage: onetrip mine FILE');
+  });
+});
+
+describe('durations on the command line', () => {
+  it.each([
+    ['30d', 30 * 86_400_000],
+    ['4h', 14_400_000],
+    ['90m', 5_400_000],
+    ['1.5h', 5_400_000],
+    ['45s', 45_000],
+    ['2w', 14 * 86_400_000],
+  ])('reads %s', (text, ms) => {
+    expect(parseDuration(text, '--x')).toBe(ms);
+  });
+});

@@ -1,0 +1,145 @@
+// Benchmark of `onetrip mine` (not a Jest test). Run after `node tools/build.mjs server`:
+//   node test/bench/mine.bench.mjs              1,000,000 events: parse and mine speed, wall time, peak RSS
+//   node test/bench/mine.bench.mjs --events 10000000   the 10M run (peak RSS; takes minutes)
+//   node test/bench/mine.bench.mjs --engine     also time the engine alone, fed in memory
+// The generated log goes to test/bench/out/ (git-ignored) and is reused when present.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const out = path.join(root, 'test', 'bench', 'out');
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '1000000' },
+    engine: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '3' },
+  },
+});
+const events = Number(values.events);
+const ACTIVITIES = 30;
+const CHANNELS = ['hall', 'online', 'phone', 'mobile'];
+const LOCATIONS = ['Huangpu hall', 'Xuhui hall', 'Pudong hall', 'Jing\'an hall', 'Minhang hall'];
+
+/** Deterministic pseudo-random numbers (mulberry32): the same log on every machine. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * About ten events per journey (4 to 16), 30 activities with a skewed next-step choice, mixed
+ * channels (40% hall), five halls; one journey per case, citizens with about 1.5 cases each.
+ */
+function* rows(total) {
+  const next = random(42);
+  const start = Date.UTC(2024, 0, 1);
+  let produced = 0;
+  for (let j = 0; produced < total; j += 1) {
+    const length = Math.min(total - produced, 4 + Math.floor(next() * 13));
+    let t = start + Math.floor(next() * 300 * 86400) * 1000;
+    let activity = 0;
+    const location = LOCATIONS[Math.floor(next() * LOCATIONS.length)];
+    const citizen = `citizen-${Math.floor(j / 1.5)}`;
+    for (let k = 0; k < length; k += 1) {
+      const channel = next() < 0.4 ? 'hall' : CHANNELS[1 + Math.floor(next() * 3)];
+      t += Math.floor(next() * (next() < 0.7 ? 3600 : 5 * 86400)) * 1000;
+      yield `case-${j},A${String(activity).padStart(2, '0')},${new Date(t).toISOString()},${channel},${channel === 'hall' ? location : ''},${citizen},R${Math.floor(next() * 200)}\n`;
+      activity = (activity + 1 + Math.floor(next() * next() * 5)) % ACTIVITIES;
+      produced += 1;
+    }
+  }
+}
+
+function generate(file, total) {
+  if (fs.existsSync(file)) return false;
+  fs.mkdirSync(out, { recursive: true });
+  const fd = fs.openSync(`${file}.tmp`, 'w');
+  let buffer = 'case_id,activity,timestamp,channel,location,citizen,resource\n';
+  for (const row of rows(total)) {
+    buffer += row;
+    if (buffer.length > 1 << 20) {
+      fs.writeSync(fd, buffer);
+      buffer = '';
+    }
+  }
+  fs.writeSync(fd, buffer);
+  fs.closeSync(fd);
+  fs.renameSync(`${file}.tmp`, file);
+  return true;
+}
+
+function runCli(file) {
+  const bin = path.join(root, 'apps', 'cli', 'bin', 'onetrip.js');
+  const args = [bin, 'mine', file, '--channel', 'channel', '--location', 'location', '--json', '--timings'];
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0) throw new Error(`onetrip mine failed (${r.status}): ${r.stderr}`);
+  const line = r.stderr.split('\n').find((l) => l.startsWith('timings '));
+  if (!line) throw new Error(`no timings on stderr: ${r.stderr}`);
+  const t = JSON.parse(line.slice('timings '.length));
+  const summary = JSON.parse(r.stdout).summary;
+  return { wallMs, ...t, summary };
+}
+
+const file = path.join(out, `mine-${events}.csv`);
+const t0 = performance.now();
+if (generate(file, events)) {
+  process.stderr.write(`generated ${file} (${(fs.statSync(file).size / 1e6).toFixed(0)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+}
+const runs = [];
+for (let i = 0; i < Number(values.runs); i += 1) runs.push(runCli(file));
+const best = runs.reduce((a, b) => (a.wallMs <= b.wallMs ? a : b));
+const report = {
+  node: process.version,
+  file: path.relative(root, file),
+  bytes: fs.statSync(file).size,
+  events: best.events,
+  journeys: best.summary.journeys,
+  runs: runs.length,
+  wallSeconds: runs.map((r) => +(r.wallMs / 1000).toFixed(2)),
+  parseEventsPerSecond: Math.round(best.events / (best.readMs / 1000)),
+  mineEventsPerSecond: Math.round(best.events / ((best.addMs + best.resultMs) / 1000)),
+  mineSeconds: { add: +(best.addMs / 1000).toFixed(3), result: +(best.resultMs / 1000).toFixed(3) },
+  peakRssMB: Math.max(...runs.map((r) => r.peakRssBytes)) / 2 ** 20,
+};
+if (values.engine) report.engineOnly = await engineOnly(events);
+process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+
+/** The engine alone on the same log shape, events built in memory beforehand (dist build). */
+async function engineOnly(total) {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  require(path.join(root, 'tools', 'runtime-paths.cjs'));
+  const { createMiner } = require(path.join(root, 'dist', 'libs', 'mining', 'src', 'index.js'));
+  const parsed = [];
+  for (const row of rows(Math.min(total, 2_000_000))) {
+    const [caseId, activity, ts, channel, location, citizen] = row.trimEnd().split(',');
+    parsed.push({ caseId, activity, timestamp: Date.parse(ts), channel, location: location || null, citizen });
+  }
+  const best = { addMs: Infinity, resultMs: Infinity };
+  for (let i = 0; i < 3; i += 1) {
+    const miner = createMiner();
+    const a = performance.now();
+    for (const e of parsed) miner.add(e);
+    const b = performance.now();
+    miner.result();
+    const c = performance.now();
+    if (c - a < best.addMs + best.resultMs) Object.assign(best, { addMs: b - a, resultMs: c - b });
+  }
+  return {
+    events: parsed.length,
+    addMs: Math.round(best.addMs),
+    resultMs: Math.round(best.resultMs),
+    eventsPerSecond: Math.round(parsed.length / ((best.addMs + best.resultMs) / 1000)),
+  };
+}
