@@ -4,7 +4,9 @@ import { defineConfig } from 'vite';
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
 // The web app: the main page (index.html) and the chart preview page (preview.html).
-// `npx vite --config apps/web/vite.config.mts` serves it with /api proxied to a local api.
+// `npx vite --config apps/web/vite.config.mts` serves it with /api proxied to a local api
+// (http://127.0.0.1:3000, or ONETRIP_API_URL when the api listens elsewhere).
+const apiUrl = process.env.ONETRIP_API_URL ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   root: here('.'),
   base: './',
@@ -16,7 +18,7 @@ export default defineConfig({
   server: {
     host: '127.0.0.1',
     port: 5173,
-    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+    proxy: { '/api': { target: apiUrl, changeOrigin: false } },
   },
   preview: { host: '127.0.0.1', port: 4173 },
   build: {

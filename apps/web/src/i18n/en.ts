@@ -44,6 +44,8 @@ export const en = {
   'upload.failed': 'The upload failed.',
 
   'run.title': 'Process map',
+  'run.hint':
+    'Finds the order in which activities happen in every case and draws how cases flow from start to end.',
   'run.start': 'Mine process map',
   'run.rerun': 'Mine again',
   'run.noEvents': 'Upload an event log to mine its process map.',

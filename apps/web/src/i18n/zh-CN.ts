@@ -46,6 +46,7 @@ export const zhCN: Messages = {
   'upload.failed': '上传失败。',
 
   'run.title': '流程地图',
+  'run.hint': '分析每个办件中各环节发生的先后顺序，绘制办件从开始到结束的流转路径。',
   'run.start': '生成流程地图',
   'run.rerun': '重新生成',
   'run.noEvents': '上传事件日志后即可生成流程地图。',

@@ -13,7 +13,7 @@ export function renderRunControls(
 ): HTMLElement[] {
   const busy =
     state.status === 'starting' || state.status === 'watching' || state.status === 'loadingResult';
-  const nodes: HTMLElement[] = [];
+  const nodes: HTMLElement[] = [el('p', { class: 'muted' }, tr.t('run.hint'))];
   if (dataset.eventCount === 0) {
     nodes.push(el('p', { class: 'empty-state' }, tr.t('run.noEvents')));
   }
