@@ -24,8 +24,9 @@ export const WRITER_MAPPING: Required<ColumnMapping> = {
 const FIELDS = Object.keys(WRITER_MAPPING) as (keyof ColumnMapping)[];
 const RESERVED = new Set(Object.values(WRITER_MAPPING));
 
+/** Quotes a field holding a quote, a line end, or any character the reader could take for a delimiter. */
 function cell(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  return /[",;\t|\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 function instant(ms: number | null | undefined): string {
