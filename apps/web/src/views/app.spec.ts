@@ -142,6 +142,30 @@ describe('the app', () => {
     expect(root.querySelectorAll('.pm-node-activity')).toHaveLength(9);
     expect(root.querySelector('[data-kpi="variants"] dd')?.textContent).toBe('6');
     expect(root.querySelector('[data-kpi="lead-time"] dd')?.textContent).toBe('11 d 5 h');
+    // The same numbers as tables: 9 activities and 12 transitions, most frequent first.
+    const rows = [...root.querySelectorAll('.map-tables tbody tr')].map((r) => r.textContent);
+    expect(rows).toHaveLength(21);
+    expect(rows[0]).toBe('Check completeness150');
+    expect(rows[9]).toBe('Submit applicationCheck completeness1202 h 10 min2 h 10 min');
+  });
+
+  it('pans and zooms the map from the keyboard', async () => {
+    const api = fakeApi();
+    mountApp(root, { api, locale: 'en', storage: null, pollIntervalMs: 0 });
+    await until(() => root.querySelector('[data-dataset-id="d1"]') !== null, 'the dataset list');
+    click(root, '[data-dataset-id="d1"]');
+    await api.upload('d1', new File(['x'], 'x.csv'));
+    click(root, '[data-focus="datasets-refresh"]');
+    await until(() => !root.querySelector<HTMLButtonElement>('#run-start')?.disabled, 'events');
+    click(root, '#run-start');
+    await until(() => root.querySelector('.pm-node-activity') !== null, 'the process map');
+    const frame = root.querySelector<HTMLElement>('[data-testid="process-map"]');
+    const viewport = root.querySelector('.pm-viewport');
+    expect(frame?.tabIndex).toBe(0);
+    frame?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    expect(viewport?.getAttribute('transform')).toBe('translate(60,0) scale(1)');
+    frame?.dispatchEvent(new KeyboardEvent('keydown', { key: '0', bubbles: true }));
+    expect(viewport?.getAttribute('transform')).toBe('translate(0,0) scale(1)');
   });
 
   it('switches to Chinese and keeps what is on screen', async () => {

@@ -4,6 +4,7 @@ import { processMap } from '../charts/process-map';
 import type { Translator } from '../i18n/i18n';
 import { processMapOptions } from './chart-options';
 import { el } from './dom';
+import { renderMapTables } from './tables';
 
 const ZOOM_EXTENT: [number, number] = [0.2, 4];
 /** Below this scale, node labels get too small to read on a first look. */
@@ -106,6 +107,25 @@ export function renderProcessMapView(result: MiningResult, tr: Translator): HTML
     ),
     button(tr.t('map.zoomReset'), '⤢', fitAll, 'zoom-reset'),
   );
+  // Keyboard: the frame is focusable; arrows pan, + and − zoom, 0 fits the whole map.
+  frame.tabIndex = 0;
+  frame.setAttribute('aria-label', `${svg.getAttribute('aria-label') ?? ''}. ${tr.t('map.keys')}`);
+  frame.addEventListener('keydown', (event: KeyboardEvent) => {
+    const step = 60;
+    const pans: Record<string, [number, number]> = {
+      ArrowLeft: [step, 0],
+      ArrowRight: [-step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+    };
+    const pan = pans[event.key];
+    if (pan) zoom.translateBy(selection, pan[0], pan[1]);
+    else if (event.key === '+' || event.key === '=') zoom.scaleBy(selection, 1.25);
+    else if (event.key === '-' || event.key === '_') zoom.scaleBy(selection, 0.8);
+    else if (event.key === '0') fitAll();
+    else return;
+    event.preventDefault();
+  });
   const legend = el(
     'div',
     { class: 'map-legend' },
@@ -127,6 +147,7 @@ export function renderProcessMapView(result: MiningResult, tr: Translator): HTML
     el('div', { class: 'map-header' }, el('h3', { id: 'map-heading' }, tr.t('run.title')), toolbar),
     frame,
     legend,
+    renderMapTables(result, tr),
   );
   // Fit once the frame is in the document and has a size, and again when that size changes.
   requestAnimationFrame(fitReadable);

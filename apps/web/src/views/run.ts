@@ -52,6 +52,9 @@ export function renderRunControls(
       nodes.push(errorBox(state.error, tr, tr.t('run.failed')));
       break;
     case 'done':
+      if (state.run.datasetVersion !== dataset.version) {
+        nodes.push(el('p', { class: 'notice', role: 'status' }, tr.t('run.stale')));
+      }
       nodes.push(
         el(
           'p',
