@@ -79,3 +79,20 @@ export function citizenValue(ctx: ParseContext, v: string | null): string | null
   if (v === null || ctx.pseudonymizeKey === null) return v;
   return pseudonymize(v, ctx.pseudonymizeKey);
 }
+
+/**
+ * Sets an attribute as an own property, even for the key `__proto__` (which plain assignment
+ * would treat as the prototype, losing the value).
+ */
+export function setAttribute(attributes: Record<string, string>, key: string, value: string): void {
+  if (key === '__proto__') {
+    Object.defineProperty(attributes, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    attributes[key] = value;
+  }
+}

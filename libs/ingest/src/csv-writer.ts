@@ -59,7 +59,7 @@ export function toCsvRows(events: readonly NormalizedEvent[]): string[] {
       e.location ?? '',
       e.department ?? '',
       e.sourceSystem ?? '',
-      ...keys.map((k) => e.attributes[k] ?? ''),
+      ...keys.map((k) => (Object.hasOwn(e.attributes, k) ? e.attributes[k] : '')),
     ];
     lines.push(row.map(cell).join(',') + '\n');
   }

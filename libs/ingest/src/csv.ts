@@ -13,6 +13,7 @@ import {
   quote,
   rejected,
   reportProgress,
+  setAttribute,
   type ParseContext,
 } from './context';
 import { IngestError } from './errors';
@@ -317,7 +318,7 @@ class CsvMapper {
     const idx = this.attrIdx;
     for (let k = 0; k < idx.length; k++) {
       const v = f[idx[k]];
-      if (v !== '') attributes[this.header[idx[k]]] = v;
+      if (v !== '') setAttribute(attributes, this.header[idx[k]], v);
     }
     const event: NormalizedEvent = {
       caseId,

@@ -11,6 +11,7 @@ import {
   fieldTooLong,
   quote,
   rejected,
+  setAttribute,
   reportProgress,
   type ParseContext,
 } from './context';
@@ -123,7 +124,7 @@ export async function* parseNdjson(
       for (const k of Object.keys(obj)) {
         if (mapped.has(k)) continue;
         const v = asString(obj[k]);
-        if (v !== undefined && v !== '') attributes[k] = v;
+        if (v !== undefined && v !== '') setAttribute(attributes, k, v);
       }
     }
     const event: NormalizedEvent = {

@@ -11,6 +11,7 @@ import {
   fieldTooLong,
   quote,
   rejected,
+  setAttribute,
   reportProgress,
   type ParseContext,
 } from './context';
@@ -131,10 +132,11 @@ export async function* parseXes(
       const attributes: Record<string, string> = {};
       if (ctx.keepAttributes) {
         for (const [k, v] of traceAttrs) {
-          if (v !== '' && k !== caseKey && !usedTrace.has(k)) attributes[`case:${k}`] = v;
+          if (v !== '' && k !== caseKey && !usedTrace.has(k))
+            setAttribute(attributes, `case:${k}`, v);
         }
         for (const [k, v] of ev.attrs) {
-          if (v !== '' && !mappedNames.has(k)) attributes[k] = v;
+          if (v !== '' && !mappedNames.has(k)) setAttribute(attributes, k, v);
         }
       }
       const event: NormalizedEvent = {
