@@ -234,6 +234,24 @@ describe('a real estate transfer log goes from upload to process map', () => {
     expect(result.body.result.summary).toMatchObject({ events: 59, cases: 13 });
   });
 
+  it('describes itself in OpenAPI at /api/docs', async () => {
+    const page = await fetch(`${api.url}/api/docs`);
+    expect(page.status).toBe(200);
+    const doc = await getJson<{ paths: Record<string, unknown> }>(
+      `${api.url}/api/docs/openapi.json`,
+    );
+    expect(Object.keys(doc.body.paths).sort()).toEqual([
+      '/api/health',
+      '/api/v1/datasets',
+      '/api/v1/datasets/{id}',
+      '/api/v1/datasets/{id}/runs',
+      '/api/v1/datasets/{id}/uploads',
+      '/api/v1/runs/{id}',
+      '/api/v1/runs/{id}/result',
+      '/api/v1/uploads/{id}',
+    ]);
+  });
+
   it('answers unknown ids with problem details', async () => {
     const res = await getJson<ProblemDetails>(
       `${api.url}/api/v1/runs/00000000-0000-4000-8000-000000000000`,

@@ -49,13 +49,19 @@ class ByteCounter extends Transform {
 }
 
 /**
- * Parses the request, calls `onFile` once for the file part, and resolves with its result after
- * the whole request has been read (so the response never races the request body).
+ * Parses the request and calls `onFile` once for the file part. `requestComplete` resolves when
+ * the whole request has been read and was well-formed (no leading field after the file): `onFile`
+ * must await it before committing anything. The returned promise settles with `onFile`'s result
+ * only after the whole request was read, so the response never races the request body.
  */
 export function receiveFile<T>(
   req: IncomingMessage,
   options: MultipartOptions,
-  onFile: (file: IncomingFile, fields: Readonly<Record<string, string>>) => Promise<T>,
+  onFile: (
+    file: IncomingFile,
+    fields: Readonly<Record<string, string>>,
+    requestComplete: Promise<void>,
+  ) => Promise<T>,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let parser: busboy.Busboy;
@@ -77,20 +83,17 @@ export function receiveFile<T>(
     const fields: Record<string, string> = {};
     let work: Promise<T> | undefined;
     let counter: ByteCounter | undefined;
-    let failure: Error | undefined;
+    let lateField: string | undefined;
+    let finish!: (error?: Error) => void;
+    const requestComplete = new Promise<void>((ok, fail) => {
+      finish = (error) => (error ? fail(error) : ok());
+    });
+    // Nobody may be waiting (no file part); the outcome is reported through `work` anyway.
+    requestComplete.catch(() => undefined);
 
     parser.on('field', (name, value) => {
-      if (counter && options.leadingFields.includes(name)) {
-        counter.destroy(
-          new ProblemException(
-            400,
-            'upload.field-after-file',
-            `The form field "${name}" must come before the file part.`,
-          ),
-        );
-        return;
-      }
-      fields[name] = value;
+      if (counter && options.leadingFields.includes(name)) lateField ??= name;
+      else fields[name] = value;
     });
 
     parser.on('file', (name, stream, info) => {
@@ -100,6 +103,8 @@ export function receiveFile<T>(
       }
       const bytes = new ByteCounter();
       counter = bytes;
+      // Errors reach the reader through its iteration; this keeps a late one from going uncaught.
+      bytes.on('error', () => undefined);
       stream.pipe(bytes);
       stream.on('limit', () => {
         stream.unpipe(bytes);
@@ -111,42 +116,53 @@ export function receiveFile<T>(
         stream.unpipe(bytes);
         stream.resume();
       };
-      work = onFile(
-        { fileName: safeFileName(info.filename), stream: bytes, bytes: () => bytes.count },
-        { ...fields },
-      );
-      work.then(drain, (error: unknown) => {
-        failure ??= error instanceof Error ? error : new Error(String(error));
-        drain();
-      });
+      const file = {
+        fileName: safeFileName(info.filename),
+        stream: bytes,
+        bytes: () => bytes.count,
+      };
+      work = Promise.resolve().then(() => onFile(file, { ...fields }, requestComplete));
+      work.then(drain, drain);
     });
 
-    parser.on('error', (error: unknown) => {
-      const problem = new ProblemException(
-        400,
-        'upload.malformed',
-        `Malformed multipart body: ${String(error)}`,
-      );
+    const abort = (problem: ProblemException): void => {
       counter?.destroy(problem);
-      const reason = failure ?? problem;
+      finish(problem);
       req.unpipe(parser);
       req.resume();
       // Wait for the work (if any) to settle so nothing keeps writing after we answer.
-      (work ?? Promise.resolve()).then(
-        () => reject(reason),
-        () => reject(reason),
+      const settled = work ?? Promise.resolve();
+      settled.then(
+        () => reject(problem),
+        () => reject(problem),
       );
-    });
+    };
+
+    parser.on('error', (error: unknown) =>
+      abort(
+        new ProblemException(400, 'upload.malformed', `Malformed multipart body: ${String(error)}`),
+      ),
+    );
 
     parser.on('close', () => {
+      if (lateField !== undefined) {
+        finish(
+          new ProblemException(
+            400,
+            'upload.field-after-file',
+            `The form field "${lateField}" must come before the file part.`,
+          ),
+        );
+      } else {
+        finish();
+      }
       if (!work) {
         reject(
-          failure ??
-            new ProblemException(
-              400,
-              'upload.no-file',
-              `No file part named "${options.fileField}" in the form.`,
-            ),
+          new ProblemException(
+            400,
+            'upload.no-file',
+            `No file part named "${options.fileField}" in the form.`,
+          ),
         );
         return;
       }
@@ -154,14 +170,9 @@ export function receiveFile<T>(
     });
 
     // A client that goes away mid-upload cancels it: the staged rows are discarded.
-    req.on('aborted', () => {
-      const aborted = new ProblemException(400, 'upload.aborted', 'The client aborted the upload.');
-      counter?.destroy(aborted);
-      (work ?? Promise.resolve()).then(
-        () => reject(aborted),
-        () => reject(aborted),
-      );
-    });
+    req.on('aborted', () =>
+      abort(new ProblemException(400, 'upload.aborted', 'The client aborted the upload.')),
+    );
     req.pipe(parser);
   });
 }

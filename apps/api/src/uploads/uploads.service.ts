@@ -116,15 +116,17 @@ export class UploadsService {
     return receiveFile(
       req,
       { maxFileBytes: this.config.maxUploadBytes, fileField: 'file', leadingFields: ['mapping'] },
-      (file, fields) => this.ingest(dataset, file, parseMapping(fields.mapping)),
+      (file, fields, requestComplete) => this.ingest(dataset, file, fields, requestComplete),
     );
   }
 
   private async ingest(
     dataset: DatasetEntity,
     file: IncomingFile,
-    given: Partial<ColumnMapping> | undefined,
+    fields: Readonly<Record<string, string>>,
+    requestComplete: Promise<void>,
   ): Promise<UploadDto> {
+    const given = parseMapping(fields.mapping);
     const upload = await this.uploads.create({ datasetId: dataset.id, fileName: file.fileName });
     const instance = `/api/v1/uploads/${upload.id}`;
     try {
@@ -137,6 +139,8 @@ export class UploadsService {
       });
       const staging = await this.events.stage(dataset.id, upload.id, this.stagedRows(items));
       try {
+        // Commit nothing before the whole request has arrived intact.
+        await requestComplete;
         const { events, rejected, firstRejected } = staging.counts;
         const total = events + rejected;
         if (total === 0) {
@@ -234,6 +238,10 @@ export class UploadsService {
             ...error.problem,
             instance,
           });
+    }
+    // Our own stream errors (size limit, aborted request) come back wrapped as read failures.
+    if (error instanceof IngestError && error.cause instanceof ProblemException) {
+      return this.toProblem(error.cause, fileName, instance);
     }
     if (error instanceof IngestError) {
       return new ProblemException(422, `ingest.${error.code}`, error.message, {
