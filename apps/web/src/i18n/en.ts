@@ -74,6 +74,8 @@ export const en = {
   'map.legend.edge':
     'Arrow: how often one activity directly followed another, and the mean time between them',
   'map.hint': 'Drag to pan, scroll or use the buttons to zoom.',
+  'map.simplified':
+    'Showing the {shown} most frequent of {total} transitions; the tables below list them all.',
   'map.keys': 'Arrow keys pan, + and − zoom, 0 shows the whole map.',
   'map.table': 'Show as tables',
   'map.table.activities': 'Activities',

@@ -74,6 +74,7 @@ export const zhCN: Messages = {
   'map.legend.node': '方框：环节及其发生次数',
   'map.legend.edge': '箭头：一个环节紧接另一个环节的次数，以及两者之间的平均用时',
   'map.hint': '拖动可平移，滚轮或按钮可缩放。',
+  'map.simplified': '仅显示最常见的 {shown} 条流转（共 {total} 条）；下方表格列出全部。',
   'map.keys': '方向键平移，+ 和 − 缩放，0 显示整张地图。',
   'map.table': '以表格显示',
   'map.table.activities': '环节',

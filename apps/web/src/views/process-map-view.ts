@@ -1,6 +1,7 @@
 import * as d3 from 'd3';
 import type { MiningResult } from '@onetrip/contracts';
 import { processMap } from '../charts/process-map';
+import { simplifyProcessMap } from '../charts/simplify';
 import type { Translator } from '../i18n/i18n';
 import { processMapOptions } from './chart-options';
 import { el } from './dom';
@@ -15,7 +16,8 @@ const MIN_READABLE_SCALE = 0.8;
  * keyboard-reachable zoom buttons and a legend. The first view fits the whole map.
  */
 export function renderProcessMapView(result: MiningResult, tr: Translator): HTMLElement {
-  const svg = processMap(result, processMapOptions(tr));
+  const simplified = simplifyProcessMap(result);
+  const svg = processMap(simplified.data, processMapOptions(tr));
   const frame = el('div', { class: 'map-frame', 'data-testid': 'process-map' });
   frame.append(svg);
   const card = el('section', { class: 'card map-card', 'aria-labelledby': 'map-heading' });
@@ -145,6 +147,18 @@ export function renderProcessMapView(result: MiningResult, tr: Translator): HTML
   );
   card.append(
     el('div', { class: 'map-header' }, el('h3', { id: 'map-heading' }, tr.t('run.title')), toolbar),
+    ...(simplified.shownEdges < simplified.totalEdges
+      ? [
+          el(
+            'p',
+            { class: 'notice', role: 'note' },
+            tr.t('map.simplified', {
+              shown: tr.number(simplified.shownEdges),
+              total: tr.number(simplified.totalEdges),
+            }),
+          ),
+        ]
+      : []),
     frame,
     legend,
     renderMapTables(result, tr),
