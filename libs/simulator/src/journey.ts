@@ -4,7 +4,7 @@
  * The world is built so that the mining contract (docs/mining.md) recovers it exactly:
  * - every instance of a journey starts strictly after the previous one (no ties to break);
  * - no instance starts more than 28 days after everything before it completed (journey gap 30 d);
- * - a hall visit is one trip: its instances follow each other by less than 3 h 10 min (the trip gap
+ * - a hall visit is one trip: its instances follow each other by less than 3 h 15 min (the trip gap
  *   is 4 h); two visits to the same hall are never on the same day (≥ 16 h apart), and a same-day
  *   visit after a redirect is to a different hall.
  */
@@ -184,7 +184,8 @@ export class JourneyBuilder {
     let t = at(day0, rng.int(7 * HOUR, 23 * HOUR + 30 * MINUTE));
 
     if (rng.chance(shifted(REFORM.inquiry, u))) {
-      this.inquiry(t - rng.int(12 * HOUR, 7 * DAY_SECONDS));
+      // An inquiry one to seven days before, in hours both the hotline and the chatbot keep.
+      this.inquiry(at(day0 - rng.int(1, 7), rng.int(9 * HOUR, 19 * HOUR)));
     }
 
     const online = rng.chance(shifted(service.online, u));
@@ -196,8 +197,7 @@ export class JourneyBuilder {
           : false;
 
     if (submitOnline) {
-      this.portalCase = this.caseId('portal');
-      t = this.add('submit_online', t, rng.int(5 * MINUTE, 40 * MINUTE), 'portal', null);
+      t = this.online('submit_online', t, rng.int(5 * MINUTE, 40 * MINUTE));
     } else {
       const submitted = this.submitAtHall(day0);
       if (submitted === null) return this.finish(submitOnline);
@@ -208,8 +208,7 @@ export class JourneyBuilder {
     // Pre-review, and rounds of supplementary materials (补正) until complete or abandoned.
     const year = formatDay(dayOf(t)).slice(0, 4);
     const backOffice = `${DEPARTMENTS[service.department].prefix}${year}${pad(this.ids.next('bo'), 8)}`;
-    let passed = false;
-    while (!passed) {
+    for (;;) {
       const start = this.officeTime(
         t + rng.int(20 * MINUTE, 3 * HOUR),
         rng.chance(0.5 - 0.4 * u) ? 1 : 0,
@@ -219,10 +218,7 @@ export class JourneyBuilder {
         this.supplementRounds === 0
           ? shifted(service.supplement, u)
           : shifted(service.repeatSupplement, u);
-      if (this.supplementRounds >= 4 || !rng.chance(p)) {
-        passed = true;
-        break;
-      }
+      if (this.supplementRounds >= 4 || !rng.chance(p)) break;
       this.supplementRounds++;
       t = this.backOffice('request_supplement', t + rng.int(60, 10 * MINUTE), 0, backOffice);
       const giveUp =
@@ -250,16 +246,13 @@ export class JourneyBuilder {
         rng.chance(shifted(REFORM.onlineSupplement, u))
       ) {
         const upload = Math.max(ready, t + HOUR);
-        t = this.add(
+        t = this.online(
           'upload_supplement',
           this.onlineTime(upload),
           rng.int(3 * MINUTE, 20 * MINUTE),
-          'portal',
-          null,
         );
       } else {
-        const visit = this.visitUntilServed(this.hallFor(), dayOf(ready), ['counter_supplement']);
-        t = visit;
+        t = this.visitUntilServed(this.hallFor(), dayOf(ready), ['counter_supplement']);
       }
     }
 
@@ -315,13 +308,10 @@ export class JourneyBuilder {
     if (rng.chance(collectP)) {
       this.visitUntilServed(this.hallFor(), dayOf(t) + rng.int(1, 10), ['counter_collect']);
     } else if (service.electronicCertificate && rng.chance(u)) {
-      this.portalCase ??= this.caseId('portal');
-      this.add(
+      this.online(
         'download_certificate',
         this.onlineTime(t + rng.int(HOUR, 3 * DAY_SECONDS)),
         rng.int(30, 5 * MINUTE),
-        'portal',
-        null,
       );
     } else {
       const post = `EMS${pad(this.ids.next('post'), 9)}CN`;
@@ -493,11 +483,10 @@ export class JourneyBuilder {
     let arrival: number;
     if (appointment) {
       arrival = rng.int(Math.max(OPEN, earliest), 16 * HOUR);
-      this.portalCase ??= this.caseId('portal');
       // Booked online a day or more before (any time of day); never before the journey's start.
       const booked = this.onlineTime(at(day, 0) - rng.int(6 * HOUR, 3 * DAY_SECONDS));
       if (booked > this.lastComplete())
-        this.add('book_appointment', booked, rng.int(MINUTE, 4 * MINUTE), 'portal', null);
+        this.online('book_appointment', booked, rng.int(MINUTE, 4 * MINUTE));
     } else {
       const firstHour = Math.floor(Math.max(OPEN, earliest) / HOUR) - 9;
       const h = firstHour + rng.weighted(ARRIVAL_BY_HOUR.slice(firstHour));
@@ -616,22 +605,17 @@ export class JourneyBuilder {
     return start + duration;
   }
 
-  private add(
-    activity: ActivityCode,
-    start: number,
-    duration: number,
-    system: 'portal',
-    hall: null,
-  ): number {
+  /** A portal event in the journey's portal case (opened on first use). */
+  private online(activity: ActivityCode, start: number, duration: number): number {
     this.portalCase ??= this.caseId('portal');
     this.push(
       activity,
       start,
       start + duration,
-      system,
+      'portal',
       'online',
       this.portalCase,
-      hall,
+      null,
       this.service.department,
       'self-service',
     );
