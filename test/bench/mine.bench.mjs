@@ -5,6 +5,7 @@
 // The generated log goes to test/bench/out/ (git-ignored) and is reused when present.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -110,6 +111,10 @@ const report = {
   parseEventsPerSecond: Math.round(best.events / (best.readMs / 1000)),
   mineEventsPerSecond: Math.round(best.events / ((best.addMs + best.resultMs) / 1000)),
   mineSeconds: { add: +(best.addMs / 1000).toFixed(3), result: +(best.resultMs / 1000).toFixed(3) },
+  // CPU time (all threads) rather than wall time: fairer on a machine shared with other work.
+  parseEventsPerCpuSecond: Math.round(best.events / (best.readCpuMs / 1000)),
+  mineEventsPerCpuSecond: Math.round(best.events / ((best.addCpuMs + best.resultCpuMs) / 1000)),
+  loadAverage: os.loadavg().map((l) => +l.toFixed(2)),
   peakRssMB: Math.max(...runs.map((r) => r.peakRssBytes)) / 2 ** 20,
 };
 if (values.engine) report.engineOnly = await engineOnly(events);

@@ -83,7 +83,7 @@ async function mineInProcess(log: string, flags: string[] = []): Promise<MiningR
   requireDatasets();
   const args = parseMineArgs([path.join(REAL, log), ...flags, '--json']);
   const miner = createMiner(args.mining);
-  const counts: ReadCounts = { events: 0, rejected: 0, addMs: 0 };
+  const counts: ReadCounts = { events: 0, rejected: 0, addMs: 0, addCpuMs: 0 };
   for (const file of args.files) await readIntoMiner(file, args, miner, counts);
   return miner.result();
 }

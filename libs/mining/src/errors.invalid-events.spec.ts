@@ -30,7 +30,7 @@ describe('invalid events and options fail fast with a message naming the field',
   it('requires a citizen when journeys are keyed by citizen', () => {
     const miner = createMiner({ journey: 'citizen' });
     expect(() => miner.add({ caseId: 'c', activity: 'a', timestamp: T0 })).toThrow(
-      "event #1 (case 'c'): journey 'citizen' needs a citizen",
+      "event #1 (case 'c'): citizen is needed for journey 'citizen'",
     );
   });
 

@@ -86,41 +86,46 @@ export class EventStore {
 
   /** Returns the start instant (NaN when none) after checking every field the engine reads. */
   private validate(event: MiningEvent): number {
-    const where = `event #${this.length + 1}`;
     if (typeof event.caseId !== 'string' || event.caseId === '') {
-      throw new MiningInputError(`${where}: caseId must be a non-empty string`, 'caseId');
+      throw this.invalid(event, 'caseId', 'must be a non-empty string');
     }
-    const at = `${where} (case '${event.caseId}')`;
     if (typeof event.activity !== 'string' || event.activity === '') {
-      throw new MiningInputError(`${at}: activity must be a non-empty string`, 'activity');
+      throw this.invalid(event, 'activity', 'must be a non-empty string');
     }
     if (typeof event.timestamp !== 'number' || !Number.isFinite(event.timestamp)) {
-      throw new MiningInputError(
-        `${at}: timestamp must be a finite epoch-millisecond number, got ${String(event.timestamp)}`,
+      throw this.invalid(
+        event,
         'timestamp',
+        `must be a finite epoch-millisecond number, got ${String(event.timestamp)}`,
       );
     }
     if (this.options.journey !== 'case' && !isPresent(event.citizen)) {
-      throw new MiningInputError(
-        `${at}: journey '${this.options.journey}' needs a citizen`,
-        'citizen',
-      );
+      throw this.invalid(event, 'citizen', `is needed for journey '${this.options.journey}'`);
     }
     const start = event.startTimestamp;
     if (start === null || start === undefined) return NaN;
     if (typeof start !== 'number' || !Number.isFinite(start)) {
-      throw new MiningInputError(
-        `${at}: startTimestamp must be a finite epoch-millisecond number, got ${String(start)}`,
+      throw this.invalid(
+        event,
         'startTimestamp',
+        `must be a finite epoch-millisecond number, got ${String(start)}`,
       );
     }
     if (start > event.timestamp) {
-      throw new MiningInputError(
-        `${at}: startTimestamp ${new Date(start).toISOString()} is after timestamp ${new Date(event.timestamp).toISOString()}`,
+      const at = (ms: number) => new Date(ms).toISOString();
+      throw this.invalid(
+        event,
         'startTimestamp',
+        `${at(start)} is after timestamp ${at(event.timestamp)}`,
       );
     }
     return start;
+  }
+
+  /** The error for a bad field; built only on failure (a template per event costs real time). */
+  private invalid(event: MiningEvent, field: keyof MiningEvent, problem: string): MiningInputError {
+    const caseId = field === 'caseId' ? '' : ` (case '${event.caseId}')`;
+    return new MiningInputError(`event #${this.length + 1}${caseId}: ${field} ${problem}`, field);
   }
 
   private transition(lifecycle: string | null | undefined): Transition {

@@ -1,5 +1,5 @@
 import { compareStrings } from './compare';
-import type { Distribution } from './distribution';
+import { Distribution } from './distribution';
 import { DEFAULT_MINING_OPTIONS } from './options';
 import { parseKey, type PartialResult } from './partial';
 import type {
@@ -148,15 +148,30 @@ function bottlenecks(p: PartialResult, limit: number): Bottleneck[] {
         compareStrings(a.to, b.to),
     )
     .slice(0, limit);
-  const activities: Bottleneck[] = [...p.activities]
-    .filter(([, a]) => a.waitBefore.sum > 0)
-    .map(([activity, a]) => ({ kind: 'activity' as const, activity, ...entry(a.waitBefore) }))
+  const activities: Bottleneck[] = [...waitsBefore(p)]
+    .filter(([, d]) => d.sum > 0)
+    .map(([activity, d]) => ({ kind: 'activity' as const, activity, ...entry(d) }))
     .sort(
       (a, b) => b.totalWaitSeconds - a.totalWaitSeconds || compareStrings(a.activity, b.activity),
     )
     .slice(0, limit);
   // Stable sort: at equal totals edges come before activities, each in its own order.
   return [...edges, ...activities].sort((a, b) => b.totalWaitSeconds - a.totalWaitSeconds);
+}
+
+/** The waiting an activity causes: the waits of every edge into it, merged. */
+function waitsBefore(p: PartialResult): Map<string, Distribution> {
+  const waits = new Map<string, Distribution>();
+  for (const [key, edge] of p.edges) {
+    const to = parseKey(key)[1];
+    let d = waits.get(to);
+    if (!d) {
+      d = new Distribution();
+      waits.set(to, d);
+    }
+    d.merge(edge.wait);
+  }
+  return waits;
 }
 
 function rework(p: PartialResult): ReworkStats {

@@ -12,6 +12,11 @@ import {
 } from './partial';
 import { countTrips } from './trips';
 
+/** Up to 1,024 activities, edges live in a dense array indexed by from × activities + to. */
+const DENSE_EDGE_LIMIT = 1024 * 1024;
+/** Code units per String.fromCharCode call, well below any engine's argument limit. */
+const STRING_CHUNK = 4096;
+
 interface CodeEdge {
   from: number;
   to: number;
@@ -25,7 +30,10 @@ interface CodeEdge {
 export class JourneyAccumulator {
   private readonly partial = emptyPartial();
   private readonly byCode: ActivityPartial[];
-  private readonly edges = new Map<number, CodeEdge>();
+  /** Edges by from × activities + to: a dense array while that fits in DENSE_EDGE_LIMIT. */
+  private readonly edges: Map<number, CodeEdge> | (CodeEdge | undefined)[];
+  /** Scratch for one journey's variant key, one UTF-16 unit (or two) per instance. */
+  private variantCodes = new Uint16Array(256);
   private readonly variants = new Map<string, number>();
   private readonly occurrences: Int32Array;
   private readonly touched: number[] = [];
@@ -37,6 +45,8 @@ export class JourneyAccumulator {
   ) {
     this.byCode = Array.from({ length: activities.size }, emptyActivity);
     this.occurrences = new Int32Array(activities.size);
+    const pairs = activities.size * activities.size;
+    this.edges = pairs <= DENSE_EDGE_LIMIT ? new Array<CodeEdge | undefined>(pairs) : new Map();
   }
 
   /** One journey: the instances buf.sorted[lo, hi), in order. */
@@ -50,16 +60,14 @@ export class JourneyAccumulator {
     this.byCode[acts[first]].starts += 1;
     this.byCode[acts[buf.sorted[hi - 1]]].ends += 1;
     let latest = -Infinity;
-    let variant = '';
     for (let k = lo; k < hi; k += 1) {
       const i = buf.sorted[k];
-      const act = acts[i];
       this.addInstance(buf, i);
       if (buf.completeAt[i] > latest) latest = buf.completeAt[i];
-      variant += this.codeChars(act);
       if (k > lo) this.addEdge(buf, buf.sorted[k - 1], i);
     }
     p.leadTime.add(latest - buf.startAt[first]);
+    const variant = this.variantOf(buf, lo, hi);
     this.variants.set(variant, (this.variants.get(variant) ?? 0) + 1);
     this.addRework();
     const trips = countTrips(buf, lo, hi, this.inPerson, this.tripGapMs);
@@ -78,7 +86,9 @@ export class JourneyAccumulator {
     this.byCode.forEach((activity, code) => {
       if (activity.count > 0) p.activities.set(this.activities.decode(code), activity);
     });
-    for (const { from, to, edge } of this.edges.values()) {
+    for (const entry of this.edges.values()) {
+      if (!entry) continue;
+      const { from, to, edge } = entry;
       p.edges.set(edgeKey(this.activities.decode(from), this.activities.decode(to)), edge);
     }
     const names = Array.from({ length: this.activities.size }, (_, c) => this.activities.decode(c));
@@ -92,17 +102,33 @@ export class JourneyAccumulator {
   }
 
   /**
-   * A variant's working key while codes are small integers: one UTF-16 unit per activity (two
-   * beyond 65,535 activities), much cheaper to build and hash than a list of names.
+   * A variant's working key while activities are codes: one UTF-16 unit per instance (two
+   * beyond 65,536 activities), built as one string: far cheaper to hash than names.
    */
-  private get codeWidth(): number {
-    return this.byCode.length > 0xffff ? 2 : 1;
+  private variantOf(buf: InstanceBuffer, lo: number, hi: number): string {
+    const width = this.codeWidth;
+    const length = (hi - lo) * width;
+    if (this.variantCodes.length < length) this.variantCodes = new Uint16Array(length * 2);
+    const codes = this.variantCodes;
+    for (let k = lo, j = 0; k < hi; k += 1, j += width) {
+      const act = buf.activity[buf.sorted[k]];
+      if (width === 1) codes[j] = act;
+      else {
+        codes[j] = act >>> 16;
+        codes[j + 1] = act & 0xffff;
+      }
+    }
+    let key = '';
+    for (let j = 0; j < length; j += STRING_CHUNK) {
+      // apply takes any array-like; a typed-array view avoids copying codes into an Array.
+      const chunk = codes.subarray(j, Math.min(length, j + STRING_CHUNK));
+      key += String.fromCharCode.apply(null, chunk as unknown as number[]);
+    }
+    return key;
   }
 
-  private codeChars(code: number): string {
-    return this.codeWidth === 1
-      ? String.fromCharCode(code)
-      : String.fromCharCode(code >>> 16, code & 0xffff);
+  private get codeWidth(): number {
+    return this.byCode.length > 0x10000 ? 2 : 1;
   }
 
   private codeAt(codes: string, k: number): number {
@@ -126,16 +152,17 @@ export class JourneyAccumulator {
     const from = buf.activity[a];
     const to = buf.activity[b];
     const key = from * this.byCode.length + to;
-    let entry = this.edges.get(key);
+    const edges = this.edges;
+    let entry = Array.isArray(edges) ? edges[key] : edges.get(key);
     if (!entry) {
       entry = { from, to, edge: emptyEdge() };
-      this.edges.set(key, entry);
+      if (Array.isArray(edges)) edges[key] = entry;
+      else edges.set(key, entry);
     }
     const wait = Math.max(0, buf.startAt[b] - buf.completeAt[a]);
     entry.edge.count += 1;
     entry.edge.duration.add(buf.completeAt[b] - buf.completeAt[a]);
     entry.edge.wait.add(wait);
-    this.byCode[to].waitBefore.add(wait);
   }
 
   private addRework(): void {

@@ -40,7 +40,6 @@ function mergeActivity(target: ActivityPartial, source: ActivityPartial): void {
   target.count += source.count;
   target.withStart += source.withStart;
   target.service.merge(source.service);
-  target.waitBefore.merge(source.waitBefore);
   target.starts += source.starts;
   target.ends += source.ends;
   target.reworkJourneys += source.reworkJourneys;

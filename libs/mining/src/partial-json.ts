@@ -21,10 +21,7 @@ export interface PartialResultJson {
   trips: { sawChannel: boolean; total: number; distribution: [number, number][] };
 }
 
-type ActivityJson = Omit<ActivityPartial, 'service' | 'waitBefore'> & {
-  service: DistributionJson;
-  waitBefore: DistributionJson;
-};
+type ActivityJson = Omit<ActivityPartial, 'service'> & { service: DistributionJson };
 type EdgeJson = { count: number; duration: DistributionJson; wait: DistributionJson };
 
 const FORMAT = 'onetrip.mining.partial/1';
@@ -39,10 +36,7 @@ export function partialToJson(p: PartialResult): PartialResultJson {
     unmatchedStarts: p.unmatchedStarts,
     ignoredEvents: p.ignoredEvents,
     reworkJourneys: p.reworkJourneys,
-    activities: [...p.activities].map(([name, a]) => [
-      name,
-      { ...a, service: a.service.toJSON(), waitBefore: a.waitBefore.toJSON() },
-    ]),
+    activities: [...p.activities].map(([name, a]) => [name, { ...a, service: a.service.toJSON() }]),
     edges: [...p.edges].map(([key, e]) => [
       key,
       { count: e.count, duration: e.duration.toJSON(), wait: e.wait.toJSON() },
@@ -78,7 +72,6 @@ export function partialFromJson(json: PartialResultJson): PartialResult {
         {
           ...a,
           service: Distribution.fromJSON(a.service),
-          waitBefore: Distribution.fromJSON(a.waitBefore),
         },
       ]),
     ),

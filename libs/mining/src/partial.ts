@@ -8,8 +8,6 @@ export interface ActivityPartial {
   withStart: number;
   /** complete − start per instance, ms (0 for an instance without a start). */
   service: Distribution;
-  /** Waits on the edges into this activity, ms: the waiting the activity causes. */
-  waitBefore: Distribution;
   starts: number;
   ends: number;
   reworkJourneys: number;
@@ -90,7 +88,6 @@ export function emptyActivity(): ActivityPartial {
     count: 0,
     withStart: 0,
     service: new Distribution(),
-    waitBefore: new Distribution(),
     starts: 0,
     ends: 0,
     reworkJourneys: 0,

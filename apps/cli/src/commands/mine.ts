@@ -7,7 +7,7 @@ import { IngestError } from '@onetrip/ingest';
 import { createMiner, MiningInputError } from '@onetrip/mining';
 import { MINE_USAGE, parseMineArgs, type MineArgs } from '../mine/args';
 import { UsageError } from '../mine/duration';
-import { readIntoMiner, RowError, type ReadCounts } from '../mine/read-into-miner';
+import { cpuMs, readIntoMiner, RowError, type ReadCounts } from '../mine/read-into-miner';
 import { formatReport } from '../mine/report';
 
 export const mine = {
@@ -43,12 +43,15 @@ export const mine = {
 
 async function mineFiles(args: MineArgs): Promise<number> {
   const started = performance.now();
+  const startCpu = process.cpuUsage();
   const miner = createMiner(args.mining);
-  const counts: ReadCounts = { events: 0, rejected: 0, addMs: 0 };
+  const counts: ReadCounts = { events: 0, rejected: 0, addMs: 0, addCpuMs: 0 };
   for (const file of args.files) await readIntoMiner(file, args, miner, counts);
   const read = performance.now();
+  const readCpu = process.cpuUsage();
   const result = miner.result();
   const done = performance.now();
+  const resultCpuMs = cpuMs(process.cpuUsage(readCpu));
   result.summary.rejected = counts.rejected;
   process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : formatReport(result));
   warn(result.summary);
@@ -57,6 +60,9 @@ async function mineFiles(args: MineArgs): Promise<number> {
       readMs: read - started - counts.addMs,
       addMs: counts.addMs,
       resultMs: done - read,
+      readCpuMs: cpuMs(process.cpuUsage(startCpu)) - resultCpuMs - counts.addCpuMs,
+      addCpuMs: counts.addCpuMs,
+      resultCpuMs,
       events: counts.events,
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
     };
