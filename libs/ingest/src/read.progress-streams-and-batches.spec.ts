@@ -58,7 +58,9 @@ describe('reading reports progress, works on streams and stops cleanly', () => {
       if (++n === 150) break;
     }
     expect(n).toBe(150);
-    expect(pulled).toBeLessThan(20);
+    // The stream is endless; the reader took the 64 KiB it looks at to detect the encoding
+    // (44 chunks of 1500 bytes) and hardly more.
+    expect(pulled).toBeLessThan(60);
   });
 
   it('takes the format from the name, with or without .gz', () => {
