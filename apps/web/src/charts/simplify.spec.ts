@@ -1,6 +1,6 @@
 import type { DfgEdge } from '@onetrip/contracts';
 import { buildingPermit } from './fixtures/building-permit';
-import { simplifyProcessMap } from './simplify';
+import { autoMaxEdges, simplifyProcessMap } from './simplify';
 
 const names = (edges: DfgEdge[]): string[] => edges.map((e) => `${e.from}→${e.to} ${e.count}`);
 
@@ -34,6 +34,28 @@ describe('simplifyProcessMap', () => {
     }
     expect(kept.length).toBeLessThan(12);
     expect(result.data.activities).toBe(buildingPermit.activities);
+  });
+
+  it('allows one and a half transitions per activity by default', () => {
+    expect(simplifyProcessMap(buildingPermit).data).toBe(buildingPermit); // 12 ≤ 14
+    expect([autoMaxEdges(4), autoMaxEdges(40), autoMaxEdges(400)]).toEqual([20, 60, 150]);
+  });
+
+  it('links only the most common of many start activities, and those nothing else reaches', () => {
+    // Every activity starts some cases; Submit application, the rarest start, has no way in.
+    const startActivities = buildingPermit.activities.map((a, i) => ({
+      activity: a.activity,
+      count: i === 0 ? 1 : 100 - i,
+    }));
+    const data = { ...buildingPermit, startActivities };
+    const kept = simplifyProcessMap(data, { maxTerminalEdges: 3, terminalCoverage: 0.5 }).data;
+    expect(kept.startActivities.map((s) => `${s.activity} ${s.count}`)).toEqual([
+      'Submit application 1',
+      'Check completeness 99',
+      'Request documents 98',
+      'Review plans 97',
+    ]);
+    expect(kept.endActivities).toEqual(buildingPermit.endActivities); // only 3 of them
   });
 
   it('rejects a limit that is not a number of edges', () => {

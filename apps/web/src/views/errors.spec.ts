@@ -56,7 +56,7 @@ describe('describeError', () => {
 
   it('describes input mistakes with their own message', () => {
     expect(describeError(new UserInputError('upload.noFile'), zh).message).toBe(
-      '请先选择一个 CSV 文件。',
+      '请先选择一个文件。',
     );
   });
 });

@@ -33,10 +33,11 @@ describe('the process map view', () => {
     const dense = denseResult();
     expect(dense.dfg).toHaveLength(210);
     const view = renderProcessMapView(dense, createTranslator('zh-CN'));
-    expect(view.querySelectorAll('.pm-edge:not(.pm-edge-terminal)')).toHaveLength(150);
+    // 1.5 per activity
+    expect(view.querySelectorAll('.pm-edge:not(.pm-edge-terminal)')).toHaveLength(45);
     expect(view.querySelectorAll('.pm-node-activity')).toHaveLength(30);
     expect(view.querySelector('.notice')?.textContent).toBe(
-      '仅显示最常见的 150 条流转（共 210 条）；下方表格列出全部。',
+      '仅显示最常见的 45 条流转（共 210 条）；下方表格列出全部。',
     );
     // The tables still list every transition.
     expect(view.querySelectorAll('.map-tables tbody tr')).toHaveLength(30 + 210);

@@ -16,6 +16,8 @@ export interface UploadRequest {
 }
 
 const MAPPED = ['caseId', 'activity', 'timestamp'] as const;
+/** What the api reads (it picks the parser by file name; any of them may be gzipped). */
+const ACCEPTED_FILES = '.csv,.tsv,.xes,.ndjson,.jsonl,.gz,text/csv';
 const MAPPING_LABELS = {
   caseId: 'upload.mapping.caseId',
   activity: 'upload.mapping.activity',
@@ -33,7 +35,7 @@ export function renderUploadForm(
     id: 'upload-file',
     name: 'file',
     type: 'file',
-    accept: '.csv,text/csv',
+    accept: ACCEPTED_FILES,
   });
   const inputs = Object.fromEntries(
     MAPPED.map((field) => [
