@@ -17,6 +17,8 @@ export {
 } from './truth';
 export {
   COLUMNS,
+  SIMULATOR_MAPPING,
+  SIMULATOR_MINING_OPTIONS,
   FORMATS,
   csvEncoder,
   encode,

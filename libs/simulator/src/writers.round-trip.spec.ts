@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { SaxesParser } from 'saxes';
 import type { SimulatedEvent } from './journey';
 import { simulate } from './simulate';
-import { COLUMNS, toCsv, toNdjson, toXes } from './writers';
+import { COLUMNS, SIMULATOR_MAPPING, toCsv, toNdjson, toXes } from './writers';
 
 const events: SimulatedEvent[] = [...simulate({ journeys: 150, seed: 'writers', lang: 'zh-CN' })];
 
@@ -108,5 +108,11 @@ describe('the writers produce files that parse back to the same events', () => {
     expect([...traces.values()].every((n) => n === 1)).toBe(true);
     expect(activities.sort()).toEqual([...events, awkward].map((e) => e.activity).sort());
     expect(xml).toContain('value="Check &lt;papers&gt; &amp; &quot;stamp&quot;"');
+  });
+
+  it('maps every column to a logical event field for ingest', () => {
+    expect(Object.values(SIMULATOR_MAPPING).sort()).toEqual([...COLUMNS].sort());
+    expect(SIMULATOR_MAPPING.citizen).toBe('citizen_id');
+    expect(SIMULATOR_MAPPING.startTimestamp).toBe('start_timestamp');
   });
 });

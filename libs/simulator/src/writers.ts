@@ -2,6 +2,7 @@
  * Streaming writers: CSV, NDJSON and XES, as encoders (push one event, get text back) and as
  * generators of string chunks over any iterable of events. Nothing holds more than one journey.
  */
+import type { ColumnMapping } from '@onetrip/contracts';
 import { formatTimestamp } from './calendar';
 import type { SimulatedEvent } from './journey';
 
@@ -23,6 +24,27 @@ export const COLUMNS = [
   'resource',
   'source_system',
 ] as const;
+
+/** How the simulator's CSV and NDJSON columns map to the logical event fields (for ingest). */
+export const SIMULATOR_MAPPING: ColumnMapping = {
+  caseId: 'case_id',
+  activity: 'activity',
+  timestamp: 'timestamp',
+  startTimestamp: 'start_timestamp',
+  citizen: 'citizen_id',
+  service: 'service',
+  channel: 'channel',
+  location: 'location',
+  department: 'department',
+  resource: 'resource',
+  sourceSystem: 'source_system',
+};
+
+/** The mining options under which the ground truth holds (the contract's other defaults apply). */
+export const SIMULATOR_MINING_OPTIONS = {
+  journey: 'citizen+service',
+  inPerson: ['hall'],
+} as const;
 
 export interface Encoder {
   header(): string;
