@@ -283,7 +283,13 @@ export const simulate = {
       process.stdout.write(HELP);
       return 0;
     }
-    await write(args);
+    try {
+      await write(args);
+    } catch (error) {
+      // `onetrip simulate --out - | head`: the reader has had enough; that is not a failure.
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+      throw error;
+    }
     return 0;
   },
 };
