@@ -262,6 +262,11 @@ function oneOrTwo(s: string, at: number, n: number): number {
   return a * 4 + 1;
 }
 
+let lastY = -1;
+let lastMo = -1;
+let lastD = -1;
+let lastDays = 0;
+
 /** `YYYY-MM-DD[T ]HH:mm:ss` at fixed positions: the shape of nearly every machine export. */
 function fixedPrefix(s: string, n: number): number {
   if (n < 19) return NaN;
@@ -274,25 +279,45 @@ function fixedPrefix(s: string, n: number): number {
   ) {
     return NaN;
   }
-  const y = digitsAt(s, 0, 4);
-  const mo = digitsAt(s, 5, 2);
-  const d = digitsAt(s, 8, 2);
-  const h = digitsAt(s, 11, 2);
-  const mi = digitsAt(s, 14, 2);
-  const sec = digitsAt(s, 17, 2);
-  if (
-    y < 0 ||
-    !validDate(y, mo, d) ||
-    h < 0 ||
-    h > 23 ||
-    mi < 0 ||
-    mi > 59 ||
-    sec < 0 ||
-    sec > 59
-  ) {
+  const y0 = s.charCodeAt(0) - C0;
+  const y1 = s.charCodeAt(1) - C0;
+  const y2 = s.charCodeAt(2) - C0;
+  const y3 = s.charCodeAt(3) - C0;
+  const m0 = s.charCodeAt(5) - C0;
+  const m1 = s.charCodeAt(6) - C0;
+  const d0 = s.charCodeAt(8) - C0;
+  const d1 = s.charCodeAt(9) - C0;
+  const h0 = s.charCodeAt(11) - C0;
+  const h1 = s.charCodeAt(12) - C0;
+  const i0 = s.charCodeAt(14) - C0;
+  const i1 = s.charCodeAt(15) - C0;
+  const s0 = s.charCodeAt(17) - C0;
+  const s1 = s.charCodeAt(18) - C0;
+  // Any non-digit makes one of these negative or above 9; OR-ing them with 9 - x keeps the sign.
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | i0 | i1 | s0 | s1) < 0) return NaN;
+  if (((9 - y0) | (9 - y1) | (9 - y2) | (9 - y3) | (9 - m0) | (9 - m1) | (9 - d0) | (9 - d1)) < 0) {
     return NaN;
   }
-  return daysFromCivil(y, mo, d) * MS_DAY + h * MS_HOUR + mi * MS_MINUTE + sec * MS_SECOND;
+  if (((9 - h0) | (9 - h1) | (9 - i0) | (9 - i1) | (9 - s0) | (9 - s1)) < 0) return NaN;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const mo = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  const h = h0 * 10 + h1;
+  const mi = i0 * 10 + i1;
+  const sec = s0 * 10 + s1;
+  if (h > 23 || mi > 59 || sec > 59) return NaN;
+  let days: number;
+  if (y === lastY && mo === lastMo && d === lastD) {
+    days = lastDays;
+  } else {
+    if (!validDate(y, mo, d)) return NaN;
+    days = daysFromCivil(y, mo, d);
+    lastY = y;
+    lastMo = mo;
+    lastD = d;
+    lastDays = days;
+  }
+  return days * MS_DAY + h * MS_HOUR + mi * MS_MINUTE + sec * MS_SECOND;
 }
 
 function parseDateTime(s: string, n: number, sep: number, timezone: string): number | null {
