@@ -56,6 +56,38 @@ function assertUuid(id: string): string {
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
+/** One staging_row line in COPY text format; counts events and rejected rows on the way. */
+function encodeStagedRow(row: StagedRow, counts: StagingCounts): string {
+  if (row.kind === 'event') {
+    counts.events += 1;
+    const e = row.event;
+    return encodeCopyRow([
+      'e',
+      e.line,
+      e.identity,
+      e.caseId,
+      e.activity,
+      iso(e.timestamp),
+      iso(e.startTimestamp),
+      e.lifecycle,
+      e.resource,
+      e.citizenKey,
+      e.service,
+      e.channel,
+      e.location,
+      e.department,
+      e.sourceSystem,
+      JSON.stringify(e.attributes),
+      null,
+      null,
+    ]);
+  }
+  counts.rejected += 1;
+  counts.firstRejected ??= { line: row.line, column: row.column, reason: row.reason };
+  const none = new Array<null>(14).fill(null);
+  return encodeCopyRow(['r', row.line, ...none, row.column, row.reason]);
+}
+
 /**
  * An upload's rows staged in a temporary table on a dedicated connection. Nothing is visible in
  * the dataset until `merge` runs one transaction; `discard` (or a crash: the session ends and the
@@ -180,56 +212,18 @@ export class EventRepository {
            citizen_key text, service text, channel text, location text, department text,
            source_system text, attributes jsonb, reject_column text, reject_reason text)`,
       );
+      // Rows are joined into ~64 KiB chunks: one stream chunk per row would cost more in
+      // stream bookkeeping than COPY itself.
       async function* encode(): AsyncGenerator<string> {
+        let chunk = '';
         for await (const row of rows) {
-          if (row.kind === 'event') {
-            counts.events += 1;
-            const e = row.event;
-            yield encodeCopyRow([
-              'e',
-              e.line,
-              e.identity,
-              e.caseId,
-              e.activity,
-              iso(e.timestamp),
-              iso(e.startTimestamp),
-              e.lifecycle,
-              e.resource,
-              e.citizenKey,
-              e.service,
-              e.channel,
-              e.location,
-              e.department,
-              e.sourceSystem,
-              JSON.stringify(e.attributes),
-              null,
-              null,
-            ]);
-          } else {
-            counts.rejected += 1;
-            counts.firstRejected ??= { line: row.line, column: row.column, reason: row.reason };
-            yield encodeCopyRow([
-              'r',
-              row.line,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              row.column,
-              row.reason,
-            ]);
+          chunk += encodeStagedRow(row, counts);
+          if (chunk.length >= 65536) {
+            yield chunk;
+            chunk = '';
           }
         }
+        if (chunk !== '') yield chunk;
       }
       await pipeline(
         Readable.from(encode()),
