@@ -21,8 +21,9 @@ export class StringDictionary {
     if (code === undefined) {
       check?.(value);
       code = this.values.length;
-      this.codes.set(value, code);
-      this.values.push(value);
+      const own = detach(value);
+      this.codes.set(own, code);
+      this.values.push(own);
     }
     this.lastValue = value;
     this.lastCode = code;
@@ -34,4 +35,14 @@ export class StringDictionary {
     if (value === undefined) throw new RangeError(`no string with code ${code}`);
     return value;
   }
+}
+
+/**
+ * A copy of the string that does not point into a larger one. Parsers hand out substrings of
+ * their input chunks, and V8 may keep such a substring as a view that retains the whole chunk:
+ * a dictionary of a million case ids would then hold the whole file. Concatenating and slicing
+ * forces a new flat string (once per distinct value, so the cost does not matter).
+ */
+function detach(value: string): string {
+  return value.length < 13 ? value : (' ' + value).slice(1);
 }

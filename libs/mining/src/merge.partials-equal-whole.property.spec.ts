@@ -159,3 +159,33 @@ function shuffle<T>(items: readonly T[], seed: number): T[] {
   }
   return out;
 }
+
+describe('merging equals mining at once beyond the exact-quantile limit (DDSketch)', () => {
+  it('for logs whose edges and lead times hold thousands of values', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.func(fc.nat()), (seed, assign) => {
+        // 6,000 cases × 4 steps: apply→review and the lead time hold 6,000 values (> 4,096, a
+        // sketch), review→approve about 3,000 (exact); each shard's partial holds fewer.
+        const events: MiningEvent[] = [];
+        let state = seed >>> 0;
+        const next = (n: number): number => {
+          state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+          return state % n;
+        };
+        for (let c = 0; c < 6000; c += 1) {
+          let t = T0 + next(1000) * 60_000;
+          for (const activity of ['apply', 'review', next(2) ? 'approve' : 'reject', 'notify']) {
+            t += next(5000) * 60_000;
+            events.push({ caseId: `c${c}`, activity, timestamp: t });
+          }
+        }
+        const options = {};
+        const whole = mine(events, options);
+        const mergedPartial = mergePartials(partialsOf(events, options, assign, 3));
+        expect(mergedPartial.leadTime.exact).toBe(false);
+        expect(finalize(mergedPartial)).toEqual(whole);
+      }),
+      { numRuns: 5 },
+    );
+  });
+});
