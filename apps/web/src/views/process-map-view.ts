@@ -37,9 +37,16 @@ export function renderProcessMapView(result: MiningResult, tr: Translator): HTML
   svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
   const viewport = d3.select(svg).select<SVGGElement>('g.pm-viewport');
   const selection = d3.select(svg);
+  // Once the user has panned or zoomed, a resize of the frame keeps their view.
+  let moved = false;
+  let refitting = false;
   const zoom = d3
     .zoom<SVGSVGElement, unknown>()
     .scaleExtent(ZOOM_EXTENT)
+    .on('start', () => {
+      // Any transform change other than a refit (pointer, wheel, buttons, keys) is the user's.
+      if (!refitting) moved = true;
+    })
     .on('zoom', (event: d3.D3ZoomEvent<SVGSVGElement, unknown>) => {
       viewport.attr('transform', event.transform.toString());
     });
@@ -57,7 +64,9 @@ export function renderProcessMapView(result: MiningResult, tr: Translator): HTML
       'viewBox',
       `${(chartWidth - viewWidth) / 2} ${Math.min(0, (chartHeight - viewHeight) / 2)} ${viewWidth} ${viewHeight}`,
     );
+    refitting = true;
     zoom.transform(selection, d3.zoomIdentity);
+    refitting = false;
   };
   const frameSize = (): [number, number] => {
     const box = frame.getBoundingClientRect();
@@ -65,6 +74,7 @@ export function renderProcessMapView(result: MiningResult, tr: Translator): HTML
   };
   /** The whole map, however small that makes it. */
   const fitAll = (): void => {
+    moved = false;
     const [width, height] = frameSize();
     show(Math.min(1, width / chartWidth, height / chartHeight), width, height);
   };
@@ -165,6 +175,10 @@ export function renderProcessMapView(result: MiningResult, tr: Translator): HTML
   );
   // Fit once the frame is in the document and has a size, and again when that size changes.
   requestAnimationFrame(fitReadable);
-  if (typeof ResizeObserver === 'function') new ResizeObserver(() => fitReadable()).observe(frame);
+  if (typeof ResizeObserver === 'function') {
+    new ResizeObserver(() => {
+      if (!moved) fitReadable();
+    }).observe(frame);
+  }
   return card;
 }
