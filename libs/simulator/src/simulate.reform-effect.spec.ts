@@ -1,4 +1,5 @@
-import { simulateJourneys } from './simulate';
+import { parseDay } from './calendar';
+import { simulateJourneys, uptakeAt } from './simulate';
 
 /** Trips counted from the log itself: every hall visit begins with a queue ticket. */
 const tickets = (activities: string[]): number =>
@@ -31,5 +32,16 @@ describe('the reform reduces trips', () => {
     }
     const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
     expect(Math.abs(mean(halves[0]) - mean(halves[1]))).toBeLessThan(0.15);
+  });
+
+  it('takes up the reform gradually: 0 before, 0.3 on the day, 1 after the uptake period', () => {
+    const reform = parseDay('2026-01-01');
+    expect(uptakeAt(reform - 1, reform, 90)).toBe(0);
+    expect(uptakeAt(reform, reform, 90)).toBeCloseTo(0.3, 12);
+    expect(uptakeAt(reform + 45, reform, 90)).toBeCloseTo(0.65, 12);
+    expect(uptakeAt(reform + 90, reform, 90)).toBe(1);
+    expect(uptakeAt(reform + 400, reform, 90)).toBe(1);
+    expect(uptakeAt(reform, reform, 0)).toBe(1);
+    expect(uptakeAt(reform + 400, null, 90)).toBe(0);
   });
 });
