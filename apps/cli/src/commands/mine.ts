@@ -53,6 +53,10 @@ async function mineFiles(args: MineArgs): Promise<number> {
   const done = performance.now();
   const resultCpuMs = cpuMs(process.cpuUsage(readCpu));
   result.summary.rejected = counts.rejected;
+  // `onetrip mine … | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.once('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : formatReport(result));
   warn(result.summary);
   if (args.timings) {
