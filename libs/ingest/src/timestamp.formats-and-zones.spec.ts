@@ -30,6 +30,8 @@ describe('parseTimestamp reads the formats government exports use', () => {
     ['45352.75', Date.UTC(2024, 2, 1, 18)],
     ['  2024-02-29 23:59:59  ', Date.UTC(2024, 1, 29, 23, 59, 59)],
     ['2000-02-29', Date.UTC(2000, 1, 29)],
+    ['2024年3月1日', Date.UTC(2024, 2, 1)],
+    ['2024年03月01日 9:05:30', Date.UTC(2024, 2, 1, 9, 5, 30)],
   ])('%s in UTC', (value, expected) => {
     expect(parseTimestamp(value, 'UTC')).toBe(expected);
   });
@@ -49,6 +51,8 @@ describe('parseTimestamp reads the formats government exports use', () => {
     ['2024-03-01T09:00:00 PST'],
     ['2024-03-01T09:00:00Zjunk'],
     ['01/03/2024 09:00'],
+    ['2024年2月30日'],
+    ['2024年3月1'],
     ['12345678'], // not a date, and between Excel serials and epoch seconds: ambiguous
     ['5000000'],
     ['0'],

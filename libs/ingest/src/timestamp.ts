@@ -10,6 +10,7 @@
  *   YYYYMMDD, YYYYMMDDHHmmss, YYYYMMDDHHmmssSSS    (all digits)
  *   epoch seconds (1e8 ≤ n < 1e11, may have a fraction), epoch milliseconds (1e11 ≤ n < 1e14)
  *   Excel serial dates (1 ≤ n < 1e6, may have a fraction; days since 1899-12-30)
+ *   2024年3月1日[ 9:05[:00]]                        (Chinese spreadsheets)
  * Values without a zone (including YYYYMMDD… and Excel serials) are wall-clock times in
  * `timezone`. A wall time skipped by a daylight-saving change is moved forward by the gap; one
  * that occurs twice takes the earlier instant (Temporal's 'compatible' disambiguation).
@@ -196,6 +197,7 @@ export function parseTimestamp(value: string, timezone: string): number | null {
     if (sep === 45 /* - */ || sep === 47 /* / */ || sep === 46 /* . */) {
       return parseDateTime(s, n, sep, timezone);
     }
+    if (sep === 0x5e74 /* 年 */) return parseChineseDate(s, timezone);
     return null;
   }
   if (i === n) return parseAllDigits(s, n, timezone);
@@ -205,6 +207,16 @@ export function parseTimestamp(value: string, timezone: string): number | null {
     if (j === n && j > i + 1) return parseNumber(Number(s), timezone);
   }
   return null;
+}
+
+/** `2024年3月1日[ 9:05[:00]]`, as Chinese spreadsheets write dates: rewritten as `2024-3-1 …`. */
+function parseChineseDate(s: string, timezone: string): number | null {
+  const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(.*)$/.exec(s);
+  if (m === null) return null;
+  const rest = m[4];
+  const iso = `${m[1]}-${m[2]}-${m[3]}`;
+  const text = rest === '' ? iso : `${iso} ${rest}`;
+  return parseDateTime(text, text.length, 45, timezone);
 }
 
 function digitsAt(s: string, at: number, count: number): number {
