@@ -69,7 +69,10 @@ export class ProblemFilter implements ExceptionFilter {
     const res = http.getResponse<ServerResponse>();
     const req = http.getRequest<{ url?: string; method?: string }>();
     const problem = toProblem(exception);
-    if (problem.status >= 500) {
+    if (exception instanceof ProblemException) {
+      if (problem.status >= 500)
+        this.logger.warn(`${req.method ?? ''} ${req.url ?? ''}: ${problem.detail ?? ''}`);
+    } else if (problem.status >= 500) {
       const stack = exception instanceof Error ? exception.stack : String(exception);
       this.logger.error(`${req.method ?? ''} ${req.url ?? ''}: ${stack ?? ''}`);
     }

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import Bull from 'bull';
 import type { Queue } from 'bull';
 import type { AppConfig } from '../config/config';
@@ -7,5 +8,14 @@ import { QUEUE_NAME } from './job-map';
 export const JOB_QUEUE = Symbol('onetrip.jobQueue');
 
 export function createJobQueue(config: AppConfig): Queue {
-  return new Bull(QUEUE_NAME, config.redisUrl, { prefix: config.queuePrefix });
+  const queue = new Bull(QUEUE_NAME, config.redisUrl, { prefix: config.queuePrefix });
+  // Connection errors arrive as 'error' events; without a listener they would crash the process.
+  // Bull and ioredis keep reconnecting; the health endpoint reports Redis as down meanwhile.
+  const logger = new Logger('Queue');
+  let last = '';
+  queue.on('error', (error: Error) => {
+    if (error.message !== last) logger.warn(`Redis: ${error.message}`);
+    last = error.message;
+  });
+  return queue;
 }

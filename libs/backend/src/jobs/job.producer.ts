@@ -11,6 +11,24 @@ export const DEFAULT_JOB_OPTIONS: Readonly<JobOptions> = Object.freeze({
   removeOnFail: 1000,
 });
 
+/**
+ * How long enqueueing may take. While Redis is unreachable Bull's client retries for minutes; the
+ * caller should rather learn quickly that the job is not queued (the run row stays queued and the
+ * worker's reconciler queues it later).
+ */
+export const ENQUEUE_TIMEOUT_MS = 5000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${what}: no answer from Redis within ${ms} ms`)),
+      ms,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** The only code that adds jobs. */
 @Injectable()
 export class JobProducer {
@@ -20,7 +38,11 @@ export class JobProducer {
    * Queues a job under its id. Idempotent while the job is waiting or active; a finished job
    * left under the same id (kept for inspection) is removed first so the work runs again.
    */
-  async enqueue<K extends JobName>(name: K, data: JobMap[K]): Promise<string> {
+  enqueue<K extends JobName>(name: K, data: JobMap[K]): Promise<string> {
+    return withTimeout(this.add(name, data), ENQUEUE_TIMEOUT_MS, `queueing ${name}`);
+  }
+
+  private async add<K extends JobName>(name: K, data: JobMap[K]): Promise<string> {
     const jobId = JOB_IDS[name](data);
     const existing = await this.queue.getJob(jobId);
     if (existing) {
