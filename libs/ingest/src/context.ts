@@ -10,8 +10,6 @@ export interface ParseContext {
   file: string;
   timezone: string;
   mapping: Partial<ColumnMapping>;
-  /** True when the caller gave no mapping at all (format defaults and fallbacks apply). */
-  defaultMapping: boolean;
   keepAttributes: boolean;
   pseudonymizeKey: string | null;
   delimiter: string | undefined;

@@ -12,7 +12,7 @@ describe('a CSV that cannot be read at all fails with a precise IngestError', ()
       column: 'timestamp',
     });
     expect(err.message).toBe(
-      'missing-column.csv:1 (column "timestamp"): the timestamp column "timestamp" is missing; the header has "case_id", "activity", "time"',
+      'missing-column.csv:1 (column "timestamp"): the timestamp column "timestamp" (or "time:timestamp") is missing; the header has "case_id", "activity", "time"',
     );
   });
 

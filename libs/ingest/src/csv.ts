@@ -28,7 +28,7 @@ const DELIMITER_CANDIDATES = [',', ';', '\t', '|'];
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
 
 /** Where an incomplete record stopped: the field being read and where it began. */
-interface Partial {
+interface OpenRecord {
   newlines: number;
   openField: number;
   openStart: number;
@@ -44,7 +44,7 @@ export function tokenizeRecord(
   final: boolean,
   delim: number,
   fields: string[],
-  info: Partial,
+  info: OpenRecord,
 ): number {
   const n = s.length;
   let p = i;
@@ -207,7 +207,11 @@ class CsvMapper {
           file: ctx.file,
           line: 1,
           column: name,
-          reason: `the ${field} column "${name}" is missing; the header has ${header
+          reason: `the ${field} column "${name}"${
+            required && given[field] === undefined
+              ? ` (or "${(CSV_FALLBACK_MAPPING as Record<string, string>)[field]}")`
+              : ''
+          } is missing; the header has ${header
             .slice(0, 30)
             .map((h) => JSON.stringify(h))
             .join(', ')}${header.length > 30 ? ', …' : ''}`,
@@ -364,7 +368,7 @@ export async function* parseCsv(
   /** Reused by the fast path: the fields of the current row (unneeded ones left empty). */
   let row: string[] = [];
   let allColumns = new Uint8Array(0);
-  const info: Partial = { newlines: 0, openField: 0, openStart: 0 };
+  const info: OpenRecord = { newlines: 0, openField: 0, openStart: 0 };
 
   const checkLengths = (f: string[], at: number): void => {
     for (let k = 0; k < f.length; k++) {

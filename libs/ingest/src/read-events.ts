@@ -69,7 +69,6 @@ export async function* readEventBatches(
     file,
     timezone,
     mapping: definedOnly(options.mapping ?? {}),
-    defaultMapping: options.mapping === undefined,
     keepAttributes: options.attributes ?? true,
     pseudonymizeKey: options.pseudonymizeKey ?? null,
     delimiter: options.delimiter,
