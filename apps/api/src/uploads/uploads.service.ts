@@ -55,14 +55,6 @@ function parseMapping(text: string | undefined): Partial<ColumnMapping> | undefi
   }
 }
 
-function formatOf(fileName: string): 'csv' | 'ndjson' | 'xes' | undefined {
-  const name = fileName.toLowerCase().replace(/\.gz$/, '');
-  if (name.endsWith('.csv') || name.endsWith('.tsv')) return 'csv';
-  if (name.endsWith('.ndjson') || name.endsWith('.jsonl')) return 'ndjson';
-  if (name.endsWith('.xes')) return 'xes';
-  return undefined;
-}
-
 export function toUploadDto(u: UploadEntity, rejected: UploadDto['rejected']): UploadDto {
   return {
     id: u.id,
@@ -131,9 +123,9 @@ export class UploadsService {
     const instance = `/api/v1/uploads/${upload.id}`;
     try {
       const mapping = given ?? dataset.mapping ?? undefined;
+      // The format follows the file name's extension (.csv, .ndjson, .xes, .gz), else is sniffed.
       const items = readEvents(file.stream, {
         file: file.fileName,
-        format: formatOf(file.fileName),
         mapping,
         timezone: dataset.timezone,
       });
