@@ -4,11 +4,30 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
-const sharedBans = ['@nestjs/*', 'typeorm', 'bull', 'ioredis', 'pg', 'pg-copy-streams', 'd3', 'd3-*', '@dagrejs/*'];
+const sharedBans = [
+  '@nestjs/*',
+  'typeorm',
+  'bull',
+  'ioredis',
+  'pg',
+  'pg-copy-streams',
+  'd3',
+  'd3-*',
+  '@dagrejs/*',
+];
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '.data/**', '.nx/**', 'coverage/**', 'test/e2e/artifacts/**', 'test/bench/out/**', 'apps/web/vite.config.mts'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.data/**',
+      '.nx/**',
+      'coverage/**',
+      'test/e2e/artifacts/**',
+      'test/bench/out/**',
+      'apps/web/vite.config.mts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -16,7 +35,15 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.mjs', '*.js', '*.cjs', 'tools/*.mjs', 'tools/*.cjs', 'apps/cli/bin/*.js', 'test/bench/*.mjs'],
+          allowDefaultProject: [
+            '*.mjs',
+            '*.js',
+            '*.cjs',
+            'tools/*.mjs',
+            'tools/*.cjs',
+            'apps/cli/bin/*.js',
+            'test/bench/*.mjs',
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -24,7 +51,10 @@ export default tseslint.config(
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -37,11 +67,21 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['scope:shared'],
               bannedExternalImports: sharedBans,
             },
-            { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
+            {
+              sourceTag: 'scope:server',
+              onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'],
+            },
             {
               sourceTag: 'scope:web',
               onlyDependOnLibsWithTags: ['scope:web', 'type:contracts'],
-              bannedExternalImports: ['@nestjs/*', 'typeorm', 'bull', 'ioredis', 'pg', 'pg-copy-streams'],
+              bannedExternalImports: [
+                '@nestjs/*',
+                'typeorm',
+                'bull',
+                'ioredis',
+                'pg',
+                'pg-copy-streams',
+              ],
             },
           ],
         },
@@ -49,11 +89,28 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JavaScript (scripts, benchmarks, config): linted without type information.
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
-    rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
+    rules: {
+      ...tseslint.configs.disableTypeChecked.rules,
+      '@typescript-eslint/no-require-imports': 'off',
+    },
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' },
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+        fetch: 'readonly',
+        performance: 'readonly',
+      },
     },
   },
   {

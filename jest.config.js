@@ -3,7 +3,8 @@ process.env.TZ = 'UTC';
 // One Jest run for the whole repository, so that CI reads a single JSON result.
 // Projects: unit (pure code, node), web (charts and DOM, jsdom), integration (real PostgreSQL,
 // Redis and worker processes), e2e (browser against the real api and worker).
-const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true, diagnostics: false }];
+// Transpile only (tsconfig.spec.json sets isolatedModules): types are checked by tsc in npm test.
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }];
 const moduleNameMapper = {
   '^@onetrip/(backend|contracts|ingest|mining|simulator)$': '<rootDir>/libs/$1/src/index.ts',
   // d3 ships ES modules only; its UMD bundle lets Jest load it as CommonJS.
@@ -29,7 +30,7 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/apps/web/src/**/*.spec.ts'],
       transform: {
-        '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/apps/web/tsconfig.spec.json', isolatedModules: true, diagnostics: false }],
+        '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/apps/web/tsconfig.spec.json', diagnostics: false }],
       },
     },
     {

@@ -28,12 +28,18 @@ rm -f "$results"
 echo "── jest" >&2
 npx jest --ci --maxWorkers=2 --json --outputFile="$results" "$@"
 jest_status=$?
-if [ -f "$results" ]; then
-  read -r jp jf < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests + r.numRuntimeErrorTestSuites)' "$results")
+counts=$(node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(r.numPassedTests, r.numFailedTests + r.numRuntimeErrorTestSuites);
+' "$results" 2>/dev/null) || counts=""
+if [ -n "$counts" ]; then
+  read -r jp jf <<<"$counts"
   passed=$((passed + jp))
   failed=$((failed + jf))
+  # Jest failed without a failing test (e.g. a suite that could not run): still a failure.
   if [ "$jest_status" -ne 0 ] && [ "$jf" -eq 0 ]; then failed=$((failed + 1)); fi
 else
+  echo "FAILED: jest wrote no readable result file" >&2
   failed=$((failed + 1))
 fi
 echo "$passed passed, $failed failed"

