@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ColumnMapping, DatasetDto, RunDto, RunParams, UploadDto } from '@onetrip/contracts';
+import type { DatasetDto, RunDto, RunParams, UploadDto } from '@onetrip/contracts';
+import { SIMULATOR_MAPPING, SIMULATOR_MINING_OPTIONS } from '@onetrip/simulator';
 import { writeDemoLog } from './demo-log';
 
 export interface DemoOptions {
@@ -16,21 +17,11 @@ export interface DemoOptions {
   log: (line: string) => void;
 }
 
-export const DEMO_MAPPING: ColumnMapping = {
-  caseId: 'case_id',
-  activity: 'activity',
-  timestamp: 'timestamp',
-  startTimestamp: 'start_timestamp',
-  citizen: 'citizen_id',
-  service: 'service',
-  channel: 'channel',
-  location: 'location',
-  department: 'department',
-  resource: 'resource',
-  sourceSystem: 'source_system',
+/** Mine the demo the way its ground truth is defined (journeys per citizen and service). */
+export const DEMO_RUN_PARAMS: RunParams = {
+  journey: SIMULATOR_MINING_OPTIONS.journey,
+  inPerson: [...SIMULATOR_MINING_OPTIONS.inPerson],
 };
-
-export const DEMO_RUN_PARAMS: RunParams = { journey: 'citizen+service' };
 
 const DEMO_NAMES = {
   'zh-CN': '演示：政务服务（模拟）',
@@ -74,7 +65,7 @@ export async function loadDemo(baseUrl: string, options: DemoOptions): Promise<v
   });
   options.log(`uploading ${path.basename(file)} into “${name}”…`);
   const form = new FormData();
-  form.append('mapping', JSON.stringify(DEMO_MAPPING));
+  form.append('mapping', JSON.stringify(SIMULATOR_MAPPING));
   form.append('file', await fs.openAsBlob(file, { type: 'text/csv' }), path.basename(file));
   const response = await fetch(`${baseUrl}/api/v1/datasets/${dataset.id}/uploads`, {
     method: 'POST',
