@@ -249,6 +249,7 @@ describe('a real estate transfer log goes from upload to process map', () => {
       '/api/v1/runs/{id}',
       '/api/v1/runs/{id}/result',
       '/api/v1/uploads/{id}',
+      '/api/v1/uploads/{id}/rejected.csv',
     ]);
   });
 

@@ -86,6 +86,9 @@ describe('bad uploads answer with problem details and change nothing', () => {
       [3, 'timestamp'],
       [4, 'timestamp'],
     ]);
+    const csv = await fetch(`${api.url}${res.body.instance ?? ''}/rejected.csv`);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(await csv.text()).toMatch(/^line,column,reason\n3,timestamp,.+\n4,timestamp,.+\n$/);
     await expectDatasetUntouched();
   });
 

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -6,11 +6,13 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiPayloadTooLargeResponse,
+  ApiProduces,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { UploadDto } from '@onetrip/contracts';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
 import { ProblemSchema } from '../problem/problem.dto';
 import { UploadForm, UploadSchema } from './upload.dto';
 import { UploadsService } from './uploads.service';
@@ -33,6 +35,21 @@ export class UploadsController {
   })
   upload(@Param('id') datasetId: string, @Req() req: IncomingMessage): Promise<UploadDto> {
     return this.uploads.receive(datasetId, req);
+  }
+
+  @Get('uploads/:id/rejected.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'Every rejected row: line, column, reason' })
+  @ApiNotFoundResponse({ type: ProblemSchema })
+  async rejected(@Param('id') id: string, @Res() res: ServerResponse): Promise<void> {
+    const { fileName, stream } = await this.uploads.rejectedCsv(id);
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="rejected.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    );
+    await pipeline(stream, res);
   }
 
   @Get('uploads/:id')

@@ -11,6 +11,7 @@ import {
 import { ColumnMapping, DEFAULT_COLUMN_MAPPING, EVENT_FIELDS, UploadDto } from '@onetrip/contracts';
 import { IngestError, eventIdentity, pseudonymize, readEvents } from '@onetrip/ingest';
 import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { DatasetsService } from '../datasets/datasets.service';
 import { ProblemException, isUuid, notFound } from '../problem/problem';
@@ -89,6 +90,14 @@ export class UploadsService {
     const upload = isUuid(id) ? await this.uploads.findById(id) : null;
     if (!upload) throw notFound('upload', id);
     return this.report(upload);
+  }
+
+  /** All rejected rows of an upload as a CSV stream. */
+  async rejectedCsv(id: string): Promise<{ fileName: string; stream: Readable }> {
+    const upload = isUuid(id) ? await this.uploads.findById(id) : null;
+    if (!upload) throw notFound('upload', id);
+    const base = upload.fileName.replace(/\.[^.]*$/, '') || 'upload';
+    return { fileName: `${base}.rejected.csv`, stream: await this.uploads.rejectedCsv(id) };
   }
 
   /** Streams a multipart upload through ingest into the dataset; answers with the report. */

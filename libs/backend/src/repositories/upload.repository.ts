@@ -1,5 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Client } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import type { Readable } from 'node:stream';
 import { DataSource, Repository } from 'typeorm';
+import { AppConfig, CONFIG } from '../config/config';
 import { RejectedRowEntity } from '../entities/rejected-row.entity';
 import { UploadEntity } from '../entities/upload.entity';
 
@@ -8,7 +12,10 @@ export class UploadRepository {
   private readonly uploads: Repository<UploadEntity>;
   private readonly rejected: Repository<RejectedRowEntity>;
 
-  constructor(dataSource: DataSource) {
+  constructor(
+    dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {
     this.uploads = dataSource.getRepository(UploadEntity);
     this.rejected = dataSource.getRepository(RejectedRowEntity);
   }
@@ -41,5 +48,26 @@ export class UploadRepository {
         finishedAt: new Date(),
       },
     );
+  }
+
+  /**
+   * Every rejected row of an upload as CSV (`line,column,reason`, with a header), streamed from
+   * PostgreSQL with COPY. The connection closes when the stream ends or is destroyed.
+   */
+  async rejectedCsv(uploadId: string): Promise<Readable> {
+    if (!/^[0-9a-f-]{36}$/i.test(uploadId)) throw new Error(`not a uuid: ${uploadId}`);
+    const client = new Client({
+      connectionString: this.config.databaseUrl,
+      application_name: 'onetrip-copy',
+    });
+    await client.connect();
+    const stream = client.query(
+      copyTo(
+        `COPY (SELECT line, "column", reason FROM rejected_row WHERE upload_id = '${uploadId}'
+         ORDER BY line, id) TO STDOUT WITH (FORMAT csv, HEADER)`,
+      ),
+    );
+    stream.once('close', () => void client.end().catch(() => undefined));
+    return stream;
   }
 }
