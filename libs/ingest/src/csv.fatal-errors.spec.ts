@@ -24,6 +24,14 @@ describe('a CSV that cannot be read at all fails with a precise IngestError', ()
     expect(err).toMatchObject({ code: 'missing-column', line: 1, column: 'user' });
   });
 
+  it('treats a field mapped to an empty name as not mapped', async () => {
+    const records = await collect(streamOf('case_id,activity,timestamp\nA,b,2024-03-01\n'), {
+      file: 'x.csv',
+      mapping: { resource: '', caseId: '' },
+    });
+    expect(records.map((r) => r.kind)).toEqual(['event']);
+  });
+
   it('fails on a file with a header and no data rows', async () => {
     const err = await readError(fixture('not-ok', 'header-only.csv'), { file: 'header-only.csv' });
     expect(err).toMatchObject({

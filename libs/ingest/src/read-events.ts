@@ -68,7 +68,10 @@ export async function* readEventBatches(
   const ctx: ParseContext = {
     file,
     timezone,
-    mapping: definedOnly(options.mapping ?? {}),
+    // An empty name means "not mapped", as if the field were absent.
+    mapping: Object.fromEntries(
+      Object.entries(options.mapping ?? {}).filter(([, v]) => typeof v === 'string' && v !== ''),
+    ),
     keepAttributes: options.attributes ?? true,
     pseudonymizeKey: options.pseudonymizeKey ?? null,
     delimiter: options.delimiter,
