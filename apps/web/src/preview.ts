@@ -2,7 +2,8 @@ import './styles.css';
 import { processMap } from './charts/process-map';
 import { FIXTURES } from './charts/fixtures';
 import { createTranslator } from './i18n/i18n';
-import { processMapOptions } from './views/chart-options';
+import { variantsChart } from './charts/variants';
+import { processMapOptions, variantsOptions } from './views/chart-options';
 import { el } from './views/dom';
 import { renderProcessMapView } from './views/process-map-view';
 
@@ -28,6 +29,10 @@ root.append(main);
 for (const fixture of FIXTURES) {
   const tr = createTranslator(fixture.locale);
   const svg = processMap(fixture.result, processMapOptions(tr));
+  const variants = variantsChart(
+    { variants: fixture.result.variants, total: fixture.result.summary.cases },
+    variantsOptions(tr),
+  );
   main.append(
     el(
       'section',
@@ -40,6 +45,12 @@ for (const fixture of FIXTURES) {
         el('div', { class: 'preview-static' }, svg),
         renderProcessMapView(fixture.result, tr),
       ),
+    ),
+    el(
+      'section',
+      { class: 'card preview-item', id: `variants.${fixture.name}` },
+      el('h2', {}, `variants.${fixture.name}`),
+      el('div', { class: 'preview-static chart-scroll' }, variants),
     ),
   );
 }

@@ -3,7 +3,7 @@ import { textWidth, wrapText } from './text';
 describe('textWidth', () => {
   it('counts CJK characters as a full em and Latin letters narrower', () => {
     expect(textWidth('受理', 10)).toBe(20);
-    expect(textWidth('ab', 10)).toBeCloseTo(10.8);
+    expect(textWidth('ab', 10)).toBeCloseTo(12.2);
     expect(textWidth('', 10)).toBe(0);
   });
 });

@@ -4,22 +4,24 @@
  * approximated from per-character advances of a typical sans-serif, in em.
  */
 
-// Ideographs, kana, hangul, CJK punctuation and full-width forms take a whole em.
+// Ideographs, kana, hangul, CJK punctuation, full-width forms (and, to be safe, arrows, which
+// CJK fonts draw full width) take a whole em.
 const WIDE =
-  /[\u1100-\u115f\u2e80-\u303f\u3040-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+  /[\u1100-\u115f\u2190-\u21ff\u2e80-\u303f\u3040-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 const NARROW = /[ilj.,:;|!'`·]/;
 const SEMI_NARROW = /[ftrI()[\]{}\-/\\"]/;
 const BROAD = /[mwMW@%]/;
 
 export function charWidthEm(char: string): number {
   if (WIDE.test(char)) return 1;
-  if (char === ' ') return 0.28;
+  if (char === ' ') return 0.32;
   if (NARROW.test(char)) return 0.26;
   if (SEMI_NARROW.test(char)) return 0.34;
   if (BROAD.test(char)) return 0.86;
-  if (/[A-Z]/.test(char)) return 0.66;
-  if (/[0-9]/.test(char)) return 0.56;
-  return 0.54;
+  if (/[A-Z]/.test(char)) return 0.7;
+  if (/[0-9]/.test(char)) return 0.6;
+  // Generous for lowercase: wide fonts (DejaVu Sans, Linux's usual fallback) run over 0.6 em.
+  return 0.61;
 }
 
 /** Approximate rendered width of `text` in pixels at `fontSize` (px). */

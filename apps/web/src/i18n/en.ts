@@ -91,6 +91,12 @@ export const en = {
   'map.edgeTitle': '{from} → {to}: {count} times, mean {duration}',
   'map.terminalEdgeTitle': '{from} → {to}: {count} times',
 
+  'variants.title': 'Most common paths',
+  'variants.aria': 'The {shown} most common of {total} variants',
+  'variants.caption':
+    'Each path is the sequence of activities of a case; the bar shows how many cases took it.',
+  'variants.empty': 'No variants to show.',
+
   'duration.day': '{n} d',
   'duration.hour': '{n} h',
   'duration.minute': '{n} min',

@@ -90,6 +90,11 @@ export const zhCN: Messages = {
   'map.edgeTitle': '{from} → {to}：{count} 次，平均 {duration}',
   'map.terminalEdgeTitle': '{from} → {to}：{count} 次',
 
+  'variants.title': '最常见的办理路径',
+  'variants.aria': '最常见的 {shown} 条路径变体（共 {total} 条）',
+  'variants.caption': '每条路径是一个办件依次经过的环节；条形表示走这条路径的办件数。',
+  'variants.empty': '没有可显示的路径变体。',
+
   'duration.day': '{n} 天',
   'duration.hour': '{n} 小时',
   'duration.minute': '{n} 分钟',

@@ -2,6 +2,8 @@ import type { DatasetDto, MiningResult } from '@onetrip/contracts';
 import type { Translator } from '../i18n/i18n';
 import { el, progressBar } from './dom';
 import { errorBox } from './errors';
+import { variantsChart } from '../charts/variants';
+import { variantsOptions } from './chart-options';
 import { renderProcessMapView } from './process-map-view';
 import type { RunState } from './state';
 
@@ -84,11 +86,26 @@ export function renderSummary(result: MiningResult, tr: Translator): HTMLElement
   );
 }
 
+export function renderVariants(result: MiningResult, tr: Translator): HTMLElement {
+  const chart = variantsChart(
+    { variants: result.variants, total: result.summary.cases },
+    { ...variantsOptions(tr), width: 960 },
+  );
+  return el(
+    'section',
+    { class: 'card variants-card', 'aria-labelledby': 'variants-heading' },
+    el('h3', { id: 'variants-heading' }, tr.t('variants.title')),
+    el('p', { class: 'muted' }, tr.t('variants.caption')),
+    el('div', { class: 'chart-scroll' }, chart),
+  );
+}
+
 export function renderResult(result: MiningResult, tr: Translator): HTMLElement {
   return el(
     'div',
     { class: 'result' },
     renderSummary(result, tr),
     renderProcessMapView(result, tr),
+    renderVariants(result, tr),
   );
 }
