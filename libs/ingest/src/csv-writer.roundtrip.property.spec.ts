@@ -48,12 +48,19 @@ describe('CSV written by writeCsv re-imports to the same events', () => {
           const bytes = Buffer.from(csv, 'utf8');
           const chunks: Buffer[] = [];
           for (let i = 0; i < bytes.length; i += piece) chunks.push(bytes.subarray(i, i + piece));
-          const records = await collect(streamOf(...chunks), {
+          // Whole, with the encoding detected; and in pieces that reach the parser one by one.
+          const whole = await collect(streamOf(csv), {
             file: 'roundtrip.csv',
             mapping: WRITER_MAPPING,
           });
+          const records = await collect(streamOf(...chunks), {
+            file: 'roundtrip.csv',
+            mapping: WRITER_MAPPING,
+            encoding: 'utf-8',
+          });
           expect(records.filter((r) => r.kind === 'rejected')).toEqual([]);
           expect(eventsOf(records)).toEqual(events);
+          expect(whole).toEqual(records);
         },
       ),
       { numRuns: 150, seed: 20261129 },
