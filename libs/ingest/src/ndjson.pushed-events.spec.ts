@@ -67,6 +67,16 @@ describe('NDJSON, the format systems push events in', () => {
     ]);
   });
 
+  it('gives the same records when the text arrives one byte at a time', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = fixture('ok', 'events.ndjson');
+    const whole = await collect(path, { file: 'e.ndjson' });
+    const bytes = [...readFileSync(path)].map((b) => Buffer.from([b]));
+    expect(await collect(streamOf(...bytes), { file: 'e.ndjson', encoding: 'utf-8' })).toEqual(
+      whole,
+    );
+  });
+
   it('fails on a file without a single record', async () => {
     await expect(readError(streamOf('\n\n'), { file: 'e.ndjson' })).resolves.toMatchObject({
       code: 'empty-file',

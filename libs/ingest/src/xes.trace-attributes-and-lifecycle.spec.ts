@@ -75,6 +75,12 @@ describe('an XES log read with the standard extensions', () => {
     );
   });
 
+  it('gives the same records when the text arrives one byte at a time', async () => {
+    const whole = await collect(file, { file: 'a.xes' });
+    const bytes = [...readFileSync(file)].map((b) => Buffer.from([b]));
+    expect(await collect(streamOf(...bytes), { file: 'a.xes', encoding: 'utf-8' })).toEqual(whole);
+  });
+
   it('rejects events without an activity or timestamp and events of a trace without a case id', async () => {
     const xes = `<log>
 <trace><string key="concept:name" value="t1"/>
