@@ -182,6 +182,17 @@ describe('the app', () => {
     expect(root.querySelector('h1')?.textContent).toBe('Building permits');
   });
 
+  it('creates a dataset and moves on to choosing its file', async () => {
+    const api = fakeApi();
+    mountApp(root, { api, locale: 'en', storage: null, pollIntervalMs: 0 });
+    root.querySelector<HTMLInputElement>('#dataset-name')!.value = 'Business licences';
+    click(root, '#create-dataset');
+    await until(() => root.querySelector('h1')?.textContent === 'Business licences', 'the dataset');
+    expect(document.activeElement?.id).toBe('upload-file');
+    expect(root.querySelector('[data-dataset-id="d2"]')?.getAttribute('aria-current')).toBe('true');
+    expect(location.hash).toBe('#dataset=d2');
+  });
+
   it('asks for a name before creating a dataset', () => {
     const api = fakeApi();
     mountApp(root, { api, locale: 'zh-CN', storage: null, pollIntervalMs: 0 });

@@ -101,6 +101,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
       store.set({ create: { status: 'idle' }, datasets: { status: 'ready', items } });
       select(dataset.id);
       renderCreate(true);
+      // The next step is choosing a file: take keyboard users there.
+      regions.detail.querySelector<HTMLElement>('#upload-file')?.focus();
     } catch (error) {
       store.set({ create: { status: 'error', error } });
     }
