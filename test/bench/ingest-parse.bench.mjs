@@ -152,6 +152,27 @@ for (let round = 0; round < 2; round++) {
     count(gbkPath, { attributes: false }),
   );
 }
+const roadTraffic = path.resolve(
+  root,
+  '..',
+  'shared',
+  'datasets',
+  'real',
+  'Road_Traffic_Fine_Management_Process.xes.gz',
+);
+if (existsSync(roadTraffic)) {
+  for (let round = 0; round < 2; round++) {
+    await time('readEventBatches XES.gz (road traffic, 561470)', roadTraffic, async () => {
+      let rows = 0;
+      for await (const b of ingest.readEventBatches(roadTraffic, {
+        file: roadTraffic,
+        attributes: false,
+      }))
+        rows += b.length;
+      return rows;
+    });
+  }
+}
 const samples = [
   '2011-10-11 13:45:40.276000+02:00',
   '2010-10-04T00:00:00.000+02:00',
