@@ -71,3 +71,18 @@ describe('distributions are exact while small and a DDSketch (≤1% error) beyon
     }
   });
 });
+
+describe('adding zeros in bulk', () => {
+  it.each([10, EXACT_LIMIT - 5, EXACT_LIMIT + 5, EXACT_LIMIT * 3])(
+    'gives the same state as %i single zeros',
+    (zeros) => {
+      const bulk = new Distribution();
+      const single = new Distribution();
+      for (const d of [bulk, single]) for (let v = 1; v <= 10; v += 1) d.add(v * 1000);
+      bulk.addZeros(zeros);
+      for (let k = 0; k < zeros; k += 1) single.add(0);
+      expect(bulk.toJSON()).toEqual(single.toJSON());
+      expect(bulk.exact).toBe(10 + zeros <= EXACT_LIMIT);
+    },
+  );
+});

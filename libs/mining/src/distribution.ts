@@ -47,6 +47,23 @@ export class Distribution {
     }
   }
 
+  /** Adds n zeros: the same state as n calls of add(0). */
+  addZeros(n: number): void {
+    if (n <= 0) return;
+    this.count += n;
+    this.min = Math.min(this.min, 0);
+    this.max = Math.max(this.max, 0);
+    if (this.values) {
+      this.sorted = null;
+      if (this.values.length + n <= EXACT_LIMIT) {
+        for (let k = 0; k < n; k += 1) this.values.push(0);
+        return;
+      }
+      this.toSketch();
+    }
+    (this.sketch as DDSketch).accept(0, n);
+  }
+
   /** Adds other's values into this distribution (other is left as it was). */
   merge(other: Distribution): void {
     this.count += other.count;

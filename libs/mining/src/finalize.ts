@@ -1,7 +1,8 @@
 import { compareStrings } from './compare';
 import { Distribution } from './distribution';
 import { DEFAULT_MINING_OPTIONS } from './options';
-import { parseKey, type PartialResult } from './partial';
+import { sortedVariants } from './variant-keys';
+import { parseEdgeKey, type ActivityPartial, type PartialResult } from './partial';
 import type {
   ActivityCount,
   ActivityStats,
@@ -12,7 +13,6 @@ import type {
   Quantiles,
   ReworkStats,
   TripStats,
-  Variant,
 } from './types';
 
 const MS_PER_SECOND = 1000;
@@ -39,7 +39,7 @@ export function finalize(p: PartialResult, options: FinalizeOptions = {}): Minin
     startActivities: activityCounts(p, 'starts'),
     endActivities: activityCounts(p, 'ends'),
     dfg: dfgEdges(p),
-    variants: variants(p),
+    variants: sortedVariants(p.variants),
     leadTimeSeconds: quantiles(p.leadTime),
     trips: trips(p),
     bottlenecks: bottlenecks(
@@ -71,9 +71,17 @@ function activityStats(p: PartialResult): ActivityStats[] {
     .map(([activity, a]) => ({
       activity,
       count: a.count,
-      serviceSeconds: a.withStart > 0 ? quantiles(a.service) : null,
+      serviceSeconds: a.withStart > 0 ? quantiles(serviceTimes(a)) : null,
     }))
     .sort(byCountThenName((a) => a.activity));
+}
+
+/** Service times of all instances: those with a start, and a 0 for each without. */
+function serviceTimes(a: ActivityPartial): Distribution {
+  const all = new Distribution();
+  all.merge(a.service);
+  all.addZeros(a.count - a.withStart);
+  return all;
 }
 
 function activityCounts(p: PartialResult, field: 'starts' | 'ends'): ActivityCount[] {
@@ -86,7 +94,7 @@ function activityCounts(p: PartialResult, field: 'starts' | 'ends'): ActivityCou
 function dfgEdges(p: PartialResult): DfgEdge[] {
   return [...p.edges]
     .map(([key, e]) => {
-      const [from, to] = parseKey(key);
+      const [from, to] = parseEdgeKey(key);
       return {
         from,
         to,
@@ -98,14 +106,6 @@ function dfgEdges(p: PartialResult): DfgEdge[] {
     .sort(
       (a, b) => b.count - a.count || compareStrings(a.from, b.from) || compareStrings(a.to, b.to),
     );
-}
-
-function variants(p: PartialResult): Variant[] {
-  // Keys join names with NUL, which sorts below every character of a name, so comparing keys
-  // as strings orders the sequences element by element, a prefix first (compareSequences).
-  return [...p.variants]
-    .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
-    .map(([key, count]) => ({ activities: parseKey(key), count }));
 }
 
 function trips(p: PartialResult): TripStats | null {
@@ -138,7 +138,7 @@ function bottlenecks(p: PartialResult, limit: number): Bottleneck[] {
   const edges: Bottleneck[] = [...p.edges]
     .filter(([, e]) => e.wait.sum > 0)
     .map(([key, e]) => {
-      const [from, to] = parseKey(key);
+      const [from, to] = parseEdgeKey(key);
       return { kind: 'edge' as const, from, to, ...entry(e.wait) };
     })
     .sort(
@@ -163,7 +163,7 @@ function bottlenecks(p: PartialResult, limit: number): Bottleneck[] {
 function waitsBefore(p: PartialResult): Map<string, Distribution> {
   const waits = new Map<string, Distribution>();
   for (const [key, edge] of p.edges) {
-    const to = parseKey(key)[1];
+    const to = parseEdgeKey(key)[1];
     let d = waits.get(to);
     if (!d) {
       d = new Distribution();

@@ -2,7 +2,6 @@ import type { StringDictionary } from './dictionary';
 import type { InstanceBuffer } from './instances';
 import {
   edgeKey,
-  variantKey,
   emptyActivity,
   emptyEdge,
   emptyPartial,
@@ -11,11 +10,10 @@ import {
   type PartialResult,
 } from './partial';
 import { countTrips } from './trips';
+import { codeWidth, encodeKey } from './variant-keys';
 
 /** Up to 1,024 activities, edges live in a dense array indexed by from × activities + to. */
 const DENSE_EDGE_LIMIT = 1024 * 1024;
-/** Code units per String.fromCharCode call, well below any engine's argument limit. */
-const STRING_CHUNK = 4096;
 
 interface CodeEdge {
   from: number;
@@ -92,21 +90,13 @@ export class JourneyAccumulator {
       p.edges.set(edgeKey(this.activities.decode(from), this.activities.decode(to)), edge);
     }
     const names = Array.from({ length: this.activities.size }, (_, c) => this.activities.decode(c));
-    for (const [codes, count] of this.variants) {
-      const sequence: string[] = [];
-      for (let k = 0; k < codes.length; k += this.codeWidth)
-        sequence.push(names[this.codeAt(codes, k)]);
-      p.variants.set(variantKey(sequence), count);
-    }
+    p.variants = { names, counts: this.variants };
     return p;
   }
 
-  /**
-   * A variant's working key while activities are codes: one UTF-16 unit per instance (two
-   * beyond 65,536 activities), built as one string: far cheaper to hash than names.
-   */
+  /** The journey's variant key (see variant-keys.ts). */
   private variantOf(buf: InstanceBuffer, lo: number, hi: number): string {
-    const width = this.codeWidth;
+    const width = codeWidth(this.byCode.length);
     const length = (hi - lo) * width;
     if (this.variantCodes.length < length) this.variantCodes = new Uint16Array(length * 2);
     const codes = this.variantCodes;
@@ -118,32 +108,19 @@ export class JourneyAccumulator {
         codes[j + 1] = act & 0xffff;
       }
     }
-    let key = '';
-    for (let j = 0; j < length; j += STRING_CHUNK) {
-      // apply takes any array-like; a typed-array view avoids copying codes into an Array.
-      const chunk = codes.subarray(j, Math.min(length, j + STRING_CHUNK));
-      key += String.fromCharCode.apply(null, chunk as unknown as number[]);
-    }
-    return key;
-  }
-
-  private get codeWidth(): number {
-    return this.byCode.length > 0x10000 ? 2 : 1;
-  }
-
-  private codeAt(codes: string, k: number): number {
-    return this.codeWidth === 1
-      ? codes.charCodeAt(k)
-      : (codes.charCodeAt(k) << 16) | codes.charCodeAt(k + 1);
+    return encodeKey(codes, length);
   }
 
   private addInstance(buf: InstanceBuffer, i: number): void {
     const act = buf.activity[i];
     const activity = this.byCode[act];
     activity.count += 1;
-    const hasStart = buf.hasStart[i] === 1;
-    if (hasStart) activity.withStart += 1;
-    activity.service.add(hasStart ? buf.completeAt[i] - buf.startAt[i] : 0);
+    // Instances without a start count as 0 service time; finalize adds them (count − withStart)
+    // as zeros, which spares a distribution update per instance in logs without starts.
+    if (buf.hasStart[i] === 1) {
+      activity.withStart += 1;
+      activity.service.add(buf.completeAt[i] - buf.startAt[i]);
+    }
     if (this.occurrences[act] === 0) this.touched.push(act);
     this.occurrences[act] += 1;
   }

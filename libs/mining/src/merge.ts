@@ -6,6 +6,7 @@ import {
   type EdgePartial,
   type PartialResult,
 } from './partial';
+import { mergeVariantTables } from './variant-keys';
 
 /**
  * Folds partial results of disjoint sets of journeys into one: counts and sums add, value
@@ -14,6 +15,7 @@ import {
 export function mergePartials(parts: readonly PartialResult[]): PartialResult {
   const merged = emptyPartial();
   for (const part of parts) mergeInto(merged, part);
+  merged.variants = mergeVariantTables(parts.map((part) => part.variants));
   return merged;
 }
 
@@ -29,7 +31,6 @@ function mergeInto(target: PartialResult, source: PartialResult): void {
     mergeActivity(getOrAdd(target.activities, name, emptyActivity), activity);
   }
   for (const [key, edge] of source.edges) mergeEdge(getOrAdd(target.edges, key, emptyEdge), edge);
-  addCounts(target.variants, source.variants);
   target.leadTime.merge(source.leadTime);
   target.trips.sawChannel ||= source.trips.sawChannel;
   target.trips.total += source.trips.total;

@@ -1,5 +1,6 @@
 import { Distribution, type DistributionJson } from './distribution';
 import type { ActivityPartial, EdgePartial, PartialResult } from './partial';
+import { codeWidth, decodeKey, keyOf, type VariantTable } from './variant-keys';
 
 /**
  * A PartialResult as plain JSON, for storing partials (database, job results) between the
@@ -16,7 +17,8 @@ export interface PartialResultJson {
   reworkJourneys: number;
   activities: [string, ActivityJson][];
   edges: [string, EdgeJson][];
-  variants: [string, number][];
+  /** Activity names, and each variant as its sequence of indexes into them. */
+  variants: { names: string[]; counts: [number[], number][] };
   leadTime: DistributionJson;
   trips: { sawChannel: boolean; total: number; distribution: [number, number][] };
 }
@@ -41,7 +43,13 @@ export function partialToJson(p: PartialResult): PartialResultJson {
       key,
       { count: e.count, duration: e.duration.toJSON(), wait: e.wait.toJSON() },
     ]),
-    variants: [...p.variants],
+    variants: {
+      names: p.variants.names,
+      counts: [...p.variants.counts].map(([key, n]): [number[], number] => [
+        decodeKey(key, codeWidth(p.variants.names.length)),
+        n,
+      ]),
+    },
     leadTime: p.leadTime.toJSON(),
     trips: {
       sawChannel: p.trips.sawChannel,
@@ -85,7 +93,7 @@ export function partialFromJson(json: PartialResultJson): PartialResult {
         },
       ]),
     ),
-    variants: new Map(json.variants),
+    variants: variantsFromJson(json.variants),
     leadTime: Distribution.fromJSON(json.leadTime),
     trips: {
       sawChannel: json.trips.sawChannel,
@@ -93,4 +101,12 @@ export function partialFromJson(json: PartialResultJson): PartialResult {
       distribution: new Map(json.trips.distribution),
     },
   };
+}
+
+function variantsFromJson(json: PartialResultJson['variants']): VariantTable {
+  const width = codeWidth(json.names.length);
+  const counts = new Map(
+    json.counts.map(([codes, n]): [string, number] => [keyOf(codes, width), n]),
+  );
+  return { names: json.names.slice(), counts };
 }

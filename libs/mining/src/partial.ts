@@ -1,4 +1,5 @@
 import { Distribution } from './distribution';
+import { emptyVariantTable, type VariantTable } from './variant-keys';
 
 /** What mining a set of journeys yields: mergeable by adding (see merge.ts, finalize.ts). */
 export interface ActivityPartial {
@@ -6,7 +7,7 @@ export interface ActivityPartial {
   count: number;
   /** Instances that have a start (from a start timestamp or a paired lifecycle start). */
   withStart: number;
-  /** complete − start per instance, ms (0 for an instance without a start). */
+  /** complete − start of the instances with a start, ms (the count − withStart others are 0). */
   service: Distribution;
   starts: number;
   ends: number;
@@ -42,14 +43,13 @@ export interface PartialResult {
   activities: Map<string, ActivityPartial>;
   /** Keyed by edgeKey(from, to). */
   edges: Map<string, EdgePartial>;
-  /** Keyed by variantKey(activities). */
-  variants: Map<string, number>;
+  variants: VariantTable;
   leadTime: Distribution;
   trips: TripsPartial;
 }
 
 /**
- * Map keys for string tuples: names joined by NUL. NUL cannot occur in an activity name (the
+ * Edge keys: the two names joined by NUL. NUL cannot occur in an activity name (the
  * event store rejects it), so the keys are unambiguous, and they are cheaper than JSON.
  */
 export const KEY_SEPARATOR = '\u0000';
@@ -58,11 +58,7 @@ export function edgeKey(from: string, to: string): string {
   return from + KEY_SEPARATOR + to;
 }
 
-export function variantKey(activities: readonly string[]): string {
-  return activities.join(KEY_SEPARATOR);
-}
-
-export function parseKey(key: string): string[] {
+export function parseEdgeKey(key: string): string[] {
   return key.split(KEY_SEPARATOR);
 }
 
@@ -77,7 +73,7 @@ export function emptyPartial(): PartialResult {
     reworkJourneys: 0,
     activities: new Map(),
     edges: new Map(),
-    variants: new Map(),
+    variants: emptyVariantTable(),
     leadTime: new Distribution(),
     trips: { sawChannel: false, total: 0, distribution: new Map() },
   };
