@@ -1,11 +1,11 @@
-import { finalize, mergePartials, createMiner, mine } from './index';
+import { createMiner, finalize, mergePartials, mine, type MiningEvent } from './index';
 import { ev, MINUTE, T0 } from './test-events';
 
 describe('variants stay exact with more activity names than one UTF-16 unit can number', () => {
   // 70,000 journeys: j0 … j69999, journey j does "step j" then "done"; plus two journeys with
   // the same sequence ["step 1", "done"] to have one variant counted three times.
   const N = 70_000;
-  const events = [];
+  const events: MiningEvent[] = [];
   for (let j = 0; j < N; j += 1) {
     events.push(ev(`j${j}`, `step ${j}`, T0), ev(`j${j}`, 'done', T0 + MINUTE));
   }
