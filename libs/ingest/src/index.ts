@@ -10,6 +10,7 @@ export {
   defaultMapping,
 } from './mapping';
 export { pseudonymize, eventIdentity } from './identity';
+export { inspectFile, type FileInspection, type InspectOptions } from './inspect';
 export { writeCsv, toCsvRows, WRITER_MAPPING } from './csv-writer';
 export {
   DEFAULT_LIMITS,

@@ -19,7 +19,7 @@ import { IngestError } from './errors';
 import { CSV_DEFAULT_MAPPING, CSV_FALLBACK_MAPPING } from './mapping';
 import type { IngestRecord, NormalizedEvent } from './types';
 
-function asString(v: unknown): string | undefined {
+export function asString(v: unknown): string | undefined {
   if (v === null || v === undefined) return undefined;
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);

@@ -22,7 +22,7 @@ export function formatFromName(file: string): IngestFormat | null {
 }
 
 /** Format from the first text of a file whose name says nothing. */
-function sniffFormat(text: string): IngestFormat {
+export function sniffFormat(text: string): IngestFormat {
   const t = text.trimStart();
   if (t.startsWith('<')) return 'xes';
   if (t.startsWith('{')) return 'ndjson';
@@ -97,7 +97,7 @@ export async function* readEventBatches(
   }
 }
 
-function definedOnly<T extends object>(o: T): T {
+export function definedOnly<T extends object>(o: T): T {
   const r: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) if (v !== undefined) r[k] = v;
   return r as T;

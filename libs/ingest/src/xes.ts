@@ -19,7 +19,7 @@ import { IngestError } from './errors';
 import { XES_DEFAULT_MAPPING } from './mapping';
 import type { IngestRecord, NormalizedEvent } from './types';
 
-const ATTRIBUTE_TAGS = new Set([
+export const ATTRIBUTE_TAGS = new Set([
   'string',
   'date',
   'int',
