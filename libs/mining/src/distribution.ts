@@ -47,6 +47,12 @@ export class Distribution {
     }
   }
 
+  clone(): Distribution {
+    const copy = new Distribution();
+    copy.merge(this);
+    return copy;
+  }
+
   /** Adds n zeros: the same state as n calls of add(0). */
   addZeros(n: number): void {
     if (n <= 0) return;

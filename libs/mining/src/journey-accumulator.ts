@@ -19,6 +19,8 @@ interface CodeEdge {
   from: number;
   to: number;
   edge: EdgePartial;
+  /** Every wait so far equalled its duration, and edge.wait has not been filled. */
+  waitIsDuration: boolean;
 }
 
 /**
@@ -87,6 +89,7 @@ export class JourneyAccumulator {
     for (const entry of this.edges.values()) {
       if (!entry) continue;
       const { from, to, edge } = entry;
+      if (entry.waitIsDuration) edge.wait = edge.duration.clone();
       p.edges.set(edgeKey(this.activities.decode(from), this.activities.decode(to)), edge);
     }
     const names = Array.from({ length: this.activities.size }, (_, c) => this.activities.decode(c));
@@ -132,14 +135,21 @@ export class JourneyAccumulator {
     const edges = this.edges;
     let entry = Array.isArray(edges) ? edges[key] : edges.get(key);
     if (!entry) {
-      entry = { from, to, edge: emptyEdge() };
+      entry = { from, to, edge: emptyEdge(), waitIsDuration: true };
       if (Array.isArray(edges)) edges[key] = entry;
       else edges.set(key, entry);
     }
+    const duration = buf.completeAt[b] - buf.completeAt[a];
     const wait = Math.max(0, buf.startAt[b] - buf.completeAt[a]);
-    entry.edge.count += 1;
-    entry.edge.duration.add(buf.completeAt[b] - buf.completeAt[a]);
-    entry.edge.wait.add(wait);
+    const edge = entry.edge;
+    edge.count += 1;
+    // Without starts every wait equals its duration: keep one distribution until they differ.
+    if (entry.waitIsDuration && wait !== duration) {
+      edge.wait = edge.duration.clone();
+      entry.waitIsDuration = false;
+    }
+    if (!entry.waitIsDuration) edge.wait.add(wait);
+    edge.duration.add(duration);
   }
 
   private addRework(): void {

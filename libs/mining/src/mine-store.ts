@@ -32,9 +32,9 @@ export function mineStore(store: EventStore, options: MiningOptions): PartialRes
     const lo = offsets[key];
     const hi = offsets[key + 1];
     if (lo === hi) continue;
-    sortRange(order, lo, hi, byTime);
+    if (!ascendingTimes(store.completeAt, order, lo, hi)) sortRange(order, lo, hi, byTime);
     buildInstances(store, order, lo, hi, buf, counts);
-    sortRange(buf.sorted, 0, buf.length, byInstance);
+    if (!instancesInOrder(buf)) sortRange(buf.sorted, 0, buf.length, byInstance);
     if (options.journey === 'case') emit(0, buf.length);
     else splitJourneys(buf, options.journeyGapMs, emit);
   }
@@ -42,6 +42,30 @@ export function mineStore(store: EventStore, options: MiningOptions): PartialRes
     { events: store.length, cases: store.cases.size, ...counts },
     store.sawChannel,
   );
+}
+
+/**
+ * Whether order[lo, hi) is already in (time, index) order: the usual case, checked without a
+ * comparator call per event. Indices within a group ascend, so equal times are in order.
+ */
+function ascendingTimes(times: Float64Array, order: Int32Array, lo: number, hi: number): boolean {
+  for (let k = lo + 1; k < hi; k += 1) if (times[order[k - 1]] > times[order[k]]) return false;
+  return true;
+}
+
+/** Whether buf.sorted (the identity after buildInstances) is in (start, complete, order). */
+function instancesInOrder(buf: InstanceBuffer): boolean {
+  for (let k = 1; k < buf.length; k += 1) {
+    const a = buf.sorted[k - 1];
+    const b = buf.sorted[k];
+    const byStart = buf.startAt[a] - buf.startAt[b];
+    if (byStart > 0) return false;
+    if (byStart === 0) {
+      const byComplete = buf.completeAt[a] - buf.completeAt[b];
+      if (byComplete > 0 || (byComplete === 0 && buf.order[a] > buf.order[b])) return false;
+    }
+  }
+  return true;
 }
 
 /** Event indices grouped by journey key (first-seen order of keys), input order within. */
