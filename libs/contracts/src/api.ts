@@ -13,6 +13,23 @@ export type {
   Quantiles,
   TripStats,
   Variant,
+  ActivityInsight,
+  ChannelSequence,
+  ChannelSequences,
+  EdgeInsight,
+  Histogram,
+  Insights,
+  JourneyRef,
+  KpiPeriod,
+  Kpis,
+  QueueHeatCell,
+  QueueWaits,
+  ReturnReason,
+  TripBreakdownRow,
+  TripBreakdowns,
+  VariantLeadTime,
+  WaitAttribution,
+  WaitRow,
 } from '@onetrip/mining';
 
 /** The logical fields an event log column can be mapped to. */
@@ -102,8 +119,29 @@ export interface RunParams {
   tripGapSeconds?: number;
 }
 
+/**
+ * Which journeys a run mines (docs/api.md#filtered-runs). Every field optional; fields combine
+ * with AND, values within one list with OR. A journey is kept whole when, for each given field,
+ * at least one of its events matches (it is never cut down to the matching events); `from`/`to`
+ * keep journeys with at least one event in [from, to).
+ */
+export interface RunFilter {
+  /** ISO 8601 instant, inclusive. */
+  from?: string;
+  /** ISO 8601 instant, exclusive. */
+  to?: string;
+  service?: string[];
+  department?: string[];
+  /** Halls (the event `location`). */
+  location?: string[];
+  channel?: string[];
+  /** Keep journeys whose activity sequence is exactly this one. */
+  variant?: string[];
+}
+
 export interface CreateRunRequest {
   params?: RunParams;
+  filter?: RunFilter;
 }
 
 export interface RunDto {
@@ -114,6 +152,8 @@ export interface RunDto {
   /** 0..1 */
   progress: number;
   params: RunParams;
+  /** The run's filter in canonical form; absent or {} when it mines every journey. */
+  filter?: RunFilter;
   error: string | null;
   /** True when an identical earlier run on the same dataset version answered this request. */
   cached: boolean;
@@ -127,6 +167,76 @@ export interface RunResultDto {
   datasetId: string;
   datasetVersion: number;
   result: MiningResult;
+}
+
+/** One distinct value of an event field, with how many events carry it. */
+export interface FacetValue {
+  value: string;
+  events: number;
+}
+
+/** `GET /api/v1/datasets/:id/facets`: the values filter controls offer. */
+export interface FacetsDto {
+  datasetId: string;
+  datasetVersion: number;
+  events: number;
+  /** Earliest and latest event timestamp (ISO 8601), null for an empty dataset. */
+  timeSpan: { from: string; to: string } | null;
+  /** Events per calendar month (dataset time zone, 'YYYY-MM'), for the brush. */
+  months: { period: string; events: number }[];
+  /** Most events first; at most 500 values each. */
+  services: FacetValue[];
+  departments: FacetValue[];
+  locations: FacetValue[];
+  channels: FacetValue[];
+}
+
+/** One event of a journey timeline. */
+export interface TimelineEventDto {
+  caseId: string;
+  activity: string;
+  /** ISO 8601; null when the instance has no start. */
+  start: string | null;
+  /** ISO 8601 completion instant. */
+  complete: string;
+  channel: string | null;
+  location: string | null;
+  service: string | null;
+  department: string | null;
+  resource: string | null;
+  sourceSystem: string | null;
+  /** 1-based number of the in-person trip this instance belongs to, else null. */
+  trip: number | null;
+}
+
+export interface TimelineTripDto {
+  /** 1-based */
+  trip: number;
+  location: string | null;
+  start: string;
+  end: string;
+}
+
+export interface TimelineJourneyDto {
+  /** ISO 8601 start of the journey's first instance (matches JourneyRef.start). */
+  start: string;
+  end: string;
+  leadTimeSeconds: number;
+  events: TimelineEventDto[];
+  trips: TimelineTripDto[];
+}
+
+/**
+ * `GET /api/v1/datasets/:id/journeys/:key/timeline`: every journey of one key (a case id, or a
+ * citizen key with `?service=` for journey 'citizen+service'), split and measured with the
+ * mining definitions and the given run params.
+ */
+export interface JourneyTimelineDto {
+  datasetId: string;
+  key: string;
+  service: string | null;
+  journey: 'case' | 'citizen' | 'citizen+service';
+  journeys: TimelineJourneyDto[];
 }
 
 export interface HealthDto {

@@ -1,5 +1,6 @@
 /** @onetrip/mining: citizen journeys, trips, waits and bottlenecks from an event log. */
 export * from './types';
+export * from './insights-types';
 export { DEFAULT_MINING_OPTIONS, resolveOptions } from './options';
 export { MiningInputError } from './errors';
 export { createMiner, mine, type Miner } from './miner';

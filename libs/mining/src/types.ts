@@ -4,6 +4,8 @@
  * instants are epoch milliseconds. See docs/mining.md for the definitions.
  */
 
+import type { Insights, InsightsOptions } from './insights-types';
+
 /** One normalized event, as the ingest parsers and the database stream produce it. */
 export interface MiningEvent {
   caseId: string;
@@ -42,6 +44,11 @@ export interface MiningOptions {
   tripGapMs: number;
   /** How many edges and how many activities `bottlenecks` lists at most (default 50 each). */
   bottleneckLimit?: number;
+  /**
+   * Compute MiningResult.insights (the dashboard's breakdowns, docs/mining.md#insights): true for
+   * the defaults, or options. Off by default; it needs the service and department fields.
+   */
+  insights?: boolean | InsightsOptions;
 }
 
 export interface Quantiles {
@@ -141,4 +148,6 @@ export interface MiningResult {
   trips: TripStats | null;
   bottlenecks: Bottleneck[];
   rework?: ReworkStats;
+  /** The dashboard's breakdowns; present when mined with the `insights` option. */
+  insights?: Insights;
 }

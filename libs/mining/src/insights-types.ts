@@ -1,0 +1,202 @@
+/**
+ * The dashboard's breakdowns of a mining result (`MiningResult.insights`): KPIs and their trend,
+ * trips by service / department / hall, what brings citizens back, channel sequences, hall queue
+ * waits, back-office waits, who is waited on, per-edge and per-activity histograms and journey
+ * samples, lead time per variant. Durations are seconds, instants epoch milliseconds. Every
+ * figure comes from mergeable partials (see insights/partial.ts and docs/mining.md#insights).
+ */
+import type { Quantiles } from './types';
+
+/** Options of the insights pass; every field optional (defaults: DEFAULT_INSIGHTS_OPTIONS). */
+export interface InsightsOptions {
+  /** IANA zone for months, hours of day and weekdays (default 'UTC'; the demo is Asia/Shanghai). */
+  timeZone?: string;
+  /** Activities that issue a hall queue ticket (default 'Take queue ticket', '取号'). */
+  queueStartActivities?: readonly string[];
+  /** Activities that call a ticket to a window (default 'Called to window', '叫号'). */
+  queueEndActivities?: readonly string[];
+  /**
+   * Channels whose activities are the citizen's own actions (default online, hotline, chatbot):
+   * the wait before such an activity is waiting on the citizen. Taking a queue ticket is a
+   * citizen action too, and so is every activity in citizenActivities.
+   */
+  citizenChannels?: readonly string[];
+  /** Further activities that are citizen actions whatever their channel (default none). */
+  citizenActivities?: readonly string[];
+  /** Channels of department back offices (default back_office), for backOfficeWaits. */
+  backOfficeChannels?: readonly string[];
+  /** Journey samples kept per edge and per activity (default 5). */
+  sampleSize?: number;
+  /** Channel sequences listed (default 20; the rest are summed in `otherJourneys`). */
+  channelSequenceLimit?: number;
+}
+
+/** A journey as samples name it: its key, and the instant its first instance started. */
+export interface JourneyRef {
+  /** Case id (journey 'case') or pseudonymized citizen key (journey 'citizen', 'citizen+service'). */
+  key: string;
+  /** The service, for journey 'citizen+service'. */
+  service?: string;
+  /** Start of the journey's first instance (epoch ms): tells a citizen's journeys apart. */
+  start: number;
+}
+
+/**
+ * Counts in log-spaced bins: bin 0 is [0, 1 s), bin k ≥ 1 is [2^((k−1)/2), 2^(k/2)) seconds
+ * (√2 steps), the last bin is open-ended. `edgesSeconds` has counts.length + 1 entries; the
+ * listed bins run from the first to the last non-empty one.
+ */
+export interface Histogram {
+  edgesSeconds: number[];
+  counts: number[];
+}
+
+/** The headline figures of a set of journeys. */
+export interface Kpis {
+  journeys: number;
+  /** Null without a channel column (no trips). */
+  tripsPerJourney: number | null;
+  atMostOneTripRate: number | null;
+  /** Share of journeys with no in-person trip at all (fully online, hotline, post…). */
+  zeroTripRate: number | null;
+  leadTimeSeconds: Quantiles;
+  /** Hall queue waits (ticket → called) in these journeys; null when there are none. */
+  queueWaitSeconds: Quantiles | null;
+  /** Share of journeys with an activity occurring more than once. */
+  reworkRate: number;
+}
+
+/** KPIs of the journeys that started in one period. */
+export interface KpiPeriod extends Kpis {
+  /** 'YYYY-MM' in the insights time zone. */
+  period: string;
+}
+
+/** At-most-one-trip figures for the journeys of one service, department or hall. */
+export interface TripBreakdownRow {
+  /** The service / department / hall; null for journeys without one. */
+  value: string | null;
+  journeys: number;
+  trips: number;
+  tripsPerJourney: number;
+  atMostOneTripRate: number;
+  zeroTripRate: number;
+}
+
+export interface TripBreakdowns {
+  /** By the journey's service (its first non-empty service value). */
+  byService: TripBreakdownRow[];
+  /** By the journey's department (its first non-empty department value). */
+  byDepartment: TripBreakdownRow[];
+  /** By hall: a journey counts under every hall where it made a trip (journeys with none: not listed). */
+  byHall: TripBreakdownRow[];
+}
+
+/** An activity performed on a journey's second or later trip. */
+export interface ReturnReason {
+  activity: string;
+  /** Journeys in which it happened on trip ≥ 2. */
+  journeys: number;
+  /** Instances on trips ≥ 2, summed. */
+  instances: number;
+}
+
+export interface ChannelSequence {
+  /** Channels in journey order, consecutive equal channels collapsed ('(none)' for no channel). */
+  channels: string[];
+  journeys: number;
+}
+
+export interface ChannelSequences {
+  top: ChannelSequence[];
+  /** Journeys whose sequence is not in `top`. */
+  otherJourneys: number;
+  /** Distinct sequences in all. */
+  distinct: number;
+}
+
+export interface WaitRow {
+  /** Hall, department, …; null when absent. */
+  value: string | null;
+  count: number;
+  seconds: Quantiles & { total: number };
+}
+
+/** Queue waits by the hour of day and weekday at which the ticket was taken. */
+export interface QueueHeatCell {
+  /** 1 = Monday … 7 = Sunday (ISO), in the insights time zone. */
+  weekday: number;
+  /** 0–23 */
+  hour: number;
+  count: number;
+  meanSeconds: number;
+  medianSeconds: number;
+}
+
+export interface QueueWaits {
+  /** Ticket → called pairs found. */
+  count: number;
+  seconds: (Quantiles & { total: number }) | null;
+  byHall: WaitRow[];
+  byHourWeekday: QueueHeatCell[];
+  /** Tickets with no later call in the journey (e.g. not called before closing). */
+  uncalled: number;
+}
+
+export interface WaitAttribution {
+  /** Waiting before citizen actions (the government waits on the citizen), seconds. */
+  citizenSeconds: number;
+  /** Waiting before every other activity (the citizen waits on the government), seconds. */
+  governmentSeconds: number;
+  citizenShare: number;
+  /** Per-period split, same periods as the KPI trend. */
+  byPeriod: { period: string; citizenSeconds: number; governmentSeconds: number }[];
+}
+
+/** Per DFG edge: the side panel of the journey map. */
+export interface EdgeInsight {
+  from: string;
+  to: string;
+  waitHistogram: Histogram;
+  durationHistogram: Histogram;
+  /** Share of all waiting (as in bottlenecks). */
+  waitShare: number;
+  samples: JourneyRef[];
+}
+
+/** Per activity: the side panel of the journey map. */
+export interface ActivityInsight {
+  activity: string;
+  /** Service times (complete − start; 0 without a start). */
+  serviceHistogram: Histogram;
+  /** Waits before the activity (all edges into it). */
+  waitHistogram: Histogram;
+  waitShare: number;
+  samples: JourneyRef[];
+}
+
+export interface VariantLeadTime {
+  activities: string[];
+  count: number;
+  leadTimeSeconds: Quantiles;
+}
+
+export interface Insights {
+  /** The insights time zone used for periods, hours and weekdays. */
+  timeZone: string;
+  kpis: Kpis;
+  /** KPIs per month of journey start, in order. */
+  trend: KpiPeriod[];
+  trips: TripBreakdowns | null;
+  /** Activities on trips ≥ 2, most journeys first. Empty without trips. */
+  returnReasons: ReturnReason[];
+  channelSequences: ChannelSequences | null;
+  queueWaits: QueueWaits;
+  /** Waits before back-office activities, by the department of the activity. */
+  backOfficeWaits: WaitRow[];
+  waitAttribution: WaitAttribution;
+  edges: EdgeInsight[];
+  activities: ActivityInsight[];
+  /** Lead time per variant, in the order of MiningResult.variants. */
+  variants: VariantLeadTime[];
+}
