@@ -145,6 +145,72 @@ describe('onetrip mine options', () => {
   });
 });
 
+describe('onetrip mine with start times, lifecycles and citizen journeys', () => {
+  it('reads --start-timestamp: service 30 min, wait 60 min', async () => {
+    const log = file(
+      'interval.csv',
+      [
+        'id,act,begin,end',
+        'a,check,2024-03-04T09:00:00Z,2024-03-04T09:30:00Z',
+        'a,approve,2024-03-04T10:30:00Z,2024-03-04T11:00:00Z',
+        '',
+      ].join('\n'),
+    );
+    const args = ['--case', 'id', '--activity', 'act', '--timestamp', 'end'];
+    const r = await run([log, ...args, '--start-timestamp', 'begin', '--json']);
+    const result = JSON.parse(r.stdout) as MiningResult;
+    expect(result.activities.map((a) => a.serviceSeconds?.mean)).toEqual([1800, 1800]);
+    expect(result.dfg[0].waitSeconds.mean).toBe(3600);
+    expect(result.dfg[0].durationSeconds.mean).toBe(5400);
+  });
+
+  it('pairs a --lifecycle column, or ignores it with --lifecycle none', async () => {
+    const log = file(
+      'lifecycle.csv',
+      [
+        'case_id,activity,timestamp,transition',
+        'a,check,2024-03-04T09:00:00Z,start',
+        'a,check,2024-03-04T09:20:00Z,complete',
+        '',
+      ].join('\n'),
+    );
+    const paired = JSON.parse(
+      (await run([log, '--lifecycle', 'transition', '--json'])).stdout,
+    ) as MiningResult;
+    expect(paired.summary.instances).toBe(1);
+    expect(paired.activities[0].serviceSeconds?.mean).toBe(1200);
+    const ignored = JSON.parse(
+      (await run([log, '--lifecycle', 'none', '--json'])).stdout,
+    ) as MiningResult;
+    expect(ignored.summary.instances).toBe(2);
+  });
+
+  it("joins two systems' files into citizen journeys with --journey citizen", async () => {
+    const permits = file(
+      'permits.csv',
+      'case_id,activity,timestamp,person\np1,apply,2024-03-04T09:00:00Z,li\n',
+    );
+    const tax = file(
+      'tax.csv',
+      'case_id,activity,timestamp,person\nt1,pay tax,2024-03-05T09:00:00Z,li\n',
+    );
+    const r = await run([
+      permits,
+      tax,
+      '--citizen',
+      'person',
+      '--journey',
+      'citizen',
+      '--journey-gap',
+      '30d',
+      '--json',
+    ]);
+    const result = JSON.parse(r.stdout) as MiningResult;
+    expect(result.summary).toMatchObject({ events: 2, cases: 2, journeys: 1 });
+    expect(result.variants).toEqual([{ activities: ['apply', 'pay tax'], count: 1 }]);
+  });
+});
+
 describe('durations on the command line', () => {
   it.each([
     ['30d', 30 * 86_400_000],
