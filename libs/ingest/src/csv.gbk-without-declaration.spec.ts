@@ -77,4 +77,22 @@ describe('a GBK-encoded CSV with Chinese headers and no encoding declared', () =
       },
     ]);
   });
+
+  it('rejects a row holding bytes that are not GBK, naming the column', async () => {
+    const gbk = Buffer.concat([
+      iconv.encode('办件编号,环节名称,办理时间\nBJ-1,受理,2024-03-01\nBJ-1,', 'gbk'),
+      Buffer.from([0xff]), // never a valid GBK byte
+      iconv.encode(',2024-03-02\nBJ-1,办结,2024-03-03\n', 'gbk'),
+    ]);
+    const records = await collect(streamOf(gbk), {
+      file: 'g.csv',
+      encoding: 'gbk',
+      mapping: { caseId: '办件编号', activity: '环节名称', timestamp: '办理时间' },
+    });
+    expect(
+      records.map((r) =>
+        r.kind === 'event' ? r.event.activity : `${r.line} ${r.column} ${r.reason}`,
+      ),
+    ).toEqual(['受理', '3 环节名称 encoding error: bytes that are not valid gbk', '办结']);
+  });
 });
