@@ -1,5 +1,11 @@
 import { Distribution, type DistributionJson } from './distribution';
-import type { ActivityPartial, EdgePartial, PartialResult } from './partial';
+import {
+  edgeKey,
+  parseEdgeKey,
+  type ActivityPartial,
+  type EdgePartial,
+  type PartialResult,
+} from './partial';
 import { codeWidth, decodeKey, keyOf, type VariantTable } from './variant-keys';
 
 /**
@@ -16,7 +22,8 @@ export interface PartialResultJson {
   ignoredEvents: number;
   reworkJourneys: number;
   activities: [string, ActivityJson][];
-  edges: [string, EdgeJson][];
+  /** [from, to, figures]: no NUL-joined keys, which PostgreSQL's jsonb refuses. */
+  edges: [string, string, EdgeJson][];
   /** Activity names, and each variant as its sequence of indexes into them. */
   variants: { names: string[]; counts: [number[], number][] };
   leadTime: DistributionJson;
@@ -39,10 +46,10 @@ export function partialToJson(p: PartialResult): PartialResultJson {
     ignoredEvents: p.ignoredEvents,
     reworkJourneys: p.reworkJourneys,
     activities: [...p.activities].map(([name, a]) => [name, { ...a, service: a.service.toJSON() }]),
-    edges: [...p.edges].map(([key, e]) => [
-      key,
-      { count: e.count, duration: e.duration.toJSON(), wait: e.wait.toJSON() },
-    ]),
+    edges: [...p.edges].map(([key, e]): [string, string, EdgeJson] => {
+      const [from, to] = parseEdgeKey(key);
+      return [from, to, { count: e.count, duration: e.duration.toJSON(), wait: e.wait.toJSON() }];
+    }),
     variants: {
       names: p.variants.names,
       counts: [...p.variants.counts].map(([key, n]): [number[], number] => [
@@ -84,8 +91,8 @@ export function partialFromJson(json: PartialResultJson): PartialResult {
       ]),
     ),
     edges: new Map(
-      json.edges.map(([key, e]): [string, EdgePartial] => [
-        key,
+      json.edges.map(([from, to, e]): [string, EdgePartial] => [
+        edgeKey(from, to),
         {
           count: e.count,
           duration: Distribution.fromJSON(e.duration),

@@ -1,0 +1,329 @@
+import { Distribution } from '../distribution';
+import { NONE, type EventStore } from '../event-store';
+import { buildInstances, InstanceBuffer, type PairingCounts } from '../instances';
+import { splitJourneys } from '../journeys';
+import { normalizeChannel } from '../options';
+import { edgeKey } from '../partial';
+import { sortRange } from '../sort-range';
+import type { MiningOptions } from '../types';
+import { ZonedCalendar } from './calendar';
+import type { InsightColumns } from './columns';
+import { binOf, emptyBins } from './histogram';
+import type { ResolvedInsightsOptions } from './options';
+import {
+  emptyInsights,
+  emptyPeriod,
+  emptyTripGroup,
+  getOrAdd,
+  type InsightsPartial,
+  type TripGroup,
+} from './partial';
+import { journeyHash, mightEnter, offer, type Sample } from './samples';
+
+/**
+ * The insights pass: the same journeys as mineStore (grouped by key, ordered, lifecycles paired,
+ * split by the journey gap; the same helpers), measured for the dashboard. A separate pass so
+ * that the engine's hot loop stays as it is; it runs only when insights are asked for.
+ */
+export function mineInsights(
+  store: EventStore,
+  columns: InsightColumns,
+  options: MiningOptions,
+  insights: ResolvedInsightsOptions,
+): InsightsPartial {
+  const n = store.length;
+  const keyCount = options.journey === 'case' ? store.cases.size : store.keys.size;
+  const keyOf = store.keyOf;
+  const offsets = new Int32Array(keyCount + 1);
+  for (let i = 0; i < n; i += 1) offsets[keyOf[i] + 1] += 1;
+  for (let k = 0; k < keyCount; k += 1) offsets[k + 1] += offsets[k];
+  const cursor = offsets.slice(0, keyCount);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) order[cursor[keyOf[i]]++] = i;
+
+  const byTime = (a: number, b: number): number =>
+    store.completeAt[a] - store.completeAt[b] || a - b;
+  const buf = new InstanceBuffer();
+  const byInstance = (a: number, b: number): number =>
+    buf.startAt[a] - buf.startAt[b] ||
+    buf.completeAt[a] - buf.completeAt[b] ||
+    buf.order[a] - buf.order[b];
+  const counts: PairingCounts = { unmatchedStarts: 0, ignoredEvents: 0 };
+  const acc = new InsightsAccumulator(store, columns, options, insights);
+  for (let key = 0; key + 1 < offsets.length; key += 1) {
+    const lo = offsets[key];
+    const hi = offsets[key + 1];
+    if (lo === hi) continue;
+    sortRange(order, lo, hi, byTime);
+    buildInstances(store, order, lo, hi, buf, counts);
+    sortRange(buf.sorted, 0, buf.length, byInstance);
+    if (options.journey === 'case') acc.addJourney(buf, 0, buf.length);
+    else splitJourneys(buf, options.journeyGapMs, (a, b) => acc.addJourney(buf, a, b));
+  }
+  return acc.finish();
+}
+
+class InsightsAccumulator {
+  private readonly p: InsightsPartial;
+  private readonly calendar: ZonedCalendar;
+  private readonly inPerson: Uint8Array;
+  private readonly citizenChannel: Uint8Array;
+  private readonly backOfficeChannel: Uint8Array;
+  /** Per activity code: 1 queue start, 2 queue end, 4 citizen action. */
+  private readonly activityFlags: Uint8Array;
+  private readonly occurrences: Int32Array;
+  private readonly returned: Int32Array;
+  private readonly touched: number[] = [];
+  private readonly tripOf: number[] = [];
+  /** Edge insights by from × activities + to, with names resolved on finish. */
+  private readonly edges = new Map<number, { wait: number[]; duration: number[] }>();
+  private readonly edgeSamples = new Map<number, Sample[]>();
+  private readonly activityService: number[][];
+  private readonly activitySamples: Sample[][];
+  /** Variant code strings → lead times; names resolved on finish. */
+  private readonly variants = new Map<string, Distribution>();
+  private readonly sequences = new Map<string, number>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly columns: InsightColumns,
+    private readonly options: MiningOptions,
+    private readonly insights: ResolvedInsightsOptions,
+  ) {
+    this.p = emptyInsights(insights.timeZone, insights.sampleSize, insights.channelSequenceLimit);
+    this.calendar = new ZonedCalendar(insights.timeZone);
+    const inPerson = new Set(options.inPerson.map(normalizeChannel));
+    const citizen = new Set(insights.citizenChannels);
+    const backOffice = new Set(insights.backOfficeChannels);
+    const channelFlags = (set: Set<string>): Uint8Array =>
+      Uint8Array.from({ length: store.channels.size }, (_, c) =>
+        set.has(normalizeChannel(store.channels.decode(c))) ? 1 : 0,
+      );
+    this.inPerson = channelFlags(inPerson);
+    this.citizenChannel = channelFlags(citizen);
+    this.backOfficeChannel = channelFlags(backOffice);
+    const starts = new Set(insights.queueStartActivities);
+    const ends = new Set(insights.queueEndActivities);
+    const citizenActs = new Set(insights.citizenActivities);
+    const acts = store.activities.size;
+    this.activityFlags = Uint8Array.from({ length: acts }, (_, a) => {
+      const name = store.activities.decode(a);
+      return (
+        (starts.has(name) ? 1 : 0) | (ends.has(name) ? 2 : 0) | (citizenActs.has(name) ? 4 : 0)
+      );
+    });
+    this.occurrences = new Int32Array(acts);
+    this.returned = new Int32Array(acts);
+    this.activityService = Array.from({ length: acts }, emptyBins);
+    this.activitySamples = Array.from({ length: acts }, () => []);
+  }
+
+  addJourney(buf: InstanceBuffer, lo: number, hi: number): void {
+    if (hi <= lo) return;
+    const store = this.store;
+    const acts = store.activities.size;
+    const first = buf.sorted[lo];
+    const start = buf.startAt[first];
+    let latest = -Infinity;
+    for (let k = lo; k < hi; k += 1) {
+      const c = buf.completeAt[buf.sorted[k]];
+      if (c > latest) latest = c;
+    }
+    const leadTime = latest - start;
+    const period = getOrAdd(this.p.periods, this.calendar.fields(start).period, emptyPeriod);
+
+    // The journey's reference and hash, for the samples.
+    const ref = this.journeyRef(buf.order[first], start);
+    const hash = journeyHash(ref.key, ref.service, start);
+    const k = this.insights.sampleSize;
+
+    // Trips, numbered as countTrips counts them; service and department of the journey.
+    const trips = this.numberTrips(buf, lo, hi);
+    const halls = new Set<number>();
+    let service = NONE;
+    let department = NONE;
+    let reworked = false;
+    let sequence = '';
+    let lastChannel = -2;
+    const queue: number[] = [];
+    for (let j = lo; j < hi; j += 1) {
+      const i = buf.sorted[j];
+      const e = buf.order[i];
+      const act = buf.activity[i];
+      const trip = this.tripOf[j - lo];
+      if (trip > 0) halls.add(buf.location[i]);
+      if (service === NONE) service = this.columns.serviceOf[e] ?? NONE;
+      if (department === NONE) department = this.columns.departmentOf[e] ?? NONE;
+      if (this.occurrences[act] === 0) this.touched.push(act);
+      this.occurrences[act] += 1;
+      if (trip >= 2) this.returned[act] += 1;
+      const channel = buf.channel[i];
+      if (channel !== lastChannel) {
+        sequence += String.fromCharCode(channel + 1);
+        lastChannel = channel;
+      }
+      // Service time histogram and samples per activity.
+      this.activityService[act][binOf(buf.completeAt[i] - buf.startAt[i])] += 1;
+      const actSamples = this.activitySamples[act];
+      if (mightEnter(actSamples, hash, k)) offer(actSamples, { ...ref, hash }, k);
+      // Queue: a ticket waits for the next call at the same hall (or with no hall on either).
+      const flags = this.activityFlags[act];
+      if (flags & 1) queue.push(i);
+      else if (flags & 2) this.callTicket(buf, queue, i, period.queueWait);
+      if (j === lo) continue;
+      const a = buf.sorted[j - 1];
+      const wait = Math.max(0, buf.startAt[i] - buf.completeAt[a]);
+      const citizenAction =
+        (flags & 5) !== 0 || (channel >= 0 && this.citizenChannel[channel] === 1);
+      if (citizenAction) period.citizenWait += wait;
+      else period.governmentWait += wait;
+      if (channel >= 0 && this.backOfficeChannel[channel] === 1) {
+        const dept = this.columns.departmentOf[e] ?? NONE;
+        const name = dept === NONE ? '' : this.columns.departments.decode(dept);
+        getOrAdd(this.p.backOffice, name, () => new Distribution()).add(wait);
+      }
+      const key = buf.activity[a] * acts + act;
+      const edge = getOrAdd(this.edges, key, () => ({ wait: emptyBins(), duration: emptyBins() }));
+      edge.wait[binOf(wait)] += 1;
+      edge.duration[binOf(buf.completeAt[i] - buf.completeAt[a])] += 1;
+      const samples = getOrAdd(this.edgeSamples, key, () => []);
+      if (mightEnter(samples, hash, k)) offer(samples, { ...ref, hash }, k);
+    }
+    this.p.queueUncalled += queue.length;
+
+    // Rework and return reasons (per journey: each activity once).
+    let variant = '';
+    for (let j = lo; j < hi; j += 1) variant += `${buf.activity[buf.sorted[j]]},`;
+    for (const act of this.touched) {
+      if (this.occurrences[act] > 1) reworked = true;
+      if (this.returned[act] > 0) {
+        const reason = getOrAdd(this.p.returnReasons, store.activities.decode(act), () => ({
+          journeys: 0,
+          instances: 0,
+        }));
+        reason.journeys += 1;
+        reason.instances += this.returned[act];
+      }
+      this.occurrences[act] = 0;
+      this.returned[act] = 0;
+    }
+    this.touched.length = 0;
+    getOrAdd(this.variants, variant, () => new Distribution()).add(leadTime);
+    this.sequences.set(sequence, (this.sequences.get(sequence) ?? 0) + 1);
+
+    period.leadTime.add(leadTime);
+    if (reworked) period.rework += 1;
+    addToGroup(period, trips);
+    const serviceName = service === NONE ? '' : this.columns.services.decode(service);
+    addToGroup(getOrAdd(this.p.byService, serviceName, emptyTripGroup), trips);
+    const deptName = department === NONE ? '' : this.columns.departments.decode(department);
+    addToGroup(getOrAdd(this.p.byDepartment, deptName, emptyTripGroup), trips);
+    for (const hall of halls) {
+      const name = hall === NONE ? '' : store.locations.decode(hall);
+      addToGroup(getOrAdd(this.p.byHall, name, emptyTripGroup), trips);
+    }
+  }
+
+  finish(): InsightsPartial {
+    const p = this.p;
+    const store = this.store;
+    const acts = store.activities.size;
+    const name = (a: number): string => store.activities.decode(a);
+    for (const [key, edge] of this.edges) {
+      const from = Math.floor(key / acts);
+      const to = key % acts;
+      p.edges.set(edgeKey(name(from), name(to)), {
+        ...edge,
+        samples: this.edgeSamples.get(key) ?? [],
+      });
+    }
+    for (let a = 0; a < acts; a += 1) {
+      if (this.activityService[a].some((n) => n > 0)) {
+        p.activities.set(name(a), {
+          service: this.activityService[a],
+          samples: this.activitySamples[a],
+        });
+      }
+    }
+    for (const [codes, d] of this.variants) {
+      const names = codes
+        .slice(0, -1)
+        .split(',')
+        .map((c) => name(Number(c)));
+      p.variantLeadTimes.set(names.join('\u0000'), d);
+    }
+    if (store.sawChannel) {
+      for (const [codes, n] of this.sequences) {
+        const names = [...codes].map((ch) => {
+          const c = ch.charCodeAt(0) - 1;
+          return c === NONE ? '(none)' : store.channels.decode(c);
+        });
+        p.channelSequences.set(names.join('\u0000'), n);
+      }
+    }
+    return p;
+  }
+
+  private journeyRef(
+    event: number,
+    start: number,
+  ): { key: string; service?: string; start: number } {
+    const store = this.store;
+    if (this.options.journey === 'case')
+      return { key: store.cases.decode(store.caseOf[event]), start };
+    const key = store.keys.decode(store.keyOf[event]);
+    if (this.options.journey === 'citizen') return { key, start };
+    const cut = key.indexOf('\u0000');
+    return { key: key.slice(0, cut), service: key.slice(cut + 1), start };
+  }
+
+  /** tripOf[j − lo] = 1-based trip of instance j, 0 when not in person; returns the count. */
+  private numberTrips(buf: InstanceBuffer, lo: number, hi: number): number {
+    this.tripOf.length = 0;
+    let trips = 0;
+    let previous = -1;
+    for (let j = lo; j < hi; j += 1) {
+      const i = buf.sorted[j];
+      const channel = buf.channel[i];
+      if (channel < 0 || this.inPerson[channel] !== 1) {
+        this.tripOf.push(0);
+        continue;
+      }
+      const continues =
+        previous >= 0 &&
+        buf.location[i] === buf.location[previous] &&
+        buf.startAt[i] - buf.completeAt[previous] <= this.options.tripGapMs;
+      if (!continues) trips += 1;
+      this.tripOf.push(trips);
+      previous = i;
+    }
+    return trips;
+  }
+
+  /** Pairs a call with the oldest waiting ticket at the same hall. */
+  private callTicket(
+    buf: InstanceBuffer,
+    queue: number[],
+    call: number,
+    periodWaits: Distribution,
+  ) {
+    const at = queue.findIndex((t) => buf.location[t] === buf.location[call]);
+    if (at < 0) return;
+    const ticket = queue[at];
+    queue.splice(at, 1);
+    const wait = Math.max(0, buf.startAt[call] - buf.completeAt[ticket]);
+    periodWaits.add(wait);
+    const hall = buf.location[ticket];
+    const hallName = hall === NONE ? '' : this.store.locations.decode(hall);
+    getOrAdd(this.p.queueByHall, hallName, () => new Distribution()).add(wait);
+    const { weekday, hour } = this.calendar.fields(buf.completeAt[ticket]);
+    getOrAdd(this.p.queueHeat, (weekday - 1) * 24 + hour, () => new Distribution()).add(wait);
+  }
+}
+
+function addToGroup(group: TripGroup, trips: number): void {
+  group.journeys += 1;
+  group.trips += trips;
+  if (trips <= 1) group.atMostOne += 1;
+  if (trips === 0) group.zeroTrip += 1;
+}
