@@ -1,5 +1,6 @@
 import { compareStrings } from './compare';
 import { Distribution } from './distribution';
+import { finalizeInsights } from './insights/finalize';
 import { DEFAULT_MINING_OPTIONS } from './options';
 import { sortedVariants } from './variant-keys';
 import { parseEdgeKey, type ActivityPartial, type PartialResult } from './partial';
@@ -25,7 +26,7 @@ export interface FinalizeOptions {
 /** The finished, sorted, JSON-ready result of a (merged) partial result. */
 export function finalize(p: PartialResult, options: FinalizeOptions = {}): MiningResult {
   const activityNames = [...p.activities.keys()];
-  return {
+  const result: MiningResult = {
     summary: {
       events: p.events,
       cases: p.cases,
@@ -48,6 +49,8 @@ export function finalize(p: PartialResult, options: FinalizeOptions = {}): Minin
     ),
     rework: rework(p),
   };
+  if (p.insights) result.insights = finalizeInsights(p, p.insights, result.variants);
+  return result;
 }
 
 function seconds(ms: number): number {

@@ -7,5 +7,6 @@ export { createMiner, mine, type Miner } from './miner';
 export { mergePartials } from './merge';
 export { finalize, type FinalizeOptions } from './finalize';
 export type { ActivityPartial, EdgePartial, PartialResult, TripsPartial } from './partial';
+export type { VariantTable } from './variant-keys';
 export { partialFromJson, partialToJson, type PartialResultJson } from './partial-json';
 export type { DistributionJson } from './distribution';

@@ -69,29 +69,41 @@ export function buildInstances(
   counts: PairingCounts,
 ): void {
   out.clear();
-  let waiting: Map<string, number[]> | null = null;
-  let waitingCount = 0;
+  let waiting: StartQueues | null = null;
   for (let k = lo; k < hi; k += 1) {
     const e = events[k];
     const transition = store.transitionOf[e];
     if (transition === ATOMIC) out.push(store, e, store.completeAt[e], false);
     else if (transition === INTERVAL) out.push(store, e, (store.startAt as Float64Array)[e], true);
-    else if (transition === START) {
-      waiting ??= new Map();
-      const key = pairingKey(store, e);
-      const queue = waiting.get(key);
-      if (queue) queue.push(e);
-      else waiting.set(key, [e]);
-      waitingCount += 1;
-    } else if (transition === COMPLETE) {
-      const queue = waiting?.get(pairingKey(store, e));
-      const start = queue && queue.length > 0 ? (queue.shift() as number) : -1;
-      if (start >= 0) waitingCount -= 1;
+    else if (transition === START) (waiting ??= new StartQueues()).push(pairingKey(store, e), e);
+    else if (transition === COMPLETE) {
+      const start = waiting ? waiting.take(pairingKey(store, e)) : -1;
       if (start >= 0) out.push(store, e, store.completeAt[start], true);
       else out.push(store, e, store.completeAt[e], false);
     } else counts.ignoredEvents += 1;
   }
-  counts.unmatchedStarts += waitingCount;
+  if (waiting) counts.unmatchedStarts += waiting.size;
+}
+
+/** First-in-first-out queues of start events by pairing key, O(1) per push and take. */
+class StartQueues {
+  private readonly queues = new Map<string, { events: number[]; head: number }>();
+  size = 0;
+
+  push(key: string, event: number): void {
+    const queue = this.queues.get(key);
+    if (queue) queue.events.push(event);
+    else this.queues.set(key, { events: [event], head: 0 });
+    this.size += 1;
+  }
+
+  /** The oldest waiting start event of the key, or -1. */
+  take(key: string): number {
+    const queue = this.queues.get(key);
+    if (!queue || queue.head === queue.events.length) return -1;
+    this.size -= 1;
+    return queue.events[queue.head++];
+  }
 }
 
 function pairingKey(store: EventStore, e: number): string {

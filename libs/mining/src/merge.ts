@@ -6,6 +6,7 @@ import {
   type EdgePartial,
   type PartialResult,
 } from './partial';
+import { mergeInsights } from './insights/merge';
 import { mergeVariantTables } from './variant-keys';
 
 /**
@@ -16,6 +17,8 @@ export function mergePartials(parts: readonly PartialResult[]): PartialResult {
   const merged = emptyPartial();
   for (const part of parts) mergeInto(merged, part);
   merged.variants = mergeVariantTables(parts.map((part) => part.variants));
+  const insights = mergeInsights(parts.flatMap((part) => (part.insights ? [part.insights] : [])));
+  if (insights) merged.insights = insights;
   return merged;
 }
 

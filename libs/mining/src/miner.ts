@@ -1,5 +1,8 @@
 import { EventStore } from './event-store';
 import { finalize } from './finalize';
+import { InsightColumns } from './insights/columns';
+import { mineInsights } from './insights/mine-insights';
+import { resolveInsightsOptions } from './insights/options';
 import { mineStore } from './mine-store';
 import { resolveOptions } from './options';
 import type { PartialResult } from './partial';
@@ -19,13 +22,23 @@ export interface Miner {
 export function createMiner(options: Partial<MiningOptions> = {}): Miner {
   const resolved = resolveOptions(options);
   const store = new EventStore(resolved);
+  const insights = resolveInsightsOptions(resolved.insights);
+  const columns = insights ? new InsightColumns() : null;
+  const partial = (): PartialResult => {
+    const p = mineStore(store, resolved);
+    if (insights && columns) p.insights = mineInsights(store, columns, resolved, insights);
+    return p;
+  };
   return {
-    add: (event) => store.add(event),
+    add: (event) => {
+      store.add(event);
+      columns?.set(store.length - 1, event);
+    },
     get eventCount() {
       return store.length;
     },
-    partial: () => mineStore(store, resolved),
-    result: () => finalize(mineStore(store, resolved), resolved),
+    partial,
+    result: () => finalize(partial(), resolved),
   };
 }
 

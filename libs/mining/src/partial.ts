@@ -1,4 +1,5 @@
 import { Distribution } from './distribution';
+import type { InsightsPartial } from './insights/partial';
 import { emptyVariantTable, type VariantTable } from './variant-keys';
 
 /** What mining a set of journeys yields: mergeable by adding (see merge.ts, finalize.ts). */
@@ -46,6 +47,8 @@ export interface PartialResult {
   variants: VariantTable;
   leadTime: Distribution;
   trips: TripsPartial;
+  /** The dashboard's breakdowns, when mined with the insights option (insights/partial.ts). */
+  insights?: InsightsPartial;
 }
 
 /**

@@ -73,7 +73,12 @@ export function finalizeInsights(
       : null,
     returnReasons: [...ins.returnReasons]
       .map(([activity, r]) => ({ activity, ...r }))
-      .sort((a, b) => b.journeys - a.journeys || b.instances - a.instances || compareStrings(a.activity, b.activity)),
+      .sort(
+        (a, b) =>
+          b.journeys - a.journeys ||
+          b.instances - a.instances ||
+          compareStrings(a.activity, b.activity),
+      ),
     channelSequences: withTrips ? channelSequences(ins) : null,
     queueWaits: {
       count: queueAll.count,
@@ -81,15 +86,13 @@ export function finalizeInsights(
       byHall: waitRows(ins.queueByHall),
       byHourWeekday: [...ins.queueHeat]
         .sort((a, b) => a[0] - b[0])
-        .map(
-          ([cell, d]): QueueHeatCell => ({
-            weekday: Math.floor(cell / 24) + 1,
-            hour: cell % 24,
-            count: d.count,
-            meanSeconds: seconds(d.mean),
-            medianSeconds: seconds(d.quantile(0.5)),
-          }),
-        ),
+        .map(([cell, d]): QueueHeatCell => ({
+          weekday: Math.floor(cell / 24) + 1,
+          hour: cell % 24,
+          count: d.count,
+          meanSeconds: seconds(d.mean),
+          medianSeconds: seconds(d.quantile(0.5)),
+        })),
       uncalled: ins.queueUncalled,
     },
     backOfficeWaits: waitRows(ins.backOffice),
@@ -139,7 +142,11 @@ function tripRows(groups: Map<string, TripGroup>): TripBreakdownRow[] {
 
 function waitRows(map: Map<string, Distribution>): WaitRow[] {
   return [...map]
-    .map(([value, d]) => ({ value: value === '' ? null : value, count: d.count, seconds: stats(d) }))
+    .map(([value, d]) => ({
+      value: value === '' ? null : value,
+      count: d.count,
+      seconds: stats(d),
+    }))
     .sort(
       (a, b) =>
         b.seconds.total - a.seconds.total ||

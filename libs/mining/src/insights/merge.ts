@@ -26,7 +26,8 @@ export function mergeInsights(parts: readonly InsightsPartial[]): InsightsPartia
   const k = first.sampleSize;
   const distribution = () => new Distribution();
   for (const s of parts) {
-    for (const [key, period] of s.periods) mergePeriod(getOrAdd(target.periods, key, emptyPeriod), period);
+    for (const [key, period] of s.periods)
+      mergePeriod(getOrAdd(target.periods, key, emptyPeriod), period);
     mergeGroups(target.byService, s.byService);
     mergeGroups(target.byDepartment, s.byDepartment);
     mergeGroups(target.byHall, s.byHall);
