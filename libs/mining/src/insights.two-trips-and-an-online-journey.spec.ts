@@ -143,10 +143,10 @@ describe('insights of two trips, an online journey and a single visit', () => {
   it('splits waiting between citizen and government, and back-office waits by department', () => {
     const ins = insights();
     // citizen: 3600 before A's first ticket + 165600 before A's second ticket
-    // government: A 1200 + 2400 + 600 + 1200, B 7200, C 600
+    // government: A 1200 + 2400 + 600 + 1200, B 7200, C 1800 + 600
     expect(ins.waitAttribution.citizenSeconds).toBe(169200);
-    expect(ins.waitAttribution.governmentSeconds).toBe(13200);
-    expect(ins.waitAttribution.citizenShare).toBeCloseTo(169200 / 182400, 12);
+    expect(ins.waitAttribution.governmentSeconds).toBe(15000);
+    expect(ins.waitAttribution.citizenShare).toBeCloseTo(169200 / 184200, 12);
     expect(ins.backOfficeWaits.map((r) => [r.value, r.count, r.seconds.total])).toEqual([
       ['D2', 1, 7200],
       ['D1', 1, 2400],
@@ -162,7 +162,7 @@ describe('insights of two trips, an online journey and a single visit', () => {
       edgesSeconds: [512, 724.077, 1024, 1448.155, 2048],
       counts: [1, 0, 1, 1],
     });
-    expect(edge?.waitShare).toBeCloseTo(3600 / 182400, 12);
+    expect(edge?.waitShare).toBeCloseTo(3600 / 184200, 12);
     expect(edge?.samples.map((s) => s.key).sort()).toEqual(['A', 'C']);
     expect(edge?.samples.find((s) => s.key === 'C')?.start).toBe(T0 + DAY + 14 * HOUR);
   });
