@@ -6,6 +6,7 @@ import {
   type EdgePartial,
   type PartialResult,
 } from './partial';
+import { insightsFromJson, insightsToJson, type InsightsPartialJson } from './insights/json';
 import { codeWidth, decodeKey, keyOf, type VariantTable } from './variant-keys';
 
 /**
@@ -28,6 +29,8 @@ export interface PartialResultJson {
   variants: { names: string[]; counts: [number[], number][] };
   leadTime: DistributionJson;
   trips: { sawChannel: boolean; total: number; distribution: [number, number][] };
+  /** Present when mined with the insights option. */
+  insights?: InsightsPartialJson;
 }
 
 type ActivityJson = Omit<ActivityPartial, 'service'> & { service: DistributionJson };
@@ -63,6 +66,7 @@ export function partialToJson(p: PartialResult): PartialResultJson {
       total: p.trips.total,
       distribution: [...p.trips.distribution],
     },
+    ...(p.insights ? { insights: insightsToJson(p.insights) } : {}),
   };
 }
 
@@ -107,6 +111,7 @@ export function partialFromJson(json: PartialResultJson): PartialResult {
       total: json.trips.total,
       distribution: new Map(json.trips.distribution),
     },
+    ...(json.insights ? { insights: insightsFromJson(json.insights) } : {}),
   };
 }
 

@@ -252,14 +252,14 @@ class InsightsAccumulator {
         .map((c) => name(Number(c)));
       p.variantLeadTimes.set(names.join('\u0000'), d);
     }
-    if (store.sawChannel) {
-      for (const [codes, n] of this.sequences) {
-        const names = [...codes].map((ch) => {
-          const c = ch.charCodeAt(0) - 1;
-          return c === NONE ? '(none)' : store.channels.decode(c);
-        });
-        p.channelSequences.set(names.join('\u0000'), n);
-      }
+    // Recorded even in a shard without channels: another shard may have them (finalize decides).
+    for (const [codes, n] of this.sequences) {
+      const names = [...codes].map((ch) => {
+        const c = ch.charCodeAt(0) - 1;
+        return c === NONE ? '(none)' : store.channels.decode(c);
+      });
+      const key = names.join('\u0000');
+      p.channelSequences.set(key, (p.channelSequences.get(key) ?? 0) + n);
     }
     return p;
   }

@@ -31,6 +31,7 @@ function compareSamples(a: Sample, b: Sample): number {
 
 /** Whether a journey with this hash could enter the sample (cheap check before building it). */
 export function mightEnter(samples: readonly Sample[], hash: number, k: number): boolean {
+  if (k <= 0) return false;
   return samples.length < k || hash <= samples[samples.length - 1].hash;
 }
 
