@@ -34,17 +34,8 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: {
-          allowDefaultProject: [
-            '*.mjs',
-            '*.js',
-            '*.cjs',
-            'tools/*.mjs',
-            'tools/*.cjs',
-            'apps/cli/bin/*.js',
-            'test/bench/*.mjs',
-          ],
-        },
+        // TypeScript files only: plain JavaScript is linted without types (see below).
+        projectService: true,
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -110,6 +101,12 @@ export default tseslint.config(
         Buffer: 'readonly',
         fetch: 'readonly',
         performance: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setImmediate: 'readonly',
+        AbortController: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
       },
     },
   },

@@ -7,5 +7,8 @@ if [ "$node_major" -lt 20 ]; then
 fi
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "Installing dependencies (npm ci)…" >&2
-  npm ci --no-audit --no-fund >&2
+  if ! npm ci --no-audit --no-fund >&2; then
+    echo "npm ci failed: the dependencies could not be installed (see above)." >&2
+    exit 1
+  fi
 fi
