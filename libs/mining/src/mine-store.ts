@@ -12,7 +12,12 @@ import type { MiningOptions } from './types';
  * stable, so ties keep input order), order each group by time, pair lifecycles into instances,
  * order instances by (start, complete, input order), split into journeys, measure.
  */
-export function mineStore(store: EventStore, options: MiningOptions): PartialResult {
+export function mineStore(
+  store: EventStore,
+  options: MiningOptions,
+  /** Journeys for which this returns false are left out (the journey filter, insights/). */
+  keep?: (buf: InstanceBuffer, lo: number, hi: number) => boolean,
+): PartialResult {
   const { order, offsets } = groupByKey(store, options);
   const byTime = (a: number, b: number): number =>
     store.completeAt[a] - store.completeAt[b] || a - b;
@@ -27,7 +32,9 @@ export function mineStore(store: EventStore, options: MiningOptions): PartialRes
     inPersonChannels(store, options),
     options.tripGapMs,
   );
-  const emit = (lo: number, hi: number): void => accumulator.addJourney(buf, lo, hi);
+  const emit = (lo: number, hi: number): void => {
+    if (!keep || keep(buf, lo, hi)) accumulator.addJourney(buf, lo, hi);
+  };
   for (let key = 0; key + 1 < offsets.length; key += 1) {
     const lo = offsets[key];
     const hi = offsets[key + 1];
