@@ -1,4 +1,4 @@
-import { readEventBatches, type NormalizedEvent } from '@onetrip/ingest';
+import { formatFromName, readEventBatches, type NormalizedEvent } from '@onetrip/ingest';
 import { MiningInputError, type Miner, type MiningEvent } from '@onetrip/mining';
 import type { MineArgs } from './args';
 
@@ -34,7 +34,7 @@ export async function readIntoMiner(
   miner: Miner,
   counts: ReadCounts,
 ): Promise<void> {
-  const needAttributes = args.instance !== null && args.mining.lifecycle !== 'none';
+  const needAttributes = readsLifecycleInstances(file, args);
   const batches = readEventBatches(file, {
     file,
     format: args.format,
@@ -68,6 +68,18 @@ export async function readIntoMiner(
 
 export function cpuMs(usage: NodeJS.CpuUsage): number {
   return (usage.user + usage.system) / 1000;
+}
+
+/**
+ * Whether events need their attributes for the lifecycle instance id: only when lifecycles are
+ * read at all (a --lifecycle column, or XES, whose default mapping has one). Attributes cost
+ * parsing time, so a CSV without a lifecycle column is read without them.
+ */
+function readsLifecycleInstances(file: string, args: MineArgs): boolean {
+  if (args.instance === null || args.mining.lifecycle === 'none') return false;
+  if (args.mapping.lifecycle !== undefined) return true;
+  const format = args.format ?? formatFromName(file);
+  return format !== 'csv' && format !== 'ndjson';
 }
 
 function reject(args: MineArgs, counts: ReadCounts, error: RowError): void {
