@@ -6,6 +6,7 @@ import type { MiningResult } from '@onetrip/mining';
 
 export type { MiningResult } from '@onetrip/mining';
 export type {
+  JourneyFilter,
   ActivityStats,
   Bottleneck,
   DfgEdge,
@@ -82,6 +83,9 @@ export interface CreateDatasetRequest {
 
 export type UploadStatus = 'receiving' | 'completed' | 'failed';
 
+/** What an upload does with rejected rows: `skip` them (up to a share of all rows) or `fail`. */
+export type UploadErrorPolicy = 'skip' | 'fail';
+
 export interface RejectedRowDto {
   line: number;
   column: string | null;
@@ -99,6 +103,10 @@ export interface UploadDto {
   rowsRejected: number;
   /** Rows already in the dataset (same identity) and therefore not added again. */
   rowsDuplicate: number;
+  /** The upload's error policy (docs/ingest.md#server-side). */
+  onError?: UploadErrorPolicy;
+  /** 0..1: with `skip`, more rejected rows than this share of all rows fails the upload. */
+  maxRejectedRatio?: number;
   /** Stable problem code of a failed upload (as in ProblemDetails.code), else null. */
   errorCode?: string | null;
   error: string | null;
@@ -121,9 +129,9 @@ export interface RunParams {
 
 /**
  * Which journeys a run mines (docs/api.md#filtered-runs). Every field optional; fields combine
- * with AND, values within one list with OR. A journey is kept whole when, for each given field,
- * at least one of its events matches (it is never cut down to the matching events); `from`/`to`
- * keep journeys with at least one event in [from, to).
+ * with AND, values within one list with OR. A journey is kept whole (never cut down to the
+ * matching events) when it starts in [from, to) and, for each given list, at least one of its
+ * events has one of the values, and its activity sequence is one of the given variants.
  */
 export interface RunFilter {
   /** ISO 8601 instant, inclusive. */
@@ -135,8 +143,10 @@ export interface RunFilter {
   /** Halls (the event `location`). */
   location?: string[];
   channel?: string[];
-  /** Keep journeys whose activity sequence is exactly this one. */
+  /** Keep journeys whose activity sequence is exactly this one (shorthand for one variant). */
   variant?: string[];
+  /** Keep journeys whose activity sequence is one of these. */
+  variants?: string[][];
 }
 
 export interface CreateRunRequest {

@@ -31,6 +31,27 @@ export interface InsightsOptions {
   channelSequenceLimit?: number;
 }
 
+/**
+ * Which journeys to mine (MiningOptions.journeyFilter). Fields combine with AND, values within a
+ * field with OR. A journey is kept whole when it starts (its first instance's start) in
+ * [from, to), and, for each of services / departments / locations / channels, at least one of
+ * its events has one of the values, and its activity sequence is one of `variants`.
+ */
+export interface JourneyFilter {
+  /** epoch ms, inclusive */
+  from?: number;
+  /** epoch ms, exclusive */
+  to?: number;
+  services?: readonly string[];
+  departments?: readonly string[];
+  /** Halls (event location). */
+  locations?: readonly string[];
+  /** Compared trimmed and case-insensitively, like in-person channels. */
+  channels?: readonly string[];
+  /** Activity sequences. */
+  variants?: readonly (readonly string[])[];
+}
+
 /** A journey as samples name it: its key, and the instant its first instance started. */
 export interface JourneyRef {
   /** Case id (journey 'case') or pseudonymized citizen key (journey 'citizen', 'citizen+service'). */

@@ -52,6 +52,12 @@ function toEvent(raw: RawEvent): MiningEvent {
 const optionsArb: fc.Arbitrary<Partial<MiningOptions>> = fc.record({
   journey: fc.constantFrom('case' as const, 'citizen' as const, 'citizen+service' as const),
   journeyGapMs: fc.constantFrom(HOUR, 10 * 24 * HOUR, 30 * 24 * HOUR),
+  journeyFilter: fc.constantFrom(
+    undefined,
+    { channels: ['hall'] },
+    { services: ['permit'], from: T0 + 10 * 24 * HOUR },
+    { locations: ['H2'], variants: [['apply'], ['Take queue ticket', '叫号']] },
+  ),
   insights: fc.record({
     timeZone: fc.constantFrom('UTC', 'Asia/Shanghai', 'America/New_York'),
     sampleSize: fc.integer({ min: 0, max: 3 }),

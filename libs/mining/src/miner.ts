@@ -1,6 +1,7 @@
 import { EventStore } from './event-store';
 import { finalize } from './finalize';
 import { InsightColumns } from './insights/columns';
+import { journeyPredicate } from './insights/journey-filter';
 import { mineInsights } from './insights/mine-insights';
 import { resolveInsightsOptions } from './insights/options';
 import { mineStore } from './mine-store';
@@ -23,10 +24,12 @@ export function createMiner(options: Partial<MiningOptions> = {}): Miner {
   const resolved = resolveOptions(options);
   const store = new EventStore(resolved);
   const insights = resolveInsightsOptions(resolved.insights);
-  const columns = insights ? new InsightColumns() : null;
+  const filter = resolved.journeyFilter;
+  const columns = insights || filter ? new InsightColumns() : null;
   const partial = (): PartialResult => {
-    const p = mineStore(store, resolved);
-    if (insights && columns) p.insights = mineInsights(store, columns, resolved, insights);
+    const keep = filter && columns ? journeyPredicate(filter, store, columns) : undefined;
+    const p = mineStore(store, resolved, keep);
+    if (insights && columns) p.insights = mineInsights(store, columns, resolved, insights, keep);
     return p;
   };
   return {

@@ -4,7 +4,7 @@
  * instants are epoch milliseconds. See docs/mining.md for the definitions.
  */
 
-import type { Insights, InsightsOptions } from './insights-types';
+import type { Insights, InsightsOptions, JourneyFilter } from './insights-types';
 
 /** One normalized event, as the ingest parsers and the database stream produce it. */
 export interface MiningEvent {
@@ -49,6 +49,11 @@ export interface MiningOptions {
    * the defaults, or options. Off by default; it needs the service and department fields.
    */
   insights?: boolean | InsightsOptions;
+  /**
+   * Mine only the journeys this keeps (docs/mining.md#journey-filter). summary.events and
+   * summary.cases still count every event added; journeys and all other figures are filtered.
+   */
+  journeyFilter?: JourneyFilter;
 }
 
 export interface Quantiles {

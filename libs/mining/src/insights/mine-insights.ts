@@ -8,6 +8,7 @@ import { sortRange } from '../sort-range';
 import type { MiningOptions } from '../types';
 import { ZonedCalendar } from './calendar';
 import type { InsightColumns } from './columns';
+import type { JourneyPredicate } from './journey-filter';
 import { binOf, emptyBins } from './histogram';
 import type { ResolvedInsightsOptions } from './options';
 import {
@@ -30,6 +31,7 @@ export function mineInsights(
   columns: InsightColumns,
   options: MiningOptions,
   insights: ResolvedInsightsOptions,
+  keep?: JourneyPredicate,
 ): InsightsPartial {
   const n = store.length;
   const keyCount = options.journey === 'case' ? store.cases.size : store.keys.size;
@@ -57,8 +59,11 @@ export function mineInsights(
     sortRange(order, lo, hi, byTime);
     buildInstances(store, order, lo, hi, buf, counts);
     sortRange(buf.sorted, 0, buf.length, byInstance);
-    if (options.journey === 'case') acc.addJourney(buf, 0, buf.length);
-    else splitJourneys(buf, options.journeyGapMs, (a, b) => acc.addJourney(buf, a, b));
+    const emit = (a: number, b: number): void => {
+      if (!keep || keep(buf, a, b)) acc.addJourney(buf, a, b);
+    };
+    if (options.journey === 'case') emit(0, buf.length);
+    else splitJourneys(buf, options.journeyGapMs, emit);
   }
   return acc.finish();
 }
