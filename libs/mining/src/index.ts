@@ -10,3 +10,10 @@ export type { ActivityPartial, EdgePartial, PartialResult, TripsPartial } from '
 export type { VariantTable } from './variant-keys';
 export { partialFromJson, partialToJson, type PartialResultJson } from './partial-json';
 export type { DistributionJson } from './distribution';
+export { DEFAULT_INSIGHTS_OPTIONS } from './insights/options';
+export {
+  journeyTimeline,
+  type TimelineInstance,
+  type TimelineJourney,
+  type TimelineTrip,
+} from './insights/timeline';
