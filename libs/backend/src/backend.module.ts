@@ -14,6 +14,7 @@ import { JOB_QUEUE, createJobQueue } from './jobs/job-queue';
 import { JobProducer } from './jobs/job.producer';
 import { DatasetRepository } from './repositories/dataset.repository';
 import { EventRepository } from './repositories/event.repository';
+import { EventQueryRepository } from './repositories/event-query.repository';
 import { HealthRepository } from './repositories/health.repository';
 import { RunRepository } from './repositories/run.repository';
 import { UploadRepository } from './repositories/upload.repository';
@@ -38,6 +39,7 @@ const REPOSITORIES = [
   DatasetRepository,
   UploadRepository,
   EventRepository,
+  EventQueryRepository,
   RunRepository,
   HealthRepository,
 ];
