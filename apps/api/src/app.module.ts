@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, BackendModule } from '@onetrip/backend';
 import { DatasetsModule } from './datasets/datasets.module';
+import { ExploreModule } from './explore/explore.module';
 import { HealthModule } from './health/health.module';
 import { RunsModule } from './runs/runs.module';
 import { UploadsModule } from './uploads/uploads.module';
@@ -15,6 +16,7 @@ export class AppModule {
         DatasetsModule,
         UploadsModule,
         RunsModule,
+        ExploreModule,
         HealthModule,
       ],
     };

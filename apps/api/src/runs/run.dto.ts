@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
   CreateRunRequest,
   RunDto,
+  RunFilter,
   RunParams,
   RunResultDto,
   RunStatus,
@@ -17,8 +18,27 @@ export class RunParamsSchema implements RunParams {
   @ApiPropertyOptional() tripGapSeconds?: number;
 }
 
+export class RunFilterSchema implements RunFilter {
+  @ApiPropertyOptional({ format: 'date-time', description: 'Journeys starting at or after' })
+  from?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Journeys starting before' })
+  to?: string;
+  @ApiPropertyOptional({ type: [String] }) service?: string[];
+  @ApiPropertyOptional({ type: [String] }) department?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Halls' }) location?: string[];
+  @ApiPropertyOptional({ type: [String] }) channel?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'One activity sequence' }) variant?: string[];
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'array', items: { type: 'string' } },
+    description: 'Activity sequences',
+  })
+  variants?: string[][];
+}
+
 export class CreateRunBody implements CreateRunRequest {
   @ApiPropertyOptional({ type: RunParamsSchema }) params?: RunParams;
+  @ApiPropertyOptional({ type: RunFilterSchema }) filter?: RunFilter;
 }
 
 export class RunSchema implements RunDto {
@@ -28,6 +48,7 @@ export class RunSchema implements RunDto {
   @ApiProperty({ enum: ['queued', 'running', 'completed', 'failed'] }) status!: RunStatus;
   @ApiProperty({ minimum: 0, maximum: 1 }) progress!: number;
   @ApiProperty({ type: RunParamsSchema }) params!: RunParams;
+  @ApiPropertyOptional({ type: RunFilterSchema }) filter?: RunFilter;
   @ApiProperty({ type: String, nullable: true }) error!: string | null;
   @ApiProperty({ description: 'An identical earlier run on the same dataset version answered' })
   cached!: boolean;

@@ -3,9 +3,11 @@ import {
   JobProducer,
   MiningRunEntity,
   RunRepository,
-  canonicalRunParams,
-  runParamsHash,
+  runFilterSchema,
+  runKeyHash,
   runParamsSchema,
+  splitStoredParams,
+  storedRunParams,
 } from '@onetrip/backend';
 import type { RunDto, RunResultDto } from '@onetrip/contracts';
 import { z } from 'zod';
@@ -13,18 +15,22 @@ import { DatasetsService } from '../datasets/datasets.service';
 import { ProblemException, isUuid, notFound } from '../problem/problem';
 import { validate } from '../problem/validate';
 
-const createSchema = z.object({ params: runParamsSchema.optional() }).strict();
+const createSchema = z
+  .object({ params: runParamsSchema.optional(), filter: runFilterSchema.optional() })
+  .strict();
 
 const LATEST_RUNS = 20;
 
 export function toRunDto(run: MiningRunEntity, cached = false): RunDto {
+  const { params, filter } = splitStoredParams(run.params);
   return {
     id: run.id,
     datasetId: run.datasetId,
     datasetVersion: run.datasetVersion,
     status: run.status,
     progress: run.progress,
-    params: run.params,
+    params,
+    filter,
     error: run.error,
     cached,
     createdAt: run.createdAt.toISOString(),
@@ -49,8 +55,10 @@ export class RunsService {
    */
   async create(datasetId: string, body: unknown): Promise<{ run: RunDto; created: boolean }> {
     const dataset = await this.datasets.require(datasetId);
-    const params = canonicalRunParams(validate(createSchema, body).params ?? {});
-    const key = { datasetId, paramsHash: runParamsHash(params), datasetVersion: dataset.version };
+    const input = validate(createSchema, body);
+    // The filter travels inside the stored params and is part of the cache key.
+    const params = storedRunParams(input.params ?? {}, input.filter);
+    const key = { datasetId, paramsHash: runKeyHash(params), datasetVersion: dataset.version };
     const done = await this.runs.findSame(key, ['completed']);
     if (done) return { run: toRunDto(done, true), created: false };
     const active = await this.runs.findSame(key, ['queued', 'running']);

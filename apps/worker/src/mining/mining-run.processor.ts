@@ -1,9 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   DatasetRepository,
+  EventQueryRepository,
   EventRepository,
   JobMap,
   RunRepository,
+  isEmptyFilter,
+  splitStoredParams,
+  toJourneyFilter,
   toMiningOptions,
 } from '@onetrip/backend';
 import { MiningInputError, createMiner } from '@onetrip/mining';
@@ -26,6 +30,7 @@ export class MiningRunProcessor implements JobProcessor<'mining.run'> {
     private readonly runs: RunRepository,
     private readonly datasets: DatasetRepository,
     private readonly events: EventRepository,
+    private readonly eventQueries: EventQueryRepository,
   ) {}
 
   async handle({ runId }: JobMap['mining.run'], job: Job): Promise<void> {
@@ -39,11 +44,21 @@ export class MiningRunProcessor implements JobProcessor<'mining.run'> {
       return;
     }
     try {
-      const total = (await this.datasets.findById(run.datasetId))?.eventCount ?? 0;
-      const miner = createMiner(toMiningOptions(run.params));
+      const dataset = await this.datasets.findById(run.datasetId);
+      const total = dataset?.eventCount ?? 0;
+      const { params, filter } = splitStoredParams(run.params);
+      const options = toMiningOptions(params);
+      const miner = createMiner({
+        ...options,
+        journeyFilter: toJourneyFilter(filter),
+        insights: { timeZone: dataset?.timezone ?? 'UTC' },
+      });
+      const events = isEmptyFilter(filter)
+        ? this.events.streamForMining(run.datasetId)
+        : this.eventQueries.streamFiltered(run.datasetId, filter, options.journey ?? 'case');
       let streamed = 0;
       let last = Date.now();
-      for await (const event of this.events.streamForMining(run.datasetId)) {
+      for await (const event of events) {
         miner.add(event);
         streamed += 1;
         if ((streamed & 1023) === 0 && Date.now() - last >= PROGRESS_INTERVAL_MS) {

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { EventQueryRepository, runParamsSchema, toMiningOptions } from '@onetrip/backend';
+import type {
+  FacetsDto,
+  JourneyTimelineDto,
+  RunParams,
+  TimelineJourneyDto,
+} from '@onetrip/contracts';
+import { MiningInputError, journeyTimeline, type MiningEvent } from '@onetrip/mining';
+import { z } from 'zod';
+import { DatasetsService } from '../datasets/datasets.service';
+import { ProblemException } from '../problem/problem';
+import { validate } from '../problem/validate';
+
+/** Facets per dataset version kept in memory (they only change with the version). */
+const FACET_CACHE_SIZE = 32;
+
+/** Query string of a timeline: the run params that define journeys and trips, plus the service. */
+const timelineQuerySchema = z
+  .object({
+    service: z.string().optional(),
+    journey: z.enum(['case', 'citizen', 'citizen+service']).optional(),
+    lifecycle: z.enum(['auto', 'none']).optional(),
+    journeyGapSeconds: z.coerce.number().int().positive().optional(),
+    tripGapSeconds: z.coerce.number().int().positive().optional(),
+    /** Comma-separated. */
+    inPerson: z.string().min(1).optional(),
+  })
+  .strict();
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+@Injectable()
+export class ExploreService {
+  private readonly facetCache = new Map<string, FacetsDto>();
+
+  constructor(
+    private readonly datasets: DatasetsService,
+    private readonly events: EventQueryRepository,
+  ) {}
+
+  async facets(datasetId: string): Promise<FacetsDto> {
+    const dataset = await this.datasets.require(datasetId);
+    const cacheKey = `${dataset.id}@${dataset.version}`;
+    const cached = this.facetCache.get(cacheKey);
+    if (cached) return cached;
+    const f = await this.events.facets(dataset.id, dataset.timezone);
+    const dto: FacetsDto = {
+      datasetId: dataset.id,
+      datasetVersion: dataset.version,
+      events: f.events,
+      timeSpan: f.from && f.to ? { from: f.from.toISOString(), to: f.to.toISOString() } : null,
+      months: f.months,
+      services: f.services,
+      departments: f.departments,
+      locations: f.locations,
+      channels: f.channels,
+    };
+    if (this.facetCache.size >= FACET_CACHE_SIZE) {
+      const oldest = this.facetCache.keys().next().value;
+      if (oldest !== undefined) this.facetCache.delete(oldest);
+    }
+    this.facetCache.set(cacheKey, dto);
+    return dto;
+  }
+
+  async timeline(datasetId: string, key: string, query: unknown): Promise<JourneyTimelineDto> {
+    const dataset = await this.datasets.require(datasetId);
+    const q = validate(timelineQuerySchema, query, 'query');
+    const params: RunParams = validate(runParamsSchema, {
+      journey: q.journey,
+      lifecycle: q.lifecycle,
+      journeyGapSeconds: q.journeyGapSeconds,
+      tripGapSeconds: q.tripGapSeconds,
+      inPerson: q.inPerson?.split(',').map((s) => s.trim()),
+    });
+    const journey = params.journey ?? 'case';
+    if (key === '' || key.length > 1000) {
+      throw new ProblemException(
+        400,
+        'request.invalid',
+        'The journey key must be 1–1000 characters.',
+      );
+    }
+    const service = journey === 'citizen+service' ? (q.service ?? null) : null;
+    const events = await this.events.journeyEvents(dataset.id, journey, key, service);
+    if (events.length === 0) {
+      throw new ProblemException(
+        404,
+        'journey.not-found',
+        `Dataset ${dataset.id} has no events for journey key ${JSON.stringify(key)}` +
+          (service === null ? '' : ` and service ${JSON.stringify(service)}`) +
+          ` (journey '${journey}').`,
+      );
+    }
+    let journeys;
+    try {
+      journeys = journeyTimeline(events, toMiningOptions(params));
+    } catch (error) {
+      if (error instanceof MiningInputError) {
+        throw new ProblemException(422, 'journey.unminable', error.message);
+      }
+      throw error;
+    }
+    return {
+      datasetId: dataset.id,
+      key,
+      service,
+      journey,
+      journeys: journeys.map((j): TimelineJourneyDto => timelineJourney(j, events)),
+    };
+  }
+}
+
+function timelineJourney(
+  j: ReturnType<typeof journeyTimeline>[number],
+  events: readonly MiningEvent[],
+): TimelineJourneyDto {
+  return {
+    start: iso(j.start),
+    end: iso(j.end),
+    leadTimeSeconds: (j.end - j.start) / 1000,
+    events: j.instances.map((i) => {
+      const e = events[i.event];
+      return {
+        caseId: e.caseId,
+        activity: i.activity,
+        start: i.hasStart ? iso(i.start) : null,
+        complete: iso(i.complete),
+        channel: e.channel ?? null,
+        location: e.location ?? null,
+        service: e.service ?? null,
+        department: e.department ?? null,
+        resource: e.resource ?? null,
+        sourceSystem: e.sourceSystem ?? null,
+        trip: i.trip === 0 ? null : i.trip,
+      };
+    }),
+    trips: j.trips.map((t) => ({
+      trip: t.trip,
+      location: t.location,
+      start: iso(t.start),
+      end: iso(t.end),
+    })),
+  };
+}
