@@ -3,6 +3,8 @@ import type {
   CreateDatasetRequest,
   CreateRunRequest,
   DatasetDto,
+  FacetsDto,
+  JourneyTimelineDto,
   ProblemDetails,
   RunDto,
   RunResultDto,
@@ -33,6 +35,14 @@ export interface ApiClient {
   listRuns(datasetId: string): Promise<RunDto[]>;
   getRun(runId: string): Promise<RunDto>;
   getRunResult(runId: string): Promise<RunResultDto>;
+  /** The values filter controls offer, and events per month for the time brush. */
+  getFacets(datasetId: string): Promise<FacetsDto>;
+  /** Every journey of one key (with `service` for citizen+service journeys). */
+  getTimeline(
+    datasetId: string,
+    key: string,
+    query?: { service?: string; journey?: string },
+  ): Promise<JourneyTimelineDto>;
 }
 
 export interface ApiClientOptions {
@@ -172,5 +182,17 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
     getRun: (runId) => request<RunDto>('GET', `/runs/${encodeURIComponent(runId)}`),
     getRunResult: (runId) =>
       request<RunResultDto>('GET', `/runs/${encodeURIComponent(runId)}/result`),
+    getFacets: (datasetId) =>
+      request<FacetsDto>('GET', `/datasets/${encodeURIComponent(datasetId)}/facets`),
+    getTimeline: (datasetId, key, query = {}) => {
+      const search = new URLSearchParams();
+      if (query.service) search.set('service', query.service);
+      if (query.journey) search.set('journey', query.journey);
+      const suffix = search.size > 0 ? `?${search.toString()}` : '';
+      return request<JourneyTimelineDto>(
+        'GET',
+        `/datasets/${encodeURIComponent(datasetId)}/journeys/${encodeURIComponent(key)}/timeline${suffix}`,
+      );
+    },
   };
 }

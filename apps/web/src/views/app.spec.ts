@@ -84,6 +84,24 @@ function fakeApi(): ApiClient & { uploads: { file: string; mapping: unknown }[] 
     },
     getRunResult: () =>
       Promise.resolve({ runId: 'r1', datasetId: 'd1', datasetVersion: 1, result: buildingPermit }),
+    getFacets: (datasetId) =>
+      Promise.resolve({
+        datasetId,
+        datasetVersion: 1,
+        events: 713,
+        timeSpan: { from: '2025-01-02T00:00:00Z', to: '2025-03-30T00:00:00Z' },
+        months: [
+          { period: '2025-01', events: 200 },
+          { period: '2025-02', events: 250 },
+          { period: '2025-03', events: 263 },
+        ],
+        services: [{ value: 'Building permit', events: 713 }],
+        departments: [],
+        locations: [],
+        channels: [],
+      }),
+    getTimeline: (datasetId, key) =>
+      Promise.resolve({ datasetId, key, service: null, journey: 'case', journeys: [] }),
   };
 }
 
@@ -138,10 +156,17 @@ describe('the app', () => {
 
     await until(() => !root.querySelector<HTMLButtonElement>('#run-start')?.disabled, 'events');
     click(root, '#run-start');
+    await until(() => root.querySelector('[data-testid="kpi-cards"]') !== null, 'the overview');
+    expect(root.querySelector('[data-kpi="journeys"] .kpi-value')?.textContent).toBe('120');
+    expect(root.querySelector('[data-kpi="lead-median"] .kpi-value')?.textContent).toBe('11 d 5 h');
+    // No channels in this log: the trip figures say so instead of showing a number.
+    expect(root.querySelector('[data-kpi="trips"] .kpi-note')?.textContent).toBe(
+      'needs a channel column',
+    );
+    click(root, '#tab-map');
     await until(() => root.querySelector('.pm-node-activity') !== null, 'the process map');
+    expect(location.hash).toBe('#dataset=d1&view=map');
     expect(root.querySelectorAll('.pm-node-activity')).toHaveLength(9);
-    expect(root.querySelector('[data-kpi="variants"] dd')?.textContent).toBe('6');
-    expect(root.querySelector('[data-kpi="lead-time"] dd')?.textContent).toBe('11 d 5 h');
     // The same numbers as tables: 9 activities and 12 transitions, most frequent first.
     const rows = [...root.querySelectorAll('.map-tables tbody tr')].map((r) => r.textContent);
     expect(rows).toHaveLength(21);
@@ -158,6 +183,8 @@ describe('the app', () => {
     click(root, '[data-focus="datasets-refresh"]');
     await until(() => !root.querySelector<HTMLButtonElement>('#run-start')?.disabled, 'events');
     click(root, '#run-start');
+    await until(() => root.querySelector('#tab-map') !== null, 'the dashboard');
+    click(root, '#tab-map');
     await until(() => root.querySelector('.pm-node-activity') !== null, 'the process map');
     const frame = root.querySelector<HTMLElement>('[data-testid="process-map"]');
     const viewport = root.querySelector('.pm-viewport');
@@ -166,6 +193,56 @@ describe('the app', () => {
     expect(viewport?.getAttribute('transform')).toBe('translate(60,0) scale(1)');
     frame?.dispatchEvent(new KeyboardEvent('keydown', { key: '0', bubbles: true }));
     expect(viewport?.getAttribute('transform')).toBe('translate(0,0) scale(1)');
+  });
+
+  it('keeps views and filters in the URL, runs a filter once and never refetches on a view switch', async () => {
+    const api = fakeApi();
+    const starts: unknown[] = [];
+    const startRun = api.startRun;
+    api.startRun = (id, request) => {
+      starts.push(request);
+      return startRun(id, request);
+    };
+    let results = 0;
+    const getRunResult = api.getRunResult;
+    api.getRunResult = (id) => {
+      results += 1;
+      return getRunResult(id);
+    };
+    mountApp(root, { api, locale: 'en', storage: null, pollIntervalMs: 0 });
+    await until(() => root.querySelector('[data-dataset-id="d1"]') !== null, 'the dataset list');
+    click(root, '[data-dataset-id="d1"]');
+    await api.upload('d1', new File(['x'], 'x.csv'));
+    click(root, '[data-focus="datasets-refresh"]');
+    await until(() => !root.querySelector<HTMLButtonElement>('#run-start')?.disabled, 'events');
+    click(root, '#run-start');
+    await until(
+      () => root.querySelector('#filter-service option[value="Building permit"]') !== null,
+      'facets',
+    );
+    const service = root.querySelector<HTMLSelectElement>('#filter-service');
+    service!.value = 'Building permit';
+    service!.dispatchEvent(new Event('change'));
+    expect(location.hash).toBe('#dataset=d1&service=Building+permit');
+    await until(
+      () => root.querySelector('[data-testid="kpi-cards"]') !== null,
+      'the filtered overview',
+    );
+    expect(starts).toEqual([
+      { params: { journey: 'case' } },
+      { params: {}, filter: { service: ['Building permit'] } },
+    ]);
+    const fetched = results;
+    for (const view of ['map', 'bottlenecks', 'trips', 'waits', 'variants', 'overview']) {
+      click(root, `#tab-${view}`);
+      expect(root.querySelector('.view-region')?.getAttribute('data-view')).toBe(view);
+    }
+    expect(root.querySelector('[data-testid="trips-unavailable"]')).toBeNull();
+    expect(results).toBe(fetched);
+    expect(starts).toHaveLength(2);
+    click(root, '#filter-clear');
+    expect(location.hash).toBe('#dataset=d1');
+    expect(starts).toHaveLength(2); // the unfiltered result is cached too
   });
 
   it('switches to Chinese and keeps what is on screen', async () => {

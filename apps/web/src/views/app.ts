@@ -1,11 +1,13 @@
-import type { DatasetDto, RunDto } from '@onetrip/contracts';
+import type { DatasetDto, RunDto, RunParams } from '@onetrip/contracts';
 import type { ApiClient } from '../api/client';
 import { createTranslator, type Locale, type Translator } from '../i18n/i18n';
 import { renderCreateForm, renderCreateStatus, renderDatasetList } from './datasets';
 import { el, replaceContent } from './dom';
 import { UserInputError } from './errors';
 import { renderHeader } from './header';
-import { renderResult, renderRunControls } from './run';
+import { createDashboard } from './dashboard';
+import { EMPTY_ROUTE, formatRoute, parseRoute, type Route } from './route';
+import { renderRunControls } from './run';
 import { createStore, type AppState, type Store } from './state';
 import { renderUploadForm, renderUploadStatus, type UploadRequest } from './upload';
 
@@ -34,9 +36,38 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     locale: options.locale,
     datasets: { status: 'loading', items: [] },
     create: { status: 'idle' },
-    selectedId: readSelectionFromHash(),
+    selectedId: parseRoute(location.hash).dataset,
     upload: { status: 'idle' },
     run: { status: 'idle' },
+    route: parseRoute(location.hash),
+  });
+  /** Changes the route: a new history entry (back/forward work) unless `replace`. */
+  function navigate(patch: Partial<Route>, replace = false): void {
+    const route = { ...store.get().route, ...patch };
+    const hash = formatRoute(route);
+    if (hash !== location.hash && !(hash === '#' && location.hash === '')) {
+      if (replace) history.replaceState(null, '', hash);
+      else history.pushState(null, '', hash);
+    }
+    store.set({ route });
+  }
+  window.addEventListener('popstate', () => {
+    const route = parseRoute(location.hash);
+    if (route.dataset !== store.get().selectedId) {
+      generation += 1;
+      store.set({
+        selectedId: route.dataset,
+        route,
+        upload: { status: 'idle' },
+        run: { status: 'idle' },
+      });
+      if (route.dataset) void resumeLastRun(route.dataset);
+    } else store.set({ route });
+  });
+  const dashboard = createDashboard({
+    api,
+    pollIntervalMs: options.pollIntervalMs,
+    navigate,
   });
   // Bumped whenever the selected dataset changes, so stale polls and uploads stop writing.
   let generation = 0;
@@ -59,6 +90,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     runControls: HTMLElement;
     result: HTMLElement;
     renderedResult: unknown;
+    renderedRoute: Route | null;
+    renderedLocale: string;
   } | null = null;
 
   function selected(state: AppState): DatasetDto | undefined {
@@ -82,8 +115,9 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
   function select(id: string | null): void {
     if (id === store.get().selectedId) return;
     generation += 1;
-    store.set({ selectedId: id, upload: { status: 'idle' }, run: { status: 'idle' } });
-    history.replaceState(null, '', id ? `#dataset=${encodeURIComponent(id)}` : '#');
+    const route: Route = { ...EMPTY_ROUTE, dataset: id };
+    history.pushState(null, '', formatRoute(route));
+    store.set({ selectedId: id, upload: { status: 'idle' }, run: { status: 'idle' }, route });
     if (id) void resumeLastRun(id);
   }
 
@@ -141,13 +175,13 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     }
   }
 
-  async function startRun(): Promise<void> {
+  async function startRun(params: RunParams): Promise<void> {
     const dataset = selected(store.get());
     if (!dataset) return;
     const mine = generation;
     store.set({ run: { status: 'starting' } });
     try {
-      const run = await api.startRun(dataset.id);
+      const run = await api.startRun(dataset.id, { params });
       if (mine !== generation) return;
       await watchRun(run, mine);
     } catch (error) {
@@ -185,7 +219,10 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
   async function resumeLastRun(datasetId: string): Promise<void> {
     const mine = generation;
     try {
-      const [latest] = await api.listRuns(datasetId);
+      // The latest run over every journey: filtered runs belong to the dashboard's cache.
+      const latest = (await api.listRuns(datasetId)).find(
+        (run) => !run.filter || Object.keys(run.filter).length === 0,
+      );
       if (mine !== generation || !latest || latest.status === 'failed') return;
       await watchRun(latest, mine);
     } catch {
@@ -259,6 +296,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
         runControls,
         result,
         renderedResult: null,
+        renderedRoute: null,
+        renderedLocale: '',
       };
       replaceContent(
         regions.detail,
@@ -301,12 +340,26 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     replaceContent(parts.uploadStatus, ...renderUploadStatus(state.upload, tr));
     replaceContent(
       parts.runControls,
-      ...renderRunControls(dataset, state.run, tr, () => void startRun()),
+      ...renderRunControls(dataset, state.run, tr, (params) => void startRun(params)),
     );
     const result = state.run.status === 'done' ? state.run.result : null;
-    if (result !== parts.renderedResult) {
+    if (
+      result !== parts.renderedResult ||
+      state.route !== parts.renderedRoute ||
+      tr.locale !== parts.renderedLocale
+    ) {
       parts.renderedResult = result;
-      replaceContent(parts.result, ...(result ? [renderResult(result.result, tr)] : []));
+      parts.renderedRoute = state.route;
+      parts.renderedLocale = tr.locale;
+      if (result && state.run.status === 'done') {
+        dashboard.render(dataset, { run: state.run.run, result: result.result }, state.route, tr);
+        if (!parts.result.contains(dashboard.root)) replaceContent(parts.result, dashboard.root);
+      } else {
+        replaceContent(
+          parts.result,
+          el('p', { class: 'empty-state dashboard-empty' }, tr.t('state.needsRun')),
+        );
+      }
     }
   }
 
@@ -332,11 +385,6 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
   const initial = store.get().selectedId;
   if (initial) void resumeLastRun(initial);
   return store;
-}
-
-function readSelectionFromHash(): string | null {
-  const match = /^#dataset=(.+)$/.exec(location.hash);
-  return match ? decodeURIComponent(match[1]) : null;
 }
 
 export function storedLocale(storage: Pick<Storage, 'getItem'> | null): string | null {

@@ -1,6 +1,11 @@
 import * as d3 from 'd3';
 import type { MiningResult } from '@onetrip/contracts';
-import { processMap } from '../charts/process-map';
+import {
+  processMap,
+  type MapElement,
+  type ProcessMapData,
+  type ProcessMapOptions,
+} from '../charts/process-map';
 import { simplifyProcessMap } from '../charts/simplify';
 import type { Translator } from '../i18n/i18n';
 import { processMapOptions } from './chart-options';
@@ -15,9 +20,46 @@ const MIN_READABLE_SCALE = 0.8;
  * The process map in a pannable, zoomable frame (d3-zoom on the chart's `g.pm-viewport`), with
  * keyboard-reachable zoom buttons and a legend. The first view fits the whole map.
  */
-export function renderProcessMapView(result: MiningResult, tr: Translator): HTMLElement {
-  const simplified = simplifyProcessMap(result);
-  const svg = processMap(simplified.data, processMapOptions(tr));
+export interface ProcessMapViewOptions {
+  /** What to draw (default: the result, simplified to its most frequent transitions). */
+  data: ProcessMapData;
+  chart: Partial<ProcessMapOptions>;
+  /** Replaces the simplification notice. */
+  notice: string | null;
+  /** Extra controls in the toolbar (overlay, sliders …). */
+  controls: HTMLElement | null;
+  legend: HTMLElement[] | null;
+  onSelect: (element: MapElement) => void;
+  /** Tables under the map (default on). */
+  tables: boolean;
+}
+
+export function renderProcessMapView(
+  result: MiningResult,
+  tr: Translator,
+  view: Partial<ProcessMapViewOptions> = {},
+): HTMLElement {
+  const simplified = view.data
+    ? { data: view.data, shownEdges: view.data.dfg.length, totalEdges: view.data.dfg.length }
+    : simplifyProcessMap(result);
+  const svg = processMap(simplified.data, { ...processMapOptions(tr), ...view.chart });
+  if (view.onSelect) {
+    const onSelect = view.onSelect;
+    svg.addEventListener('click', (event) => {
+      const target = event.target instanceof Element ? event.target : null;
+      const edge = target?.closest('.pm-edge:not(.pm-edge-terminal)');
+      const node = target?.closest('.pm-node-activity');
+      if (edge) {
+        onSelect({
+          kind: 'edge',
+          from: edge.getAttribute('data-from') ?? '',
+          to: edge.getAttribute('data-to') ?? '',
+        });
+      } else if (node) {
+        onSelect({ kind: 'activity', activity: node.getAttribute('data-activity') ?? '' });
+      }
+    });
+  }
   const frame = el('div', { class: 'map-frame', 'data-testid': 'process-map' });
   frame.append(svg);
   const card = el('section', { class: 'card map-card', 'aria-labelledby': 'map-heading' });
@@ -155,23 +197,37 @@ export function renderProcessMapView(result: MiningResult, tr: Translator): HTML
     ),
     el('span', { class: 'legend-item muted' }, tr.t('map.hint')),
   );
+  if (view.legend) legend.replaceChildren(...view.legend);
+  const notice =
+    view.notice !== undefined
+      ? view.notice
+        ? [el('p', { class: 'muted map-notice', role: 'note' }, view.notice)]
+        : []
+      : null;
   card.append(
-    el('div', { class: 'map-header' }, el('h3', { id: 'map-heading' }, tr.t('run.title')), toolbar),
-    ...(simplified.shownEdges < simplified.totalEdges
-      ? [
-          el(
-            'p',
-            { class: 'notice', role: 'note' },
-            tr.t('map.simplified', {
-              shown: tr.number(simplified.shownEdges),
-              total: tr.number(simplified.totalEdges),
-            }),
-          ),
-        ]
-      : []),
+    el(
+      'div',
+      { class: 'map-header' },
+      el('h3', { id: 'map-heading' }, view.data ? tr.t('view.map') : tr.t('run.title')),
+      toolbar,
+    ),
+    ...(view.controls ? [view.controls] : []),
+    ...(notice ??
+      (simplified.shownEdges < simplified.totalEdges
+        ? [
+            el(
+              'p',
+              { class: 'notice', role: 'note' },
+              tr.t('map.simplified', {
+                shown: tr.number(simplified.shownEdges),
+                total: tr.number(simplified.totalEdges),
+              }),
+            ),
+          ]
+        : [])),
     frame,
     legend,
-    renderMapTables(result, tr),
+    ...(view.tables === false ? [] : [renderMapTables(result, tr)]),
   );
   // Fit once the frame is in the document and has a size, and again when that size changes.
   requestAnimationFrame(fitReadable);

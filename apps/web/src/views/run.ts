@@ -1,4 +1,4 @@
-import type { DatasetDto, MiningResult } from '@onetrip/contracts';
+import type { DatasetDto, MiningResult, RunParams } from '@onetrip/contracts';
 import type { Translator } from '../i18n/i18n';
 import { el, progressBar } from './dom';
 import { errorBox } from './errors';
@@ -11,7 +11,7 @@ export function renderRunControls(
   dataset: DatasetDto,
   state: RunState,
   tr: Translator,
-  start: () => void,
+  start: (params: RunParams) => void,
 ): HTMLElement[] {
   const busy =
     state.status === 'starting' || state.status === 'watching' || state.status === 'loadingResult';
@@ -19,6 +19,27 @@ export function renderRunControls(
   if (dataset.eventCount === 0) {
     nodes.push(el('p', { class: 'empty-state' }, tr.t('run.noEvents')));
   }
+  // Journeys follow citizens when the dataset has a citizen column, else one per case.
+  const initial: NonNullable<RunParams['journey']> = dataset.mapping?.citizen
+    ? dataset.mapping.service
+      ? 'citizen+service'
+      : 'citizen'
+    : 'case';
+  const journey = el(
+    'select',
+    { id: 'run-journey', 'data-focus': 'run-journey' },
+    (['case', 'citizen', 'citizen+service'] as const).map((value) =>
+      el('option', { value, selected: value === initial }, tr.t(`run.journey.${value}`)),
+    ),
+  );
+  nodes.push(
+    el(
+      'label',
+      { class: 'control', for: 'run-journey' },
+      el('span', { class: 'control-label' }, tr.t('run.journey')),
+      journey,
+    ),
+  );
   nodes.push(
     el(
       'button',
@@ -28,7 +49,7 @@ export function renderRunControls(
         id: 'run-start',
         'data-focus': 'run-start',
         disabled: busy || dataset.eventCount === 0,
-        onclick: start,
+        onclick: () => start({ journey: journey.value as NonNullable<RunParams['journey']> }),
       },
       state.status === 'done' ? tr.t('run.rerun') : tr.t('run.start'),
     ),

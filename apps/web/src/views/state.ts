@@ -1,5 +1,6 @@
 import type { DatasetDto, RunDto, RunResultDto, UploadDto } from '@onetrip/contracts';
 import type { Locale } from '../i18n/i18n';
+import type { Route } from './route';
 
 export type DatasetsState =
   | { status: 'loading'; items: DatasetDto[] }
@@ -32,6 +33,8 @@ export interface AppState {
   selectedId: string | null;
   upload: UploadState;
   run: RunState;
+  /** What the URL says: dataset, view, filters, map settings, selection. */
+  route: Route;
 }
 
 export interface Store<S> {

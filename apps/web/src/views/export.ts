@@ -1,0 +1,155 @@
+import type { Translator } from '../i18n/i18n';
+import { el } from './dom';
+
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: fileName });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The chart as a standalone SVG document (white background, its own size). */
+export function svgText(svg: SVGSVGElement): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  const box = copy.getAttribute('viewBox')?.split(/\s+/).map(Number) ?? [];
+  if (!copy.getAttribute('width') && box.length === 4) copy.setAttribute('width', String(box[2]));
+  if (!copy.getAttribute('height') && box.length === 4) copy.setAttribute('height', String(box[3]));
+  copy.querySelector('g.pm-viewport')?.removeAttribute('transform');
+  copy.setAttribute('style', 'background:#ffffff');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
+}
+
+export function downloadSvg(svg: SVGSVGElement, name: string): void {
+  download(new Blob([svgText(svg)], { type: 'image/svg+xml' }), `${name}.svg`);
+}
+
+/** Rasterizes the SVG at twice its size on white. */
+export async function downloadPng(svg: SVGSVGElement, name: string): Promise<void> {
+  const text = svgText(svg);
+  const doc = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
+  const width = Number(doc.getAttribute('width')) || 800;
+  const height = Number(doc.getAttribute('height')) || 600;
+  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    await new Promise<void>((resolve, reject) => {
+      image.onload = () => resolve();
+      image.onerror = () => reject(new Error('the chart could not be rasterized'));
+      image.src = url;
+    });
+    const canvas = el('canvas', { width: width * 2, height: height * 2 });
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d canvas');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (blob) download(blob, `${name}.png`);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** RFC 4180 CSV (with a BOM, so spreadsheet programs read Chinese text as UTF-8). */
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+): string {
+  const field = (value: string | number): string => {
+    const text = String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return '\ufeff' + [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+}
+
+export function downloadCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+  name: string,
+): void {
+  download(new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }), `${name}.csv`);
+}
+
+/** SVG and PNG buttons for a chart; `what` names it in the buttons' accessible labels. */
+export function chartExport(
+  tr: Translator,
+  what: string,
+  name: string,
+  svg: () => SVGSVGElement | null,
+): HTMLElement {
+  const button = (label: string, text: string, action: () => void): HTMLButtonElement =>
+    el(
+      'button',
+      {
+        type: 'button',
+        class: 'export-button',
+        'aria-label': label,
+        title: label,
+        'data-export': text.toLowerCase(),
+        onclick: action,
+      },
+      text,
+    );
+  return el(
+    'div',
+    { class: 'export-buttons' },
+    button(tr.t('export.svg', { what }), 'SVG', () => {
+      const node = svg();
+      if (node) downloadSvg(node, name);
+    }),
+    button(tr.t('export.png', { what }), 'PNG', () => {
+      const node = svg();
+      if (node) void downloadPng(node, name);
+    }),
+  );
+}
+
+export function tableExport(
+  tr: Translator,
+  what: string,
+  name: string,
+  data: () => { header: string[]; rows: (string | number)[][] },
+): HTMLElement {
+  const label = tr.t('export.csv', { what });
+  return el(
+    'button',
+    {
+      type: 'button',
+      class: 'export-button',
+      'aria-label': label,
+      title: label,
+      'data-export': 'csv',
+      onclick: () => {
+        const { header, rows } = data();
+        downloadCsv(header, rows, name);
+      },
+    },
+    'CSV',
+  );
+}
+
+/** A card with a title, optional caption, export buttons and content. */
+export function chartCard(
+  options: { title: string; caption?: string; id: string; actions?: HTMLElement[]; wide?: boolean },
+  ...content: Node[]
+): HTMLElement {
+  return el(
+    'section',
+    {
+      class: options.wide ? 'card chart-card wide' : 'card chart-card',
+      'data-card': options.id,
+      'aria-labelledby': `${options.id}-title`,
+    },
+    el(
+      'div',
+      { class: 'chart-card-header' },
+      el('h3', { id: `${options.id}-title` }, options.title),
+      el('div', { class: 'chart-card-actions' }, ...(options.actions ?? [])),
+    ),
+    options.caption ? el('p', { class: 'muted chart-caption' }, options.caption) : null,
+    ...content,
+  );
+}
