@@ -243,6 +243,7 @@ describe('the built `onetrip mine` command', () => {
   );
 
   it('pairs start/complete for CCC19 by default and agrees with the interval reference', () => {
+    requireDatasets();
     const paired = run([path.join(REAL, 'CCC19.xes.gz'), '--json']);
     expect(paired.status).toBe(0);
     expect(
