@@ -54,4 +54,40 @@ describe('journeys by citizen cross cases and split after a long inactivity', ()
     // li/permit, li/license, wang/permit
     expect(r.summary.journeys).toBe(3);
   });
+
+  it('keeps events without a service together under citizen+service', () => {
+    const r = mine(
+      [
+        ev('a', 'ask', T0, { citizen: 'li' }),
+        ev('b', 'answer', T0 + DAY, { citizen: 'li', service: null }),
+        ev('c', 'apply', T0 + DAY, { citizen: 'li', service: 'permit' }),
+      ],
+      { journey: 'citizen+service' },
+    );
+    // li/(none): ask → answer; li/permit: apply
+    expect(r.variants).toEqual([
+      { activities: ['apply'], count: 1 },
+      { activities: ['ask', 'answer'], count: 1 },
+    ]);
+  });
+
+  it("pairs lifecycle events per case inside a citizen's journey", () => {
+    const r = mine(
+      [
+        ev('p1', 'check', T0, { citizen: 'li', lifecycle: 'start' }),
+        ev('t1', 'check', T0 + 2 * DAY, { citizen: 'li', lifecycle: 'complete' }),
+        ev('p1', 'check', T0 + 3 * DAY, { citizen: 'li', lifecycle: 'complete' }),
+      ],
+      { journey: 'citizen' },
+    );
+    // t1's complete has no start in t1; p1's start pairs with p1's complete: 3 days.
+    expect(r.summary).toMatchObject({ journeys: 1, instances: 2, unmatchedStarts: 0 });
+    const service = r.activities[0].serviceSeconds;
+    // instances: p1 0→3 d (service 3 d) and t1 2 d (no start, 0): mean 1.5 d
+    expect(service?.mean).toBe(1.5 * 86400);
+    // order by start: p1 (start 0), then t1 (start 2 d)
+    expect(r.dfg[0]).toMatchObject({ from: 'check', to: 'check', count: 1 });
+    expect(r.dfg[0].durationSeconds.mean).toBe(-86400);
+    expect(r.dfg[0].waitSeconds.mean).toBe(0);
+  });
 });
