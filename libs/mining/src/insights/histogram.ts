@@ -7,19 +7,24 @@ import type { Histogram } from '../insights-types';
 
 export const HISTOGRAM_BINS = 64;
 
+/** Lower edge of each bin in milliseconds, computed once. */
+const LOWER_EDGES_MS = Float64Array.from({ length: HISTOGRAM_BINS + 1 }, (_, k) =>
+  k === 0 ? 0 : 1000 * 2 ** ((k - 1) / 2),
+);
+
 /** The bin of a duration in milliseconds. */
 export function binOf(ms: number): number {
-  const seconds = ms / 1000;
-  if (!(seconds >= 1)) return 0;
-  // The bin's lower edge is 2^((k−1)/2): k = floor(2·log2(s)) + 1. Correct a rounding slip at an
-  // exact edge (log2 of 2^(j/2) can come out a hair below j/2).
-  let k = Math.floor(2 * Math.log2(seconds)) + 1;
-  if (k + 1 < HISTOGRAM_BINS && seconds >= lowerEdgeSeconds(k + 1)) k += 1;
-  return Math.min(HISTOGRAM_BINS - 1, Math.max(1, k));
+  if (!(ms >= 1000)) return 0;
+  // The bin's lower edge is 2^((k−1)/2) s: k = floor(2·log2(s)) + 1, then corrected against the
+  // table (log2 of an exact edge can come out a hair off either way).
+  let k = Math.min(HISTOGRAM_BINS - 1, Math.floor(2 * Math.log2(ms / 1000)) + 1);
+  while (k > 1 && ms < LOWER_EDGES_MS[k]) k -= 1;
+  while (k + 1 < HISTOGRAM_BINS && ms >= LOWER_EDGES_MS[k + 1]) k += 1;
+  return k;
 }
 
 export function lowerEdgeSeconds(bin: number): number {
-  return bin === 0 ? 0 : 2 ** ((bin - 1) / 2);
+  return LOWER_EDGES_MS[bin] / 1000;
 }
 
 export function emptyBins(): number[] {
