@@ -244,6 +244,8 @@ describe('a real estate transfer log goes from upload to process map', () => {
       '/api/health',
       '/api/v1/datasets',
       '/api/v1/datasets/{id}',
+      '/api/v1/datasets/{id}/facets',
+      '/api/v1/datasets/{id}/journeys/{key}/timeline',
       '/api/v1/datasets/{id}/runs',
       '/api/v1/datasets/{id}/uploads',
       '/api/v1/runs/{id}',
