@@ -177,3 +177,24 @@ describe('insights of two trips, an online journey and a single visit', () => {
     expect(online?.leadTimeSeconds.median).toBe(7200);
   });
 });
+
+describe('insights options', () => {
+  it('are off unless asked for', () => {
+    expect(mine(events).insights).toBeUndefined();
+  });
+
+  it('refuse an unknown time zone and a negative sample size', () => {
+    expect(() => mine(events, { insights: { timeZone: 'Mars/Olympus' } })).toThrow(
+      /IANA time zone/,
+    );
+    expect(() => mine(events, { insights: { sampleSize: -1 } })).toThrow(/sampleSize/);
+  });
+
+  it('read months in the given zone: 23:30 UTC on 31 March is April in Shanghai', () => {
+    const late = [ev('X', 'apply', Date.UTC(2024, 2, 31, 23, 30), { channel: 'online' })];
+    expect(mine(late, { insights: true }).insights?.trend[0].period).toBe('2024-03');
+    expect(mine(late, { insights: { timeZone: 'Asia/Shanghai' } }).insights?.trend[0].period).toBe(
+      '2024-04',
+    );
+  });
+});

@@ -32,6 +32,13 @@ export function resolveInsightsOptions(
       throw new MiningInputError(`insights option ${name} must be an integer ≥ 0, got ${n}`);
     }
   }
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: resolved.timeZone });
+  } catch {
+    throw new MiningInputError(
+      `insights option timeZone must be an IANA time zone, got '${resolved.timeZone}'`,
+    );
+  }
   return {
     ...resolved,
     citizenChannels: resolved.citizenChannels.map(normalizeChannel),
