@@ -2,6 +2,12 @@ import * as d3 from 'd3';
 import { chartRoot, checkValue, emptyChart, fitText } from './common';
 import { ACCENT, HIGHLIGHT, INK, MUTED, TRACK } from './palette';
 
+/**
+ * Share of the label column that the estimated width may fill: wide fallback fonts (DejaVu
+ * Sans) run a tenth wider than text.ts estimates, and a label must never leave the chart.
+ */
+const LABEL_SAFETY = 0.88;
+
 export interface BarRow {
   /** Stable id (links, clicks); `data-key` on the row. */
   key: string;
@@ -87,7 +93,7 @@ export function barsChart(
       .attr('dominant-baseline', 'central')
       .attr('fill', INK)
       .attr('font-weight', row.highlight ? 700 : 400)
-      .text(fitText(row.label, o.labelWidth, o.fontSize));
+      .text(fitText(row.label, o.labelWidth * LABEL_SAFETY, o.fontSize));
     g.append('rect')
       .attr('x', left)
       .attr('y', mid - o.barHeight / 2)

@@ -19,6 +19,8 @@ export interface IcicleOptions {
   stepLabel: (depth: number) => string;
   /** Display name of a step value (e.g. a translated channel). */
   stepName: (step: string) => string;
+  /** The 100 % of the shares (e.g. all journeys, when `rows` are only the top sequences). */
+  total: number | null;
   ariaLabel: string;
   emptyLabel: string;
 }
@@ -32,6 +34,7 @@ export const ICICLE_DEFAULTS: IcicleOptions = {
   formatShare: (share) => `${Math.round(share * 100)}%`,
   stepLabel: (depth) => `Step ${depth}`,
   stepName: (step) => step,
+  total: null,
   ariaLabel: 'Sequences',
   emptyLabel: 'Nothing to show.',
 };
@@ -53,8 +56,9 @@ export function icicleChart(
 ): SVGSVGElement {
   const o: IcicleOptions = { ...ICICLE_DEFAULTS, ...options };
   for (const r of rows) checkValue('icicleChart', r.steps.join(' → '), r.count);
-  const total = rows.reduce((s, r) => s + r.count, 0);
-  if (total === 0) return emptyChart('icicle-chart', o.width, o.emptyLabel, o.fontSize);
+  const sum = rows.reduce((s, r) => s + r.count, 0);
+  const total = Math.max(sum, o.total ?? 0);
+  if (sum === 0) return emptyChart('icicle-chart', o.width, o.emptyLabel, o.fontSize);
   const root: Tree = { name: '', children: [] };
   for (const row of rows) {
     let node = root;

@@ -1,6 +1,7 @@
 import * as d3 from 'd3';
 import { chartRoot, compareText, emptyChart, fitText } from './common';
 import { channelColor, GRID, INK, MUTED } from './palette';
+import { textWidth } from './text';
 
 export interface TimelineEvent {
   activity: string;
@@ -119,12 +120,14 @@ export function journeyTimeline(
       .attr('fill-opacity', 0.12)
       .attr('stroke', '#e69f00')
       .attr('stroke-opacity', 0.5);
+    // Near the right edge the label ends at the edge instead of running off it.
+    const label = o.tripLabel(trip.trip, trip.location);
     g.append('text')
-      .attr('x', x0 - 1)
+      .attr('x', Math.min(x0 - 1, o.width - 4 - textWidth(label, o.fontSize)))
       .attr('y', top - 10)
       .attr('fill', '#8a5a00')
       .attr('font-weight', 600)
-      .text(o.tripLabel(trip.trip, trip.location));
+      .text(label);
   }
   const ticks = x.ticks(Math.max(2, Math.floor((o.width - o.labelWidth) / 110)));
   for (const t of ticks) {

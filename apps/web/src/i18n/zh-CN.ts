@@ -193,6 +193,7 @@ export const zhCN: Messages = {
   'bottlenecks.kind.edge': '流转',
   'bottlenecks.kind.activity': '环节前排队',
   'bottlenecks.showOnMap': '在地图中显示',
+  'bottlenecks.more': '显示最大的 {shown} 项（共 {total} 项）；CSV 列出全部。',
   'bottlenecks.empty': '这些旅程中没有等待。',
   'trips.noChannels':
     '此数据集没有渠道列，无法统计到大厅跑动次数。请上传包含渠道和地点列的日志后查看此视图。',
@@ -250,6 +251,7 @@ export const zhCN: Messages = {
   'channel.back_office': '后台',
   'channel.hotline': '热线',
   'channel.post': '邮寄',
+  'channel.chatbot': '智能客服',
   'channel.app': '移动端',
   'export.svg': '将{what}下载为 SVG',
   'export.png': '将{what}下载为 PNG',

@@ -9,6 +9,9 @@ import { chartCard, chartExport, tableExport } from './export';
 import { variantFromToken, variantToken } from './route';
 import { unavailable, type ViewContext } from './view-context';
 
+/** Rows the bottleneck table shows; the CSV export has them all. */
+const BOTTLENECK_ROWS = 20;
+
 function bottleneckName(b: Bottleneck): string {
   return b.kind === 'edge' ? `${b.from ?? ''} → ${b.to ?? ''}` : (b.activity ?? '');
 }
@@ -61,7 +64,7 @@ export function renderBottlenecks(ctx: ViewContext): HTMLElement {
       el(
         'tbody',
         {},
-        list.map((b) =>
+        list.slice(0, BOTTLENECK_ROWS).map((b) =>
           el(
             'tr',
             {},
@@ -130,6 +133,16 @@ export function renderBottlenecks(ctx: ViewContext): HTMLElement {
       },
       el('div', { class: 'chart-scroll' }, chart),
       table,
+      list.length > BOTTLENECK_ROWS
+        ? el(
+            'p',
+            { class: 'muted' },
+            tr.t('bottlenecks.more', {
+              shown: tr.number(BOTTLENECK_ROWS),
+              total: tr.number(list.length),
+            }),
+          )
+        : null,
     ),
   );
 }
@@ -272,7 +285,12 @@ export function renderTrips(ctx: ViewContext): HTMLElement {
     if (sequences) {
       const icicle = icicleChart(
         sequences.top.map((s) => ({ steps: s.channels, count: s.journeys })),
-        { ...icicleOptions(tr), width: 1100, height: 360 },
+        {
+          ...icicleOptions(tr),
+          width: 1100,
+          height: 360,
+          total: sequences.top.reduce((sum, s) => sum + s.journeys, 0) + sequences.otherJourneys,
+        },
       );
       cards.push(
         chartCard(
@@ -418,7 +436,7 @@ export function renderWaits(ctx: ViewContext): HTMLElement {
     ],
     {
       width: 620,
-      labelWidth: 150,
+      labelWidth: 190,
       formatValue: (v) => tr.duration(v),
       ariaLabel: tr.t('waits.attribution'),
     },
@@ -453,7 +471,7 @@ export function renderVariants(ctx: ViewContext): HTMLElement {
       v.leadTimeSeconds.median,
     ]),
   );
-  const shown = result.variants.slice(0, 50);
+  const shown = result.variants.slice(0, 30);
   const selected = new Set((route.filter.variants ?? []).map(variantToken));
   const pending = new Set(selected);
   let cumulative = 0;

@@ -92,6 +92,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     renderedResult: unknown;
     renderedRoute: Route | null;
     renderedLocale: string;
+    panels: HTMLDetailsElement | null;
   } | null = null;
 
   function selected(state: AppState): DatasetDto | undefined {
@@ -298,10 +299,12 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
         renderedResult: null,
         renderedRoute: null,
         renderedLocale: '',
+        panels: null,
       };
-      replaceContent(
-        regions.detail,
-        heading,
+      const panels = el(
+        'details',
+        { class: 'data-panels', open: true },
+        el('summary', {}, tr.t('data.title')),
         el(
           'div',
           { class: 'panels' },
@@ -319,8 +322,9 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
             runControls,
           ),
         ),
-        result,
       );
+      detailParts.panels = panels;
+      replaceContent(regions.detail, heading, panels, result);
     }
     const parts = detailParts;
     replaceContent(
@@ -348,6 +352,10 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
       state.route !== parts.renderedRoute ||
       tr.locale !== parts.renderedLocale
     ) {
+      // Upload and mining fold away once there is a result to look at (and open without one).
+      if (parts.panels && (result === null) !== (parts.renderedResult === null)) {
+        parts.panels.open = result === null;
+      }
       parts.renderedResult = result;
       parts.renderedRoute = state.route;
       parts.renderedLocale = tr.locale;

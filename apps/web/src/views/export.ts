@@ -134,7 +134,7 @@ export function tableExport(
 /** A card with a title, optional caption, export buttons and content. */
 export function chartCard(
   options: { title: string; caption?: string; id: string; actions?: HTMLElement[]; wide?: boolean },
-  ...content: Node[]
+  ...content: (Node | null)[]
 ): HTMLElement {
   return el(
     'section',

@@ -6,7 +6,6 @@ import {
   type MapLanes,
   type ProcessMapData,
 } from '../charts/process-map';
-import { simplifyProcessMap } from '../charts/simplify';
 import type { MessageKey } from '../i18n/i18n';
 import { processMapOptions } from './chart-options';
 import { el } from './dom';
@@ -178,14 +177,12 @@ export function renderMapView(ctx: ViewContext): HTMLElement {
   const set = (patch: Partial<MapSettings>): void =>
     ctx.navigate({ map: { ...m, ...patch } }, true);
   const data = sliceMap(result, m.activities, m.paths);
-  // One layout per dataset, from the whole map: filters and sliders then move nothing.
-  const layoutKey = ctx.datasetId;
+  // One layout per dataset and slider setting, kept across filters: a filtered map keeps its
+  // nodes where they were (only a node the layout lacks makes a new one).
+  const layoutKey = `${ctx.datasetId}|${m.activities}|${m.paths}`;
   let layout = ctx.layouts.get(layoutKey) ?? null;
-  const covered =
-    layout !== null && data.activities.every((a) => layout?.nodes.has(`a:${a.activity}`));
-  if (!covered) {
-    const base = simplifyProcessMap(result).data;
-    layout = layoutProcessMap(base, processMapOptions(tr));
+  if (!layout || !data.activities.every((a) => layout?.nodes.has(`a:${a.activity}`))) {
+    layout = layoutProcessMap(data, processMapOptions(tr));
     ctx.layouts.set(layoutKey, layout);
   }
   const journeys = Math.max(1, result.summary.journeys);

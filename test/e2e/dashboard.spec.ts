@@ -1,0 +1,343 @@
+/**
+ * The reform team's dashboard in a real browser (Debian's Chromium) against the built api and
+ * worker, on a simulated demo-like dataset (500 journeys of `@onetrip/simulator`, uploaded with
+ * its own column mapping and mined per citizen and service) and on a public log without channels
+ * or citizens. Every view renders with data; a filter change reaches every view through a
+ * filtered run; an edge click opens its side panel; export gives a valid SVG. Screenshots of
+ * every view go to test/e2e/artifacts/ (git-ignored).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { DatasetDto } from '@onetrip/contracts';
+import { SIMULATOR_MAPPING, simulate, toCsv } from '@onetrip/simulator';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import {
+  ROOT,
+  cleanQueue,
+  createTestDatabase,
+  spawnNode,
+  spawnWorker,
+  testEnv,
+  type RunningProcess,
+  type TestDatabase,
+} from '../support/services';
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_DIST = path.join(ROOT, 'dist', 'apps', 'web');
+const API_MAIN = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+const ARTIFACTS = path.join(ROOT, 'test', 'e2e', 'artifacts');
+const PUBLIC_LOG = path.join(ROOT, '..', 'shared', 'datasets', 'real', 'roadtraffic100traces.csv');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealthy(url: string, api: RunningProcess, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (api.child.exitCode !== null) throw new Error(`api exited:\n${api.output()}`);
+    if (Date.now() > deadline) {
+      throw new Error(`api not healthy after ${timeoutMs} ms:\n${api.output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function createDataset(
+  apiUrl: string,
+  name: string,
+  file: string,
+  mapping: object,
+): Promise<DatasetDto> {
+  const created = await fetch(`${apiUrl}/api/v1/datasets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, timezone: 'Asia/Shanghai' }),
+  });
+  const dataset = (await created.json()) as DatasetDto;
+  const form = new FormData();
+  form.append('mapping', JSON.stringify(mapping));
+  form.append('file', new Blob([readFileSync(file)]), path.basename(file));
+  const uploaded = await fetch(`${apiUrl}/api/v1/datasets/${dataset.id}/uploads`, {
+    method: 'POST',
+    body: form,
+  });
+  if (!uploaded.ok) throw new Error(`upload failed: ${await uploaded.text()}`);
+  return dataset;
+}
+
+describe('the dashboard in a browser, against the real api and worker', () => {
+  let db: TestDatabase;
+  let worker: RunningProcess;
+  let api: RunningProcess;
+  let apiUrl = '';
+  let profile = '';
+  let scratch = '';
+  let context: BrowserContext;
+  let page: Page;
+  let demo: DatasetDto;
+  let publicLog: DatasetDto;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    for (const built of [path.join(WEB_DIST, 'index.html'), API_MAIN]) {
+      if (!existsSync(built)) {
+        throw new Error(
+          `${path.relative(ROOT, built)} is missing: run \`node tools/build.mjs\` first`,
+        );
+      }
+    }
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
+    db = await createTestDatabase('web_dashboard_e2e');
+    await cleanQueue(db.name);
+    worker = spawnWorker(testEnv(db, { LOG_LEVEL: 'log' }));
+    const port = await freePort();
+    api = spawnNode(
+      ['-r', './tools/runtime-paths.cjs', API_MAIN],
+      testEnv(db, { PORT: String(port), HOST: '127.0.0.1', WEB_DIST }),
+    );
+    apiUrl = `http://127.0.0.1:${port}`;
+    await Promise.all([waitForHealthy(apiUrl, api), worker.waitFor(/worker ready/i, 30_000)]);
+
+    scratch = mkdtempSync(path.join(os.tmpdir(), 'onetrip-dashboard-e2e-'));
+    const csv = path.join(scratch, 'demo-500.csv');
+    writeFileSync(
+      csv,
+      [...toCsv(simulate({ journeys: 500, seed: 'dashboard-e2e', lang: 'en' }))].join(''),
+    );
+    demo = await createDataset(apiUrl, 'Demo services (500 journeys)', csv, SIMULATOR_MAPPING);
+    publicLog = await createDataset(apiUrl, 'Road traffic fines (public log)', PUBLIC_LOG, {
+      caseId: 'case:concept:name',
+      activity: 'concept:name',
+      timestamp: 'time:timestamp',
+    });
+
+    profile = mkdtempSync(path.join(os.tmpdir(), 'onetrip-e2e-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+      locale: 'en-GB',
+      viewport: { width: 1440, height: 1000 },
+      acceptDownloads: true,
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    await api?.stop();
+    await worker?.stop();
+    if (db) {
+      await cleanQueue(db.name);
+      await db.drop();
+    }
+  }, 60_000);
+
+  const shot = async (name: string): Promise<void> => {
+    await page.waitForTimeout(250); // let the map's first fit and fonts settle
+    await page.screenshot({ path: path.join(ARTIFACTS, `dashboard-${name}.png`), fullPage: true });
+  };
+  const tab = async (view: string): Promise<void> => {
+    await page.click(`#tab-${view}`);
+    await page.waitForSelector(`.view-region[data-view="${view}"] .view`);
+  };
+  /** A short text that tells one result of a view from another. */
+  const signature = async (view: string): Promise<string> => {
+    await tab(view);
+    const selectors: Record<string, string> = {
+      overview: '[data-kpi="journeys"] .kpi-value',
+      map: '.pm-node-activity .pm-node-count',
+      bottlenecks: '[data-testid="bottlenecks-table"] tbody',
+      trips: '[data-card="trips-distribution"] svg',
+      waits: '[data-card="wait-attribution"] svg',
+      variants: '[data-testid="variants-table"] tbody',
+    };
+    const texts = await page.locator(selectors[view]).allTextContents();
+    return texts.join('|');
+  };
+
+  it('mines the demo dataset and shows every view with data', async () => {
+    await page.goto(`${apiUrl}/#dataset=${demo.id}`);
+    await page.waitForSelector('h1:has-text("Demo services")');
+    expect(await page.inputValue('#run-journey')).toBe('citizen+service');
+    await page.click('#run-start');
+    await page.waitForSelector('[data-testid="kpi-cards"]', { timeout: 90_000 });
+
+    // Overview: every KPI has a figure and a trend.
+    expect(await page.locator('[data-kpi="journeys"] .kpi-value').textContent()).toMatch(/^\d/);
+    for (const kpi of ['trips', 'at-most-one', 'zero-trip', 'lead-median', 'queue', 'rework']) {
+      expect(await page.locator(`[data-kpi="${kpi}"] .kpi-value`).textContent()).not.toBe('–');
+    }
+    expect(await page.locator('.kpi-trend svg').count()).toBe(8);
+    await page.waitForSelector('.filter-bar .columns-plot .column');
+    await shot('overview');
+
+    await tab('map');
+    expect(await page.locator('.pm-node-activity').count()).toBeGreaterThan(8);
+    await shot('map');
+    await page.click('#overlay-time');
+    await page.waitForSelector('.legend-heat');
+    expect(page.url()).toContain('overlay=time');
+    await shot('map-time');
+    await page.click('#overlay-frequency');
+
+    await tab('bottlenecks');
+    expect(
+      await page.locator('[data-testid="bottlenecks-table"] tbody tr').count(),
+    ).toBeGreaterThan(3);
+    await shot('bottlenecks');
+
+    await tab('trips');
+    for (const card of [
+      'trips-distribution',
+      'trips-by-service',
+      'trips-by-hall',
+      'return-reasons',
+      'channel-sequences',
+    ]) {
+      expect(await page.locator(`[data-card="${card}"] svg`).count()).toBe(1);
+    }
+    expect(await page.locator('.icicle-node').count()).toBeGreaterThan(3);
+    await shot('trips');
+
+    await tab('waits');
+    expect(await page.locator('.heat-cell:not(.heat-empty)').count()).toBeGreaterThan(10);
+    expect(
+      await page.locator('[data-card="waits-by-department"] .bar-row').count(),
+    ).toBeGreaterThan(0);
+    await shot('waits');
+
+    await tab('variants');
+    expect(await page.locator('[data-testid="variants-table"] tbody tr').count()).toBeGreaterThan(
+      5,
+    );
+    await shot('variants');
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('opens an edge’s panel, follows a sample journey to its timeline and exports a valid SVG', async () => {
+    await tab('map');
+    const edge = page.locator('.pm-edge:not(.pm-edge-terminal)').first();
+    const from = await edge.getAttribute('data-from');
+    const to = await edge.getAttribute('data-to');
+    await edge.locator('.pm-edge-line').dispatchEvent('click');
+    const panel = page.locator('[data-testid="side-panel"]');
+    await panel.waitFor();
+    expect(await panel.locator('h3').textContent()).toBe(`${from} → ${to}`);
+    expect(await panel.locator('.panel-chart svg').count()).toBe(2);
+    expect(page.url()).toContain('edgeFrom=');
+    expect(await page.locator('.pm-edge.pm-highlight').count()).toBe(1);
+    await shot('map-panel');
+
+    const download = page.waitForEvent('download');
+    await page.click('.map-toolbar [data-export="svg"]');
+    const file = await (await download).path();
+    const svg = readFileSync(file, 'utf8');
+    expect(svg.startsWith('<?xml')).toBe(true);
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return {
+        root: doc.documentElement.nodeName,
+        errors: doc.getElementsByTagName('parsererror').length,
+        nodes: doc.querySelectorAll('.pm-node-activity').length,
+      };
+    }, svg);
+    expect(parsed).toEqual({
+      root: 'svg',
+      errors: 0,
+      nodes: await page.locator('.pm-node-activity').count(),
+    });
+
+    await panel.locator('.sample-journey').first().click();
+    await page.waitForSelector('[data-testid="journey-timeline"] .timeline-event', {
+      timeout: 30_000,
+    });
+    expect(page.url()).toContain('view=timeline');
+    expect(await page.locator('.timeline-event').count()).toBeGreaterThan(2);
+    await shot('timeline');
+
+    // Back goes to the map with the panel still open.
+    await page.goBack();
+    await page.waitForSelector('[data-testid="side-panel"]');
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('runs a filter once and updates every view; back and forward switch between results', async () => {
+    const views = ['overview', 'map', 'bottlenecks', 'trips', 'waits', 'variants'];
+    const before: string[] = [];
+    for (const view of views) before.push(await signature(view));
+    await tab('overview');
+    const services = await page.locator('#filter-service option').allTextContents();
+    expect(services.length).toBeGreaterThan(2);
+    await page.selectOption('#filter-service', { index: 1 });
+    await page.waitForSelector('[data-testid="kpi-cards"]', { timeout: 90_000 });
+    expect(page.url()).toContain('service=');
+    await shot('filtered');
+    const after: string[] = [];
+    for (const view of views) after.push(await signature(view));
+    views.forEach((view, i) => expect([view, after[i]]).not.toEqual([view, before[i]]));
+    expect(Number((await signature('overview')).replace(/\D/g, ''))).toBeLessThan(
+      Number(before[0].replace(/\D/g, '')),
+    );
+    // Back in history until the unfiltered overview: served from the cache, no progress bar.
+    await page.click('#filter-clear');
+    await page.waitForSelector('[data-testid="kpi-cards"]');
+    expect(await page.locator('[data-testid="filter-progress"]').count()).toBe(0);
+    expect(await signature('overview')).toBe(before[0]);
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('says what a public log without channels or citizens cannot show, instead of breaking', async () => {
+    await page.goto(`${apiUrl}/#dataset=${publicLog.id}`);
+    await page.waitForSelector('h1:has-text("Road traffic")');
+    expect(await page.inputValue('#run-journey')).toBe('case');
+    await page.click('#run-start');
+    await page.waitForSelector('[data-testid="kpi-cards"]', { timeout: 90_000 });
+    expect(await page.locator('[data-kpi="trips"] .kpi-note').textContent()).toBe(
+      'needs a channel column',
+    );
+    await tab('trips');
+    await page.waitForSelector('[data-testid="trips-unavailable"]');
+    await tab('waits');
+    await page.waitForSelector('[data-testid="queue-unavailable"]');
+    await tab('map');
+    expect(await page.locator('.pm-node-activity').count()).toBeGreaterThan(5);
+    await tab('trips');
+    await shot('public-log-trips');
+    // The locale switch: the same view in Chinese, with Chinese number and date formats.
+    await page.selectOption('#locale-select', 'zh-CN');
+    await tab('overview');
+    expect(await page.locator('#tab-overview').textContent()).toBe('概览');
+    await shot('public-log-overview-zh');
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
