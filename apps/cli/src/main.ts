@@ -1,6 +1,6 @@
 /**
- * `onetrip <command> [options]`. Each command lives in its own file under commands/ and exports
- * `run(argv): Promise<number>` (the exit code). stdout carries only a command's output document;
+ * `onetrip <command> [options]`. Each command lives in its own file under commands/, loaded on
+ * demand (see commands/index.ts); its `run(argv)` resolves to the exit code. stdout carries only a command's output document;
  * progress, warnings and errors go to stderr.
  */
 import { COMMANDS } from './commands';
@@ -26,8 +26,15 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`onetrip: unknown command '${name}'\n\n${USAGE}`);
     return 2;
   }
-  return command.run(rest);
+  const run = await command.load();
+  return run(rest);
 }
+
+// `onetrip … | head` closes stdout early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

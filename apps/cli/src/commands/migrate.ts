@@ -2,7 +2,6 @@
 import { migrateDatabase } from '../start/migrate';
 
 export const migrate = {
-  summary: 'Apply pending database migrations to DATABASE_URL',
   async run(argv: string[]): Promise<number> {
     if (argv.includes('--help')) {
       process.stdout.write(

@@ -11,7 +11,6 @@ import { cpuMs, readIntoMiner, RowError, type ReadCounts } from '../mine/read-in
 import { formatReport } from '../mine/report';
 
 export const mine = {
-  summary: 'mine event logs (CSV, NDJSON, XES): journeys, trips, waits, bottlenecks',
   async run(argv: string[]): Promise<number> {
     let args: MineArgs;
     try {

@@ -267,7 +267,6 @@ async function write(args: Args): Promise<void> {
 }
 
 export const simulate = {
-  summary: 'Generate a synthetic government-service event log with ground truth',
   async run(argv: string[]): Promise<number> {
     let args: Args | 'help';
     try {

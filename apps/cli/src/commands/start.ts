@@ -116,6 +116,5 @@ async function run(argv: string[]): Promise<number> {
 }
 
 export const start = {
-  summary: 'Run the api, a worker and the web app (embedded PostgreSQL/Redis when none is given)',
   run,
 };
