@@ -79,6 +79,9 @@ class InsightsAccumulator {
   private readonly occurrences: Int32Array;
   private readonly returned: Int32Array;
   private readonly touched: number[] = [];
+  private readonly halls: number[] = [];
+  private readonly queue: number[] = [];
+  private variantCodes: number[] = [];
   private readonly tripOf: number[] = [];
   /** Edge insights by from × activities + to, with names resolved on finish. */
   private readonly edges = new Map<number, { wait: number[]; duration: number[] }>();
@@ -144,19 +147,21 @@ class InsightsAccumulator {
 
     // Trips, numbered as countTrips counts them; service and department of the journey.
     const trips = this.numberTrips(buf, lo, hi);
-    const halls = new Set<number>();
+    const halls = this.halls;
+    halls.length = 0;
     let service = NONE;
     let department = NONE;
     let reworked = false;
     let sequence = '';
     let lastChannel = -2;
-    const queue: number[] = [];
+    const queue = this.queue;
+    queue.length = 0;
     for (let j = lo; j < hi; j += 1) {
       const i = buf.sorted[j];
       const e = buf.order[i];
       const act = buf.activity[i];
       const trip = this.tripOf[j - lo];
-      if (trip > 0) halls.add(buf.location[i]);
+      if (trip > 0 && !halls.includes(buf.location[i])) halls.push(buf.location[i]);
       if (service === NONE) service = this.columns.serviceOf[e] ?? NONE;
       if (department === NONE) department = this.columns.departmentOf[e] ?? NONE;
       if (this.occurrences[act] === 0) this.touched.push(act);
@@ -197,8 +202,7 @@ class InsightsAccumulator {
     this.p.queueUncalled += queue.length;
 
     // Rework and return reasons (per journey: each activity once).
-    let variant = '';
-    for (let j = lo; j < hi; j += 1) variant += `${buf.activity[buf.sorted[j]]},`;
+    const variant = this.variantKey(buf, lo, hi);
     for (const act of this.touched) {
       if (this.occurrences[act] > 1) reworked = true;
       if (this.returned[act] > 0) {
@@ -251,10 +255,7 @@ class InsightsAccumulator {
       }
     }
     for (const [codes, d] of this.variants) {
-      const names = codes
-        .slice(0, -1)
-        .split(',')
-        .map((c) => name(Number(c)));
+      const names = decodeVariantKey(codes).map(name);
       p.variantLeadTimes.set(names.join('\u0000'), d);
     }
     // Recorded even in a shard without channels: another shard may have them (finalize decides).
@@ -280,6 +281,21 @@ class InsightsAccumulator {
     if (this.options.journey === 'citizen') return { key, start };
     const cut = key.indexOf('\u0000');
     return { key: key.slice(0, cut), service: key.slice(cut + 1), start };
+  }
+
+  /** The journey's activity codes as a string, two UTF-16 units per code (any code fits). */
+  private variantKey(buf: InstanceBuffer, lo: number, hi: number): string {
+    const codes = this.variantCodes;
+    codes.length = 0;
+    for (let j = lo; j < hi; j += 1) {
+      const act = buf.activity[buf.sorted[j]];
+      codes.push(act >>> 16, act & 0xffff);
+    }
+    let key = '';
+    for (let k = 0; k < codes.length; k += 4096) {
+      key += String.fromCharCode(...codes.slice(k, k + 4096));
+    }
+    return key;
   }
 
   /** tripOf[j − lo] = 1-based trip of instance j, 0 when not in person; returns the count. */
@@ -324,6 +340,13 @@ class InsightsAccumulator {
     const { weekday, hour } = this.calendar.fields(buf.completeAt[ticket]);
     getOrAdd(this.p.queueHeat, (weekday - 1) * 24 + hour, () => new Distribution()).add(wait);
   }
+}
+
+function decodeVariantKey(key: string): number[] {
+  const codes: number[] = [];
+  for (let k = 0; k < key.length; k += 2)
+    codes.push(key.charCodeAt(k) * 0x10000 + key.charCodeAt(k + 1));
+  return codes;
 }
 
 function addToGroup(group: TripGroup, trips: number): void {
