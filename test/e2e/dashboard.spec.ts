@@ -165,6 +165,20 @@ describe('the dashboard in a browser, against the real api and worker', () => {
   const shot = async (name: string): Promise<void> => {
     await page.waitForTimeout(250); // let the map's first fit and fonts settle
     await page.screenshot({ path: path.join(ARTIFACTS, `dashboard-${name}.png`), fullPage: true });
+    // A smaller picture of just the dashboard (filters, tabs, view) for docs/user-guide.md.
+    const box = await page.locator('[data-testid="dashboard"]').boundingBox();
+    if (box) {
+      await page.screenshot({
+        path: path.join(ARTIFACTS, `guide-${name}.png`),
+        fullPage: true,
+        clip: {
+          x: box.x - 8,
+          y: box.y - 8,
+          width: box.width + 16,
+          height: Math.min(box.height + 16, 1000),
+        },
+      });
+    }
   };
   const tab = async (view: string): Promise<void> => {
     await page.click(`#tab-${view}`);
@@ -314,6 +328,23 @@ describe('the dashboard in a browser, against the real api and worker', () => {
     await page.waitForSelector('[data-testid="kpi-cards"]');
     expect(await page.locator('[data-testid="filter-progress"]').count()).toBe(0);
     expect(await signature('overview')).toBe(before[0]);
+
+    // Brushing months on the time range is a filter too.
+    const overlay = await page.locator('.time-brush .overlay').boundingBox();
+    if (!overlay) throw new Error('no time brush');
+    await page.mouse.move(overlay.x + overlay.width * 0.3, overlay.y + overlay.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(overlay.x + overlay.width * 0.6, overlay.y + overlay.height / 2, {
+      steps: 5,
+    });
+    await page.mouse.up();
+    await page.waitForURL(/from=/);
+    await page.waitForSelector('[data-testid="kpi-cards"]', { timeout: 90_000 });
+    expect(page.url()).toMatch(/from=.*&to=/);
+    expect(Number((await signature('overview')).replace(/\D/g, ''))).toBeLessThan(
+      Number(before[0].replace(/\D/g, '')),
+    );
+    await shot('brushed');
     expect(pageErrors).toEqual([]);
   }, 180_000);
 

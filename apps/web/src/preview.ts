@@ -26,8 +26,19 @@ import {
   variantsOptions,
 } from './views/chart-options';
 import { el } from './views/dom';
-import { sliceMap } from './views/map-view';
 import { renderProcessMapView } from './views/process-map-view';
+import {
+  renderBottlenecks,
+  renderTrips,
+  renderVariants,
+  renderWaits,
+} from './views/analysis-views';
+import { renderOverview } from './views/overview-view';
+import { renderMapView, sliceMap } from './views/map-view';
+import { EMPTY_ROUTE, type ViewName } from './views/route';
+import type { ViewContext } from './views/view-context';
+import type { MapLayout } from './charts/process-map';
+import { demoResult } from './charts/fixtures/demo';
 
 // Every chart fixture, rendered as the snapshot tests render it (static SVG), and the maps once
 // more in the app's interactive frame, so a chart change can be reviewed by eye before its
@@ -170,5 +181,34 @@ function gallery(): void {
   }
 }
 
-if (new URLSearchParams(location.search).get('bench') === 'map') bench();
-else gallery();
+/** The dashboard's views on the demo fixture (Chinese), as the app shows them. */
+function dashboardViews(): void {
+  const views = {
+    overview: renderOverview,
+    map: renderMapView,
+    bottlenecks: renderBottlenecks,
+    trips: renderTrips,
+    waits: renderWaits,
+    variants: renderVariants,
+  } as const;
+  const layouts = new Map<string, MapLayout>();
+  for (const [name, render] of Object.entries(views)) {
+    const ctx: ViewContext = {
+      tr: createTranslator('zh-CN'),
+      result: demoResult,
+      route: { ...EMPTY_ROUTE, dataset: 'demo', view: name as ViewName },
+      navigate: () => undefined,
+      timeZone: 'Asia/Shanghai',
+      layouts,
+      datasetId: 'demo',
+    };
+    main.append(section(`dashboard.${name}`, '150 simulated journeys, zh-CN', render(ctx)));
+  }
+}
+
+const mode = new URLSearchParams(location.search).get('bench');
+if (mode === 'map') bench();
+else {
+  gallery();
+  dashboardViews();
+}

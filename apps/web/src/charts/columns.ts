@@ -1,6 +1,7 @@
 import * as d3 from 'd3';
 import { chartRoot, checkValue, emptyChart, fitText } from './common';
 import { ACCENT, GRID, HIGHLIGHT, INK, MUTED } from './palette';
+import { textWidth } from './text';
 
 export interface Column {
   key: string;
@@ -100,13 +101,17 @@ export function columnsChart(
         .text(o.formatValue(c.value));
     }
     if (i % every === 0) {
+      const text = fitText(c.label, every * x.step(), o.fontSize);
+      // A label centred under a narrow column near an edge would run off the chart: pin it.
+      const half = textWidth(text, o.fontSize) / 2;
+      const centre = Math.max(half + 1, Math.min(o.width - half - 1, left + band / 2));
       g.append('text')
         .attr('class', 'column-label')
-        .attr('x', left + band / 2)
+        .attr('x', centre)
         .attr('y', o.height - margin.bottom + 14)
         .attr('text-anchor', 'middle')
         .attr('fill', MUTED)
-        .text(fitText(c.label, every * x.step(), o.fontSize));
+        .text(text);
     }
   });
   return svg.node() as SVGSVGElement;

@@ -3,6 +3,7 @@ import { columnsChart } from '../charts/columns';
 import {
   layoutProcessMap,
   type MapElement,
+  type MapLayout,
   type MapLanes,
   type ProcessMapData,
 } from '../charts/process-map';
@@ -196,7 +197,7 @@ export function renderMapView(ctx: ViewContext): HTMLElement {
   ];
   const nodeFigure = (a: ActivityStats): string => {
     if (m.overlay === 'time') {
-      if (m.of === 'wait') return `⏳ ${tr.duration(waits.get(a.activity) ?? 0)}`;
+      if (m.of === 'wait') return tr.duration(waits.get(a.activity) ?? 0);
       const s = serviceStat(a);
       return s === null ? tr.number(a.count) : tr.duration(s);
     }
@@ -318,6 +319,7 @@ export function renderMapView(ctx: ViewContext): HTMLElement {
     ],
     onSelect: (selected) => ctx.navigate({ selected }, true),
     tables: true,
+    focus: focusOf(layout, route.selected, lanes !== null),
   });
   mapSvg = card.querySelector<SVGSVGElement>('svg.process-map');
   card
@@ -325,6 +327,24 @@ export function renderMapView(ctx: ViewContext): HTMLElement {
     ?.append(chartExport(tr, tr.t('view.map'), 'journey-map', () => mapSvg));
   const panel = route.selected ? renderPanel(ctx, route.selected) : null;
   return el('div', { class: panel ? 'view view-map with-panel' : 'view view-map' }, card, panel);
+}
+
+/** The middle of the selected node, or of the two ends of the selected edge. */
+function focusOf(
+  layout: MapLayout,
+  selected: MapElement | null,
+  lanes: boolean,
+): { x: number; y: number } | null {
+  // Swimlanes move nodes away from the layout's places: no reliable focus.
+  if (!selected || lanes) return null;
+  const at = (activity: string) => layout.nodes.get(`a:${activity}`);
+  if (selected.kind === 'activity') {
+    const p = at(selected.activity);
+    return p ? { x: p.x, y: p.y } : null;
+  }
+  const a = at(selected.from);
+  const b = at(selected.to);
+  return a && b ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : null;
 }
 
 function figure(label: string, value: string): HTMLElement {

@@ -32,6 +32,8 @@ export interface ProcessMapViewOptions {
   onSelect: (element: MapElement) => void;
   /** Tables under the map (default on). */
   tables: boolean;
+  /** Where the first view centres (the selected element), in chart coordinates. */
+  focus: { x: number; y: number } | null;
 }
 
 export function renderProcessMapView(
@@ -120,10 +122,28 @@ export function renderProcessMapView(
     const [width, height] = frameSize();
     show(Math.min(1, width / chartWidth, height / chartHeight), width, height);
   };
-  /** The first view: whole when that stays readable, else full width and panned from the top. */
+  /**
+   * The first view: centred on the selected element when there is one; else whole when that
+   * stays readable, else full width and panned from the top.
+   */
   const fitReadable = (): void => {
     const [width, height] = frameSize();
     const whole = Math.min(1, width / chartWidth, height / chartHeight);
+    const focus = view.focus;
+    if (focus) {
+      // A selected element: readable, and in the middle of the frame.
+      const scale = Math.max(whole, MIN_READABLE_SCALE);
+      const viewWidth = width / scale;
+      const viewHeight = height / scale;
+      svg.setAttribute(
+        'viewBox',
+        `${focus.x - viewWidth / 2} ${focus.y - viewHeight / 2} ${viewWidth} ${viewHeight}`,
+      );
+      refitting = true;
+      zoom.transform(selection, d3.zoomIdentity);
+      refitting = false;
+      return;
+    }
     show(Math.max(whole, Math.min(1, width / chartWidth, MIN_READABLE_SCALE)), width, height);
   };
   const button = (
