@@ -4,7 +4,7 @@ import { createTranslator } from '../i18n/i18n';
 import { processMapOptions } from '../views/chart-options';
 import { FIXTURES } from './fixtures';
 import { buildingPermit } from './fixtures/building-permit';
-import { processMap } from './process-map';
+import { layoutProcessMap, processMap, type ProcessMapOptions } from './process-map';
 import { expectSvgSnapshot } from './testing/svg-snapshot';
 
 const SNAPSHOTS = path.join(__dirname, '__snapshots__');
@@ -85,5 +85,90 @@ describe('processMap', () => {
     expect(() => processMap(broken)).toThrow(
       'processMap: edge Submit application → Nowhere names unknown activity Nowhere',
     );
+  });
+});
+
+describe('processMap dashboard options', () => {
+  const tr = createTranslator('en');
+  const heat = new Map<string, number>();
+  for (const e of buildingPermit.dfg) {
+    heat.set(e.to, (heat.get(e.to) ?? 0) + e.waitSeconds.total / Math.max(1, e.count));
+  }
+  const lanes = {
+    order: ['online', 'hall', 'back_office'],
+    of: new Map([
+      ['Submit application', 'online'],
+      ['Request documents', 'online'],
+      ['Check completeness', 'hall'],
+      ['Site inspection', 'hall'],
+      ['Issue permit', 'hall'],
+      ['Review plans', 'back_office'],
+      ['Approve', 'back_office'],
+      ['Reject', 'back_office'],
+      ['Notify rejection', 'back_office'],
+    ]),
+  };
+
+  function render(extra: Partial<ProcessMapOptions>): SVGSVGElement {
+    return processMap(buildingPermit, {
+      ...processMapOptions(tr),
+      nodeHeat: heat,
+      nodeFigure: (a) => tr.duration(heat.get(a.activity) ?? 0),
+      edgeFigures: (e) => [tr.duration(e.waitSeconds.p90), `${e.count}×`],
+      highlight: { kind: 'edge', from: 'Review plans', to: 'Site inspection' },
+      ...extra,
+    });
+  }
+
+  it('renders waits, a highlighted hand-off and swimlanes as committed', () => {
+    expect(() =>
+      expectSvgSnapshot(SNAPSHOTS, 'process-map.building-permit-time', render({})),
+    ).not.toThrow();
+    expect(() =>
+      expectSvgSnapshot(SNAPSHOTS, 'process-map.building-permit-lanes', render({ lanes })),
+    ).not.toThrow();
+  });
+
+  it('colours nodes by wait, labels arrows with the chosen figures and dims all but the highlight', () => {
+    const svg = render({});
+    expect(svg.classList.contains('pm-has-highlight')).toBe(true);
+    const lit = svg.querySelectorAll('.pm-edge.pm-highlight');
+    expect(lit).toHaveLength(1);
+    expect(lit[0].getAttribute('data-from')).toBe('Review plans');
+    const fills = [...svg.querySelectorAll('.pm-node-activity > rect')].map((r) =>
+      r.getAttribute('fill'),
+    );
+    expect(new Set(fills).size).toBeGreaterThan(3);
+    const labels = [...svg.querySelectorAll('.pm-edge-label')].map((l) => l.textContent);
+    expect(labels).toContain('10 d 2 h60×');
+  });
+
+  it('puts each lane in its own band, its activities inside it', () => {
+    const svg = render({ lanes });
+    const bands = [...svg.querySelectorAll('.pm-lanes rect')].map((r) => ({
+      x: Number(r.getAttribute('x')),
+      width: Number(r.getAttribute('width')),
+    }));
+    expect([...svg.querySelectorAll('.pm-lane-label')].map((l) => l.textContent)).toEqual([
+      'online',
+      'hall',
+      'back_office',
+    ]);
+    for (const [activity, lane] of lanes.of) {
+      const node = svg.querySelector(`.pm-node-activity[data-activity="${activity}"]`);
+      const x = Number(/translate\(([-\d.]+)/.exec(node?.getAttribute('transform') ?? '')?.[1]);
+      const band = bands[lanes.order.indexOf(lane)];
+      expect([activity, x > band.x && x < band.x + band.width]).toEqual([activity, true]);
+    }
+  });
+
+  it('reuses a given layout, so nodes stay where they were', () => {
+    const layout = layoutProcessMap(buildingPermit, processMapOptions(tr));
+    const fewer = { ...buildingPermit, dfg: buildingPermit.dfg.slice(0, 4) };
+    const a = processMap(buildingPermit, { ...processMapOptions(tr), layout });
+    const b = processMap(fewer, { ...processMapOptions(tr), layout });
+    const where = (svg: SVGSVGElement): (string | null)[] =>
+      [...svg.querySelectorAll('.pm-node-activity')].map((n) => n.getAttribute('transform'));
+    expect(where(b)).toEqual(where(a));
   });
 });

@@ -268,9 +268,16 @@ export function createDashboard(options: DashboardOptions) {
         if (i0 >= 0) b.move(g, [x0 + i0 * step, x0 + (i1 + 1) * step]);
       }
     }
+    // Months as the brush shows them; `to` is exclusive, so the last month is the one before it.
+    const month = new Intl.DateTimeFormat(tr.locale, {
+      year: 'numeric',
+      month: 'short',
+      timeZone: 'UTC',
+    });
+    const { from, to } = route.filter;
     const range =
-      route.filter.from || route.filter.to
-        ? `${route.filter.from ? tr.dateTime(route.filter.from).split(' ')[0] : '…'} – ${route.filter.to ? tr.dateTime(route.filter.to).split(' ')[0] : '…'}`
+      from || to
+        ? `${from ? month.format(Date.parse(from)) : '…'} – ${to ? month.format(Date.parse(to) - 1) : '…'}`
         : tr.t('filter.timeAll');
     return el(
       'div',

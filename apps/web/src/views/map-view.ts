@@ -1,4 +1,4 @@
-import type { ActivityStats, DfgEdge, MiningResult } from '@onetrip/contracts';
+import type { ActivityInsight, ActivityStats, DfgEdge, MiningResult } from '@onetrip/contracts';
 import { columnsChart } from '../charts/columns';
 import {
   layoutProcessMap,
@@ -73,13 +73,12 @@ export function waitInFront(result: Pick<MiningResult, 'dfg'>): Map<string, numb
 
 function lanesOf(result: MiningResult, by: MapSettings['lanes']): MapLanes | null {
   if (by === 'none') return null;
-  // The insights contract has no per-activity channel: derive it from channel sequences is not
-  // possible, so lanes use the activity insight when the api adds one (see the final report).
-  const source = (result.insights?.activities ?? []) as unknown as {
-    activity: string;
-    channel?: string;
-    sourceSystem?: string;
-  }[];
+  // Each activity's dominant channel / source system, when the api's activity insights carry
+  // them (asked for in issue 5's notes); until then the map says swimlanes are unavailable.
+  const source: readonly (ActivityInsight & {
+    channel?: string | null;
+    sourceSystem?: string | null;
+  })[] = result.insights?.activities ?? [];
   const of = new Map<string, string>();
   for (const a of source) {
     const lane = by === 'channel' ? a.channel : a.sourceSystem;
