@@ -239,6 +239,16 @@ describe('the app', () => {
     }
     expect(root.querySelector('[data-testid="trips-unavailable"]')).toBeNull();
     expect(results).toBe(fetched);
+    // Keyboard: arrows move between tabs (and focus follows).
+    root
+      .querySelector('#tab-overview')
+      ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(location.hash).toContain('view=map');
+    expect(document.activeElement?.id).toBe('tab-map');
+    root
+      .querySelector('#tab-map')
+      ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true }));
+    expect(document.activeElement?.id).toBe('tab-overview');
     expect(starts).toHaveLength(2);
     click(root, '#filter-clear');
     expect(location.hash).toBe('#dataset=d1');

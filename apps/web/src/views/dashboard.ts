@@ -27,6 +27,7 @@ import { renderMapView } from './map-view';
 import { renderOverview } from './overview-view';
 import { filterKey, isEmptyFilter, VIEWS, type Route, type ViewName } from './route';
 import { unavailable, type ViewContext } from './view-context';
+import { monthStartIso } from './zoned-time';
 
 type Entry =
   | { status: 'running'; run: RunDto | null }
@@ -135,24 +136,43 @@ export function createDashboard(options: DashboardOptions) {
   }
 
   function tabs(route: Route, tr: Translator): HTMLElement {
+    // The ARIA tabs pattern: Tab reaches the active tab, arrows (Home, End) move between tabs.
+    const onKey = (event: KeyboardEvent): void => {
+      const index = VIEWS.indexOf(route.view);
+      const next =
+        event.key === 'ArrowRight'
+          ? VIEWS[(index + 1) % VIEWS.length]
+          : event.key === 'ArrowLeft'
+            ? VIEWS[(index + VIEWS.length - 1) % VIEWS.length]
+            : event.key === 'Home'
+              ? VIEWS[0]
+              : event.key === 'End'
+                ? VIEWS[VIEWS.length - 1]
+                : null;
+      if (!next) return;
+      event.preventDefault();
+      options.navigate({ view: next });
+      document.getElementById(`tab-${next}`)?.focus();
+    };
     return el(
       'nav',
       { class: 'tabs', 'aria-label': tr.t('view.nav') },
       el(
         'ul',
-        { role: 'tablist' },
+        { role: 'tablist', onkeydown: onKey as EventListener },
         VIEWS.map((view) =>
           el(
             'li',
-            {},
+            { role: 'presentation' },
             el(
               'a',
               {
                 role: 'tab',
-                href: `#`,
+                href: '#',
                 id: `tab-${view}`,
                 class: view === route.view ? 'tab active' : 'tab',
                 'aria-selected': view === route.view ? 'true' : 'false',
+                tabindex: view === route.view ? 0 : -1,
                 'data-focus': `tab-${view}`,
                 'data-view': view,
                 onclick: (event: Event) => {
@@ -207,7 +227,7 @@ export function createDashboard(options: DashboardOptions) {
     );
   }
 
-  function brush(f: FacetsDto, route: Route, tr: Translator): HTMLElement {
+  function brush(f: FacetsDto, route: Route, tr: Translator, timeZone: string): HTMLElement {
     const months = f.months;
     const width = 560;
     const svg = columnsChart(
@@ -228,11 +248,8 @@ export function createDashboard(options: DashboardOptions) {
       const x0 = Number(plot.getAttribute('data-x0'));
       const x1 = Number(plot.getAttribute('data-x1'));
       const step = (x1 - x0) / months.length;
-      const monthStart = (p: string): string => `${p}-01T00:00:00.000Z`;
-      const monthEnd = (p: string): string => {
-        const [y, m] = p.split('-').map(Number);
-        return new Date(Date.UTC(y, m, 1)).toISOString();
-      };
+      const monthStart = (p: string): string => monthStartIso(p, timeZone);
+      const monthEnd = (p: string): string => monthStartIso(p, timeZone, 1);
       const b = d3
         .brushX<unknown>()
         .extent([
@@ -269,11 +286,7 @@ export function createDashboard(options: DashboardOptions) {
       }
     }
     // Months as the brush shows them; `to` is exclusive, so the last month is the one before it.
-    const month = new Intl.DateTimeFormat(tr.locale, {
-      year: 'numeric',
-      month: 'short',
-      timeZone: 'UTC',
-    });
+    const month = new Intl.DateTimeFormat(tr.locale, { year: 'numeric', month: 'short', timeZone });
     const { from, to } = route.filter;
     const range =
       from || to
@@ -301,7 +314,7 @@ export function createDashboard(options: DashboardOptions) {
     return el(
       'section',
       { class: 'card filter-bar', 'aria-label': tr.t('filter.title'), 'data-testid': 'filter-bar' },
-      ready ? brush(ready, route, tr) : null,
+      ready ? brush(ready, route, tr, dataset.timezone) : null,
       el(
         'div',
         { class: 'filter-controls' },
