@@ -65,6 +65,12 @@ export class RunsService {
     if (active) return { run: toRunDto(active), created: false };
 
     const run = await this.runs.create({ ...key, params });
+    if (!run) {
+      // An identical request created it a moment ago: join that run.
+      const joined = await this.runs.findSame(key, ['queued', 'running', 'completed']);
+      if (joined) return { run: toRunDto(joined, joined.status === 'completed'), created: false };
+      throw new ProblemException(409, 'run.conflict', 'An identical run changed state; retry.');
+    }
     try {
       await this.producer.enqueue('mining.run', { runId: run.id });
     } catch (error) {

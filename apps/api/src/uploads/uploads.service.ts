@@ -1,27 +1,123 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import {
   AppConfig,
   CONFIG,
   DatasetEntity,
+  EventIngest,
   EventRepository,
-  StagedRow,
+  StagedEvent,
   UploadEntity,
   UploadRepository,
 } from '@onetrip/backend';
-import { ColumnMapping, DEFAULT_COLUMN_MAPPING, EVENT_FIELDS, UploadDto } from '@onetrip/contracts';
-import { IngestError, eventIdentity, pseudonymize, readEvents } from '@onetrip/ingest';
+import {
+  ColumnMapping,
+  DEFAULT_COLUMN_MAPPING,
+  EVENT_FIELDS,
+  UploadDto,
+  UploadErrorPolicy,
+} from '@onetrip/contracts';
+import {
+  IngestError,
+  type IngestFormat,
+  type IngestRecord,
+  pseudonymize,
+  readEventBatches,
+} from '@onetrip/ingest';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { DatasetsService } from '../datasets/datasets.service';
 import { ProblemException, isUuid, notFound } from '../problem/problem';
 import { validate } from '../problem/validate';
-import { IncomingFile, receiveFile, tooLarge } from './multipart';
+import { storedIdentity } from './identity';
+import { receiveFile, tooLarge } from './multipart';
 
 /** More rejected rows than this share of all rows fails the upload (issue #4's default policy). */
 export const REJECTED_SHARE_LIMIT = 0.05;
 /** Rejected rows shown in an upload report; the rest stay in rejected_row. */
 const REPORT_REJECTED = 20;
+/** How often a running upload writes its live counts (bytes, rows) to its row. */
+const PROGRESS_INTERVAL_MS = 1000;
+/** Rejected rows are written in groups of this many while the upload runs. */
+const REJECTED_FLUSH = 1000;
+/** Distinct citizen identifiers whose pseudonyms are remembered during one upload. */
+const PSEUDONYM_CACHE = 65_536;
+
+export interface UploadPolicy {
+  onError: UploadErrorPolicy;
+  /** 0..1: more rejected rows than this share of all rows fails the upload (policy `skip`). */
+  maxRejectedRatio: number;
+}
+
+export const DEFAULT_POLICY: UploadPolicy = {
+  onError: 'skip',
+  maxRejectedRatio: REJECTED_SHARE_LIMIT,
+};
+
+/** What one ingest reads: an upload's file part, or a pushed NDJSON body. */
+export interface IngestInput {
+  fileName: string;
+  stream: Readable;
+  /** Bytes received so far. */
+  bytes(): number;
+  format?: IngestFormat;
+  encoding?: string;
+  /** Resolves when the whole request arrived intact; nothing is committed before. */
+  requestComplete: Promise<void>;
+  mapping?: Partial<ColumnMapping>;
+  /** Save the (completed) mapping with the dataset on success. */
+  saveMapping: boolean;
+  policy: UploadPolicy;
+  /** A client-chosen upload id (to poll progress from the start), else a new one. */
+  uploadId?: string;
+  /** Fails with 413 beyond this many events (the push endpoint's batch limit). */
+  maxEvents?: number;
+}
+
+const policySchema = z
+  .object({
+    onError: z.enum(['skip', 'fail']).optional(),
+    maxRejectedRatio: z.coerce.number().min(0).max(1).optional(),
+    uploadId: z.string().uuid().optional(),
+    encoding: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/)
+      .optional(),
+  })
+  .passthrough();
+
+/** The upload options given as form fields (before the file) or query parameters. */
+export function parseUploadOptions(values: Record<string, string | undefined>): {
+  policy: UploadPolicy;
+  uploadId?: string;
+  encoding?: string;
+} {
+  const parsed = policySchema.safeParse(
+    Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '')),
+  );
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => ({
+      field: i.path.join('.'),
+      message: i.message,
+    }));
+    throw new ProblemException(
+      400,
+      'upload.options-invalid',
+      `Invalid upload options: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
+      { errors },
+    );
+  }
+  const o = parsed.data;
+  return {
+    policy: {
+      onError: o.onError ?? DEFAULT_POLICY.onError,
+      maxRejectedRatio: o.maxRejectedRatio ?? DEFAULT_POLICY.maxRejectedRatio,
+    },
+    ...(o.uploadId === undefined ? {} : { uploadId: o.uploadId }),
+    ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
+  };
+}
 
 const mappingSchema = z
   .object(Object.fromEntries(EVENT_FIELDS.map((f) => [f, z.string().min(1).optional()])))
@@ -67,6 +163,8 @@ export function toUploadDto(u: UploadEntity, rejected: UploadDto['rejected']): U
     rowsAccepted: u.rowsAccepted,
     rowsRejected: u.rowsRejected,
     rowsDuplicate: u.rowsDuplicate,
+    onError: u.onError,
+    maxRejectedRatio: u.maxRejectedRatio,
     errorCode: u.errorCode,
     error: u.error,
     rejected,
@@ -76,7 +174,7 @@ export function toUploadDto(u: UploadEntity, rejected: UploadDto['rejected']): U
 }
 
 @Injectable()
-export class UploadsService {
+export class UploadsService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Uploads');
 
   constructor(
@@ -85,6 +183,12 @@ export class UploadsService {
     private readonly uploads: UploadRepository,
     private readonly events: EventRepository,
   ) {}
+
+  /** Uploads left `receiving` by an api that died are marked failed when the next one starts. */
+  async onApplicationBootstrap(): Promise<void> {
+    const n = await this.uploads.failInterrupted();
+    if (n > 0) this.logger.warn(`${n} interrupted upload(s) marked failed; no events were kept`);
+  }
 
   async get(id: string): Promise<UploadDto> {
     const upload = isUuid(id) ? await this.uploads.findById(id) : null;
@@ -114,120 +218,242 @@ export class UploadsService {
     if (Number.isFinite(declared) && declared > this.config.maxUploadBytes) {
       throw tooLarge(this.config.maxUploadBytes);
     }
+    const query = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
     return receiveFile(
       req,
-      { maxFileBytes: this.config.maxUploadBytes, fileField: 'file', leadingFields: ['mapping'] },
-      (file, fields, requestComplete) => this.ingest(dataset, file, fields, requestComplete),
+      {
+        maxFileBytes: this.config.maxUploadBytes,
+        fileField: 'file',
+        leadingFields: ['mapping', 'onError', 'maxRejectedRatio', 'uploadId', 'encoding'],
+      },
+      (file, fields, requestComplete) => {
+        const options = parseUploadOptions({ ...query, ...fields });
+        const given = parseMapping(fields.mapping);
+        return this.ingest(dataset, {
+          fileName: file.fileName,
+          stream: file.stream,
+          bytes: () => file.bytes(),
+          requestComplete,
+          ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+          ...(given === undefined ? {} : { mapping: given }),
+          saveMapping: given !== undefined,
+          policy: options.policy,
+          ...(options.uploadId === undefined ? {} : { uploadId: options.uploadId }),
+        });
+      },
     );
   }
 
-  private async ingest(
-    dataset: DatasetEntity,
-    file: IncomingFile,
-    fields: Readonly<Record<string, string>>,
-    requestComplete: Promise<void>,
-  ): Promise<UploadDto> {
-    const given = parseMapping(fields.mapping);
-    const upload = await this.uploads.create({ datasetId: dataset.id, fileName: file.fileName });
-    const instance = `/api/v1/uploads/${upload.id}`;
+  /**
+   * Reads events into the dataset in one transaction (docs/ingest.md#server-side): rejected rows
+   * are stored as they come, live counts are written every second, the error policy decides at
+   * the end (or at the first rejected row with `fail`). Answers with the upload's report.
+   */
+  async ingest(dataset: DatasetEntity, input: IngestInput): Promise<UploadDto> {
+    await this.uploads.failInterrupted(dataset.id);
+    const uploadId = input.uploadId ?? randomUUID();
+    if (input.uploadId !== undefined && (await this.uploads.exists(uploadId))) {
+      throw new ProblemException(409, 'upload.exists', `Upload ${uploadId} already exists.`);
+    }
+    const instance = `/api/v1/uploads/${uploadId}`;
+    const session = await this.events.openIngest(dataset.id, uploadId);
+    const counts = { events: 0, rejected: 0 };
+    let rejectedBuffer: { line: number; column: string | null; reason: string }[] = [];
+    let firstRejected: { line: number; column: string | null; reason: string } | null = null;
+    let rejectedWrites: Promise<void> = Promise.resolve();
+    const flushRejected = (): Promise<void> => {
+      const rows = rejectedBuffer;
+      rejectedBuffer = [];
+      rejectedWrites = rejectedWrites.then(() => this.uploads.addRejected(uploadId, rows));
+      return rejectedWrites;
+    };
+    let progress: ReturnType<typeof setInterval> | undefined;
+    let progressWrite: Promise<void> = Promise.resolve();
+    const stopProgress = async (): Promise<void> => {
+      if (progress !== undefined) clearInterval(progress);
+      progress = undefined;
+      await progressWrite;
+    };
     try {
-      const mapping = given ?? dataset.mapping ?? undefined;
-      // The format follows the file name's extension (.csv, .ndjson, .xes, .gz), else is sniffed.
-      const items = readEvents(file.stream, {
-        file: file.fileName,
+      await this.uploads.create({
+        id: uploadId,
+        datasetId: dataset.id,
+        fileName: input.fileName,
+        onError: input.policy.onError,
+        maxRejectedRatio: input.policy.maxRejectedRatio,
+      });
+      progress = setInterval(() => {
+        progressWrite = progressWrite
+          .then(() =>
+            this.uploads.updateProgress(uploadId, {
+              bytes: input.bytes(),
+              rowsRead: counts.events + counts.rejected,
+              rowsRejected: counts.rejected,
+            }),
+          )
+          .catch((e: unknown) => this.logger.warn(`upload ${uploadId} progress: ${String(e)}`));
+      }, PROGRESS_INTERVAL_MS);
+      progress.unref();
+      await session.begin();
+      const mapping = input.mapping ?? dataset.mapping ?? undefined;
+      const batches = readEventBatches(input.stream, {
+        file: input.fileName,
         mapping,
         timezone: dataset.timezone,
+        ...(input.format === undefined ? {} : { format: input.format }),
+        ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
       });
-      const staging = await this.events.stage(dataset.id, upload.id, this.stagedRows(items));
-      try {
-        // Commit nothing before the whole request has arrived intact.
-        await requestComplete;
-        const { events, rejected, firstRejected } = staging.counts;
-        const total = events + rejected;
-        if (total === 0) {
-          throw new ProblemException(422, 'upload.empty', `${file.fileName} contains no events.`, {
-            file: file.fileName,
-            instance,
-          });
+      const toStaged = this.stager();
+      for await (const batch of batches) {
+        const staged: StagedEvent[] = [];
+        for (const item of batch) {
+          if (item.kind === 'event') {
+            staged.push(toStaged(item));
+            continue;
+          }
+          const row = { line: item.line, column: item.column, reason: item.reason };
+          counts.rejected += 1;
+          firstRejected ??= row;
+          rejectedBuffer.push(row);
+          if (input.policy.onError === 'fail') {
+            throw new ProblemException(
+              422,
+              'upload.rejected-row',
+              `Line ${row.line}${row.column === null ? '' : `, column ${row.column}`}: ${row.reason}. ` +
+                'The upload fails on the first rejected row (onError=fail); nothing was imported.',
+              {
+                file: input.fileName,
+                line: row.line,
+                ...(row.column === null ? {} : { column: row.column }),
+                instance,
+              },
+            );
+          }
         }
-        if (firstRejected && rejected / total > REJECTED_SHARE_LIMIT) {
-          const problem = new ProblemException(
-            422,
-            'upload.too-many-rejected',
-            `${rejected} of ${total} rows were rejected (more than ${REJECTED_SHARE_LIMIT * 100}%); ` +
-              `first at line ${firstRejected.line}: ${firstRejected.reason}. Nothing was imported.`,
-            {
-              file: file.fileName,
-              line: firstRejected.line,
-              ...(firstRejected.column === null ? {} : { column: firstRejected.column }),
-              instance,
-            },
+        counts.events += staged.length;
+        if (input.maxEvents !== undefined && counts.events > input.maxEvents) {
+          throw new ProblemException(
+            413,
+            'events.too-many',
+            `A push carries at most ${input.maxEvents} events; send the rest in another request.`,
+            { instance },
           );
-          await staging.fail({
-            bytes: file.bytes(),
-            code: problem.problem.code,
-            message: problem.message,
-          });
-          throw problem;
         }
-        const saved = given ? { ...DEFAULT_COLUMN_MAPPING, ...given } : null;
-        const merged = await staging.merge({ bytes: file.bytes(), mapping: saved });
-        this.logger.log(
-          `upload ${upload.id}: ${merged.inserted} new, ${merged.duplicates} duplicate, ` +
-            `${merged.rejected} rejected; dataset ${dataset.id} at version ${merged.datasetVersion}`,
-        );
-      } finally {
-        await staging.release();
+        if (rejectedBuffer.length >= REJECTED_FLUSH) void flushRejected().catch(() => undefined);
+        await session.add(staged);
       }
+      // Commit nothing before the whole request has arrived intact.
+      await input.requestComplete;
+      await flushRejected();
+      const total = counts.events + counts.rejected;
+      if (total === 0) {
+        throw new ProblemException(422, 'upload.empty', `${input.fileName} contains no events.`, {
+          file: input.fileName,
+          instance,
+        });
+      }
+      const ratio = input.policy.maxRejectedRatio;
+      if (firstRejected && counts.rejected / total > ratio) {
+        throw new ProblemException(
+          422,
+          'upload.too-many-rejected',
+          `${counts.rejected} of ${total} rows were rejected (more than ${+(ratio * 100).toFixed(4)}%); ` +
+            `first at line ${firstRejected.line}: ${firstRejected.reason}. Nothing was imported.`,
+          {
+            file: input.fileName,
+            line: firstRejected.line,
+            ...(firstRejected.column === null ? {} : { column: firstRejected.column }),
+            instance,
+          },
+        );
+      }
+      await stopProgress();
+      const saved =
+        input.saveMapping && input.mapping ? { ...DEFAULT_COLUMN_MAPPING, ...input.mapping } : null;
+      const merged = await session.commit({
+        totals: { bytes: input.bytes(), rowsRead: total, rowsRejected: counts.rejected },
+        mapping: saved,
+      });
+      this.logger.log(
+        `upload ${uploadId}: ${merged.inserted} new, ${merged.duplicates} duplicate, ` +
+          `${counts.rejected} rejected; dataset ${dataset.id} at version ${merged.datasetVersion}`,
+      );
     } catch (error) {
-      const problem = this.toProblem(error, file.fileName, instance);
-      const current = await this.uploads.findById(upload.id);
+      await stopProgress();
+      await this.abandon(session, error);
+      await flushRejected().catch((e: unknown) =>
+        this.logger.warn(`upload ${uploadId}: storing rejected rows: ${String(e)}`),
+      );
+      const problem = this.toProblem(error, input.fileName, instance);
+      const current = await this.uploads.findById(uploadId);
       if (current?.status === 'receiving') {
-        await this.uploads.markFailed(upload.id, {
-          bytes: file.bytes(),
+        await this.uploads.markFailed(uploadId, {
+          bytes: input.bytes(),
+          rowsRead: counts.events + counts.rejected,
+          rowsRejected: counts.rejected,
           code: problem?.problem.code ?? 'internal',
           message: problem?.message ?? 'internal error',
         });
       }
       throw problem ?? error;
+    } finally {
+      await session.release();
     }
-    const done = await this.uploads.findById(upload.id);
-    if (!done) throw notFound('upload', upload.id);
+    const done = await this.uploads.findById(uploadId);
+    if (!done) throw notFound('upload', uploadId);
     return this.report(done);
   }
 
-  private async *stagedRows(items: ReturnType<typeof readEvents>): AsyncGenerator<StagedRow> {
-    const key = this.config.pseudonymKey;
-    for await (const item of items) {
-      if (item.kind === 'rejected') {
-        yield { kind: 'rejected', line: item.line, column: item.column, reason: item.reason };
-        continue;
-      }
-      const e = item.event;
-      // Pseudonymize first: neither the stored row nor the identity hash sees the raw id.
-      const citizen = e.citizen ? pseudonymize(e.citizen, key) : null;
-      const event = { ...e, citizen };
-      yield {
-        kind: 'event',
-        event: {
-          identity: eventIdentity(event),
-          caseId: e.caseId,
-          activity: e.activity,
-          timestamp: e.timestamp,
-          startTimestamp: e.startTimestamp ?? null,
-          lifecycle: e.lifecycle ?? null,
-          resource: e.resource ?? null,
-          citizenKey: citizen,
-          service: e.service ?? null,
-          channel: e.channel ?? null,
-          location: e.location ?? null,
-          department: e.department ?? null,
-          sourceSystem: e.sourceSystem ?? null,
-          attributes: e.attributes,
-          line: item.line,
-        },
-      };
+  private async abandon(session: EventIngest, error: unknown): Promise<void> {
+    try {
+      await session.rollback();
+    } catch (rollbackError) {
+      // The connection is closed by release(); the transaction dies with it.
+      this.logger.warn(`rollback after ${String(error)}: ${String(rollbackError)}`);
     }
+  }
+
+  /**
+   * IngestRecord → StagedEvent, pseudonymizing first: neither the stored row nor the identity
+   * hash sees the raw citizen id. Pseudonyms are cached per upload (a citizen has many events;
+   * an HMAC costs more than parsing the row), bounded so memory stays flat.
+   */
+  private stager(): (item: Extract<IngestRecord, { kind: 'event' }>) => StagedEvent {
+    const key = this.config.pseudonymKey;
+    const cache = new Map<string, string>();
+    const pseudonym = (raw: string): string => {
+      let p = cache.get(raw);
+      if (p === undefined) {
+        if (cache.size >= PSEUDONYM_CACHE) cache.clear();
+        p = pseudonymize(raw, key);
+        // `raw` is a slice of the parser's 64 KiB input chunk: keyed as is, every cached
+        // citizen would keep its whole chunk alive. Concatenating then slicing makes V8 copy it.
+        cache.set((' ' + raw).slice(1), p);
+      }
+      return p;
+    };
+    return (item) => {
+      const e = item.event;
+      const citizen = e.citizen ? pseudonym(e.citizen) : null;
+      e.citizen = citizen;
+      return {
+        identity: storedIdentity(e),
+        caseId: e.caseId,
+        activity: e.activity,
+        timestamp: e.timestamp,
+        startTimestamp: e.startTimestamp ?? null,
+        lifecycle: e.lifecycle ?? null,
+        resource: e.resource ?? null,
+        citizenKey: citizen,
+        service: e.service ?? null,
+        channel: e.channel ?? null,
+        location: e.location ?? null,
+        department: e.department ?? null,
+        sourceSystem: e.sourceSystem ?? null,
+        attributes: e.attributes,
+        line: item.line,
+      };
+    };
   }
 
   /** User-caused errors become problems; anything else stays an internal error (null). */

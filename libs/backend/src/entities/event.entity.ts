@@ -1,36 +1,39 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { DatasetEntity } from './dataset.entity';
-import { UploadEntity } from './upload.entity';
 
 /**
  * One normalized, pseudonymized event. Rows are written only by EventRepository (COPY into a
- * staging table, then one merging INSERT); TypeORM knows the table for migrations and the schema
- * check.
+ * staging table, then merging INSERTs in one transaction); TypeORM knows the table for migrations
+ * and the schema check.
+ *
+ * The primary key (dataset, identity) is the table's only index: it dedupes and serves every
+ * per-dataset scan. Each extra index or foreign key costs the upload path more than it saves the
+ * mining read, which sorts once per run (docs/decisions/0003-event-table-for-fast-ingest.md).
  */
 @Entity({ name: 'event' })
-@Index('uq_event_dataset_identity', ['datasetId', 'identity'], { unique: true })
-@Index('idx_event_dataset_case_ts', ['datasetId', 'caseId', 'timestamp'])
 export class EventEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
-  id!: string;
-
-  @Column({ name: 'dataset_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'dataset_id', type: 'uuid' })
   datasetId!: string;
 
-  @ManyToOne(() => DatasetEntity, { onDelete: 'CASCADE' })
+  /**
+   * No foreign key: its per-row check cost more than the insert itself. Events are only written
+   * by EventIngest while it holds the dataset row, and a trigger deletes a dataset's events with
+   * it (migration FastIngestKeysActiveRuns).
+   */
+  @ManyToOne(() => DatasetEntity, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'dataset_id' })
   dataset?: DatasetEntity;
 
+  /**
+   * The first 16 bytes of the SHA-256 of the event's mapped fields (citizen already
+   * pseudonymized, `eventIdentity` in @onetrip/ingest): re-uploads dedupe on it.
+   */
+  @PrimaryColumn({ type: 'bytea' })
+  identity!: Buffer;
+
+  /** The upload that added the event (provenance only; no foreign key, see above). */
   @Column({ name: 'upload_id', type: 'uuid', nullable: true })
   uploadId!: string | null;
-
-  @ManyToOne(() => UploadEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'upload_id' })
-  upload?: UploadEntity;
-
-  /** Hash of the event's mapped fields (citizen already pseudonymized): re-uploads dedupe on it. */
-  @Column({ type: 'text' })
-  identity!: string;
 
   @Column({ name: 'case_id', type: 'text' })
   caseId!: string;

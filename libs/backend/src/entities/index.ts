@@ -1,5 +1,6 @@
 import { DatasetEntity } from './dataset.entity';
 import { EventEntity } from './event.entity';
+import { IngestionKeyEntity } from './ingestion-key.entity';
 import { MiningResultEntity } from './mining-result.entity';
 import { MiningRunEntity } from './mining-run.entity';
 import { RejectedRowEntity } from './rejected-row.entity';
@@ -8,6 +9,7 @@ import { UploadEntity } from './upload.entity';
 export {
   DatasetEntity,
   EventEntity,
+  IngestionKeyEntity,
   MiningResultEntity,
   MiningRunEntity,
   RejectedRowEntity,
@@ -21,4 +23,5 @@ export const ENTITIES = [
   RejectedRowEntity,
   MiningRunEntity,
   MiningResultEntity,
+  IngestionKeyEntity,
 ];

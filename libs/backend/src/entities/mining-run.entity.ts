@@ -15,6 +15,12 @@ import { DatasetEntity } from './dataset.entity';
 @Index('idx_mining_run_cache', ['datasetId', 'paramsHash', 'datasetVersion'])
 @Index('idx_mining_run_dataset_created', ['datasetId', 'createdAt'])
 @Index('idx_mining_run_status', ['status'])
+// At most one unfinished run per dataset version and params: two identical requests at the same
+// moment join one run instead of racing to create two.
+@Index('uq_mining_run_active', ['datasetId', 'paramsHash', 'datasetVersion'], {
+  unique: true,
+  where: `status IN ('queued', 'running')`,
+})
 export class MiningRunEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

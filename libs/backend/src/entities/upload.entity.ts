@@ -1,4 +1,4 @@
-import type { UploadStatus } from '@onetrip/contracts';
+import type { UploadErrorPolicy, UploadStatus } from '@onetrip/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -45,6 +45,13 @@ export class UploadEntity {
 
   @Column({ name: 'rows_duplicate', type: 'integer', default: 0 })
   rowsDuplicate!: number;
+
+  /** Error policy: `skip` rejected rows (up to maxRejectedRatio of all rows) or `fail` on the first. */
+  @Column({ name: 'on_error', type: 'text', default: 'skip' })
+  onError!: UploadErrorPolicy;
+
+  @Column({ name: 'max_rejected_ratio', type: 'double precision', default: 0.05 })
+  maxRejectedRatio!: number;
 
   /** Stable problem code of a failed upload (e.g. `ingest.missing-column`). */
   @Column({ name: 'error_code', type: 'text', nullable: true })

@@ -9,9 +9,13 @@ export type CopyValue = string | number | null | undefined;
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
+const SPECIAL = /[\0\\\t\n\r]/;
+
 export function encodeCopyField(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
   const text = typeof value === 'number' ? String(value) : value;
+  // Most values need no escaping: one scan instead of two replaces (the ingest hot path).
+  if (!SPECIAL.test(text)) return text;
   // NUL cannot be stored in a PostgreSQL text value at all; drop it rather than fail the upload.
   return text.replace(/\0/g, '').replace(/[\\\t\n\r]/g, (c) => ESCAPES[c] ?? c);
 }

@@ -6,10 +6,11 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig, CONFIG } from '../config/config';
-import { copyRows, encodeCopyRow } from './copy-text';
+import { copyRows, encodeCopyField } from './copy-text';
 
 /** An event ready to store: citizen already pseudonymized, identity already computed. */
 export interface StagedEvent {
+  /** At least 32 hex characters (eventIdentity of @onetrip/ingest); the first 32 are stored. */
   identity: string;
   caseId: string;
   activity: string;
@@ -28,22 +29,17 @@ export interface StagedEvent {
   line: number;
 }
 
-export type StagedRow =
-  | { kind: 'event'; event: StagedEvent }
-  | { kind: 'rejected'; line: number; column: string | null; reason: string };
-
-export interface StagingCounts {
-  events: number;
-  rejected: number;
-  /** Line of the first rejected row, if any. */
-  firstRejected: { line: number; column: string | null; reason: string } | null;
-}
-
 export interface MergeReport {
   inserted: number;
   duplicates: number;
-  rejected: number;
   datasetVersion: number;
+}
+
+/** Counts the ingest writes into the upload row when it commits. */
+export interface IngestTotals {
+  bytes: number;
+  rowsRead: number;
+  rowsRejected: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,138 +50,192 @@ function assertUuid(id: string): string {
   return id;
 }
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
-
-/** One staging_row line in COPY text format; counts events and rejected rows on the way. */
-function encodeStagedRow(row: StagedRow, counts: StagingCounts): string {
-  if (row.kind === 'event') {
-    counts.events += 1;
-    const e = row.event;
-    return encodeCopyRow([
-      'e',
-      e.line,
-      e.identity,
-      e.caseId,
-      e.activity,
-      iso(e.timestamp),
-      iso(e.startTimestamp),
-      e.lifecycle,
-      e.resource,
-      e.citizenKey,
-      e.service,
-      e.channel,
-      e.location,
-      e.department,
-      e.sourceSystem,
-      JSON.stringify(e.attributes),
-      null,
-      null,
-    ]);
-  }
-  counts.rejected += 1;
-  counts.firstRejected ??= { line: row.line, column: row.column, reason: row.reason };
-  const none = new Array<null>(14).fill(null);
-  return encodeCopyRow(['r', row.line, ...none, row.column, row.reason]);
-}
+const f = encodeCopyField;
+const ms = (v: number | null): string => (v === null ? '\\N' : String(Math.round(v)));
 
 /**
- * An upload's rows staged in a temporary table on a dedicated connection. Nothing is visible in
- * the dataset until `merge` runs one transaction; `discard` (or a crash: the session ends and the
- * temporary table with it) leaves the dataset exactly as it was.
+ * One staging_event line in COPY text format. The identity goes in as bytea hex (`\x…`),
+ * timestamps as epoch milliseconds (converted by the merging INSERT: cheaper than formatting).
  */
-export class EventStaging {
-  constructor(
+export function encodeStagedEvent(e: StagedEvent): string {
+  // The identity comes from our own hashing; only its length is checked on this hot path.
+  if (e.identity.length < 32) throw new Error(`identity too short: ${JSON.stringify(e.identity)}`);
+  const id = e.identity.length === 32 ? e.identity : e.identity.slice(0, 32);
+  return (
+    `${e.line}\t\\\\x${id}\t${f(e.caseId)}\t${f(e.activity)}\t${ms(e.timestamp)}\t` +
+    `${ms(e.startTimestamp)}\t${f(e.lifecycle)}\t${f(e.resource)}\t${f(e.citizenKey)}\t` +
+    `${f(e.service)}\t${f(e.channel)}\t${f(e.location)}\t${f(e.department)}\t` +
+    `${f(e.sourceSystem)}\t${f(JSON.stringify(e.attributes))}\n`
+  );
+}
+
+/** Rows per merging INSERT: large enough to amortise a statement, small enough to overlap. */
+const BATCH_ROWS = 50_000;
+
+/** The advisory lock a live ingest holds on its upload (two int4 keys). */
+export const UPLOAD_LOCK_SQL = `hashtext('onetrip.upload'), hashtext(%ID%::text)`;
+
+/**
+ * One upload (or pushed batch) written into a dataset inside a single transaction on a dedicated
+ * connection. Events are COPYed into a temporary staging table in batches of BATCH_ROWS; each
+ * batch is merged into `event` (new identities only, in identity order so the primary key grows
+ * in runs) while the caller parses the next one. Nothing is visible until `commit`; `rollback`,
+ * a crash, or a dropped connection leaves the dataset exactly as it was.
+ *
+ * The transaction holds the dataset row (FOR NO KEY UPDATE) from the start: ingests into one
+ * dataset run one after the other, so "new identity" is decided without races.
+ */
+export class EventIngest {
+  private pending: Buffer[] = [];
+  private pendingRows = 0;
+  private chunk = '';
+  private inflight: Promise<void> = Promise.resolve();
+  private inserted = 0;
+  private began = false;
+  private finished = false;
+  /** Events handed in so far (before dedupe). */
+  events = 0;
+
+  private constructor(
     private readonly client: Client,
     private readonly datasetId: string,
     private readonly uploadId: string,
-    readonly counts: StagingCounts,
   ) {}
 
-  /** Inserts new events (skipping identities already present), rejected rows, bumps the version. */
-  async merge(options: { bytes: number; mapping: ColumnMapping | null }): Promise<MergeReport> {
+  /** Takes the upload's advisory lock (held until `release`); `begin` starts the transaction. */
+  static async open(client: Client, datasetId: string, uploadId: string): Promise<EventIngest> {
+    await client.query(`SELECT pg_advisory_lock(${UPLOAD_LOCK_SQL.replace('%ID%', '$1::uuid')})`, [
+      assertUuid(uploadId),
+    ]);
+    // Before the first use of a temporary table in this session: staging stays in memory.
+    await client.query(`SET temp_buffers = '64MB'`);
+    return new EventIngest(client, datasetId, uploadId);
+  }
+
+  /**
+   * Starts the transaction and takes the dataset row; waits while another ingest into the same
+   * dataset holds it. Throws when the dataset no longer exists.
+   */
+  async begin(): Promise<void> {
     const c = this.client;
     await c.query('BEGIN');
-    try {
-      const inserted = await c.query<{ n: string }>(
-        `WITH ins AS (
-           INSERT INTO event (dataset_id, upload_id, identity, case_id, activity, ts, start_ts,
-             lifecycle, resource, citizen_key, service, channel, location, department,
-             source_system, attributes, line)
-           SELECT $1, $2, identity, case_id, activity, ts, start_ts, lifecycle, resource,
-             citizen_key, service, channel, location, department, source_system, attributes, line
-           FROM staging_row WHERE kind = 'e' ORDER BY line
-           ON CONFLICT (dataset_id, identity) DO NOTHING
-           RETURNING 1)
-         SELECT count(*) AS n FROM ins`,
-        [this.datasetId, this.uploadId],
-      );
-      const n = Number(inserted.rows[0]?.n ?? 0);
-      await this.insertRejected();
-      const dataset = await c.query<{ version: number }>(
-        `UPDATE dataset SET version = version + CASE WHEN $2::bigint > 0 THEN 1 ELSE 0 END,
-           event_count = event_count + $2::bigint,
-           mapping = COALESCE($3::jsonb, mapping), updated_at = now()
-         WHERE id = $1 RETURNING version`,
-        [this.datasetId, n, options.mapping === null ? null : JSON.stringify(options.mapping)],
-      );
-      const version = dataset.rows[0]?.version;
-      if (version === undefined) throw new Error(`dataset ${this.datasetId} disappeared`);
-      const duplicates = this.counts.events - n;
-      await c.query(
-        `UPDATE upload SET status = 'completed', bytes = $2, rows_read = $3, rows_accepted = $4,
-           rows_rejected = $5, rows_duplicate = $6, finished_at = now() WHERE id = $1`,
-        [
-          this.uploadId,
-          options.bytes,
-          this.counts.events + this.counts.rejected,
-          n,
-          this.counts.rejected,
-          duplicates,
-        ],
-      );
-      await c.query('COMMIT');
-      return { inserted: n, duplicates, rejected: this.counts.rejected, datasetVersion: version };
-    } catch (error) {
-      await c.query('ROLLBACK');
-      throw error;
-    }
-  }
-
-  /** Records a failed upload with its rejected rows; the dataset's events stay untouched. */
-  async fail(options: { bytes: number; code: string; message: string }): Promise<void> {
-    const c = this.client;
-    await c.query('BEGIN');
-    try {
-      await this.insertRejected();
-      await c.query(
-        `UPDATE upload SET status = 'failed', bytes = $2, rows_read = $3, rows_accepted = 0,
-           rows_rejected = $4, error_code = $5, error = $6, finished_at = now() WHERE id = $1`,
-        [
-          this.uploadId,
-          options.bytes,
-          this.counts.events + this.counts.rejected,
-          this.counts.rejected,
-          options.code,
-          options.message,
-        ],
-      );
-      await c.query('COMMIT');
-    } catch (error) {
-      await c.query('ROLLBACK');
-      throw error;
-    }
-  }
-
-  async release(): Promise<void> {
-    await this.client.end();
-  }
-
-  private async insertRejected(): Promise<void> {
-    await this.client.query(
-      `INSERT INTO rejected_row (upload_id, line, "column", reason)
-       SELECT $1, line, reject_column, reject_reason FROM staging_row WHERE kind = 'r' ORDER BY line`,
-      [this.uploadId],
+    // Probe the primary key per staged row; a hash join would read the whole dataset per batch.
+    await c.query(`SET LOCAL enable_hashjoin = off`);
+    await c.query(`SET LOCAL enable_mergejoin = off`);
+    await c.query(`SET LOCAL work_mem = '64MB'`);
+    const locked = await c.query(`SELECT 1 FROM dataset WHERE id = $1 FOR NO KEY UPDATE`, [
+      this.datasetId,
+    ]);
+    if (locked.rowCount !== 1) throw new Error(`dataset ${this.datasetId} disappeared`);
+    await c.query(
+      `CREATE TEMP TABLE staging_event (line integer, identity bytea, case_id text,
+         activity text, ts_ms bigint, start_ts_ms bigint, lifecycle text, resource text,
+         citizen_key text, service text, channel text, location text, department text,
+         source_system text, attributes jsonb) ON COMMIT DROP`,
     );
+    this.began = true;
+  }
+
+  /**
+   * Adds events. Resolves at once unless a full batch is waiting for the previous merge to
+   * finish: awaiting it is the backpressure that keeps memory flat.
+   */
+  async add(events: readonly StagedEvent[]): Promise<void> {
+    for (const e of events) {
+      this.chunk += encodeStagedEvent(e);
+      if (this.chunk.length >= 65536) {
+        // A Buffer, not the string: the string is a rope of slices that keeps every parsed
+        // input chunk it touched alive until the batch is merged.
+        this.pending.push(Buffer.from(this.chunk, 'utf8'));
+        this.chunk = '';
+      }
+    }
+    this.events += events.length;
+    this.pendingRows += events.length;
+    if (this.pendingRows >= BATCH_ROWS) await this.startFlush();
+  }
+
+  /** Merges what is left, bumps the dataset version when anything was added, completes the upload. */
+  async commit(options: {
+    totals: IngestTotals;
+    mapping: ColumnMapping | null;
+  }): Promise<MergeReport> {
+    await this.startFlush();
+    await this.inflight;
+    const c = this.client;
+    const dataset = await c.query<{ version: number }>(
+      `UPDATE dataset SET version = version + CASE WHEN $2::bigint > 0 THEN 1 ELSE 0 END,
+         event_count = event_count + $2::bigint,
+         mapping = COALESCE($3::jsonb, mapping), updated_at = now()
+       WHERE id = $1 RETURNING version`,
+      [
+        this.datasetId,
+        this.inserted,
+        options.mapping === null ? null : JSON.stringify(options.mapping),
+      ],
+    );
+    const version = dataset.rows[0]?.version;
+    if (version === undefined) throw new Error(`dataset ${this.datasetId} disappeared`);
+    const duplicates = this.events - this.inserted;
+    const { bytes, rowsRead, rowsRejected } = options.totals;
+    await c.query(
+      `UPDATE upload SET status = 'completed', bytes = $2, rows_read = $3, rows_accepted = $4,
+         rows_rejected = $5, rows_duplicate = $6, finished_at = now() WHERE id = $1`,
+      [this.uploadId, bytes, rowsRead, this.inserted, rowsRejected, duplicates],
+    );
+    await c.query('COMMIT');
+    this.finished = true;
+    return { inserted: this.inserted, duplicates, datasetVersion: version };
+  }
+
+  /** Undoes everything this ingest wrote. Safe to call after a failed statement. */
+  async rollback(): Promise<void> {
+    if (this.finished || !this.began) return;
+    this.finished = true;
+    await this.inflight.catch(() => undefined);
+    await this.client.query('ROLLBACK');
+  }
+
+  /** Ends the session (and with it the advisory lock); rolls back when not committed. */
+  async release(): Promise<void> {
+    await this.inflight.catch(() => undefined);
+    await this.client.end().catch(() => undefined);
+  }
+
+  private async startFlush(): Promise<void> {
+    if (this.chunk !== '') {
+      this.pending.push(Buffer.from(this.chunk, 'utf8'));
+      this.chunk = '';
+    }
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.pendingRows = 0;
+    // One merge at a time on the connection; the next batch was parsed while it ran.
+    await this.inflight;
+    this.inflight = this.merge(batch);
+    // A failure is raised by the next await of `inflight`, not as an unhandled rejection.
+    this.inflight.catch(() => undefined);
+  }
+
+  private async merge(chunks: readonly Buffer[]): Promise<void> {
+    const c = this.client;
+    const copy = c.query(copyFrom('COPY staging_event FROM STDIN'));
+    await pipeline(Readable.from(chunks), copy);
+    const r = await c.query(
+      `INSERT INTO event (dataset_id, identity, upload_id, case_id, activity, ts, start_ts,
+         lifecycle, resource, citizen_key, service, channel, location, department, source_system,
+         attributes, line)
+       SELECT DISTINCT ON (s.identity) $1::uuid, s.identity, $2::uuid, s.case_id, s.activity,
+         to_timestamp(s.ts_ms / 1000.0), to_timestamp(s.start_ts_ms / 1000.0), s.lifecycle, s.resource, s.citizen_key, s.service, s.channel, s.location,
+         s.department, s.source_system, s.attributes, s.line
+       FROM staging_event s
+       WHERE NOT EXISTS (SELECT 1 FROM event e WHERE e.dataset_id = $1::uuid AND e.identity = s.identity)
+       ORDER BY s.identity, s.line`,
+      [this.datasetId, this.uploadId],
+    );
+    this.inserted += r.rowCount ?? 0;
+    await c.query('TRUNCATE staging_event');
   }
 }
 
@@ -194,42 +244,14 @@ export class EventRepository {
   constructor(@Inject(CONFIG) private readonly config: AppConfig) {}
 
   /**
-   * Streams rows into a temporary staging table with COPY (backpressure all the way to the
-   * source). The caller decides with the counts whether to merge or fail, and must release.
+   * Opens an ingest into a dataset for an upload row that does not exist yet: the advisory lock
+   * is taken before the row is created, so `UploadRepository.failInterrupted` can never mistake a
+   * starting upload for one whose api died.
    */
-  async stage(
-    datasetId: string,
-    uploadId: string,
-    rows: AsyncIterable<StagedRow>,
-  ): Promise<EventStaging> {
+  async openIngest(datasetId: string, uploadId: string): Promise<EventIngest> {
     const client = await this.connect();
-    const counts: StagingCounts = { events: 0, rejected: 0, firstRejected: null };
     try {
-      await client.query(
-        `CREATE TEMP TABLE staging_row (
-           kind char(1) NOT NULL, line integer NOT NULL, identity text, case_id text,
-           activity text, ts timestamptz, start_ts timestamptz, lifecycle text, resource text,
-           citizen_key text, service text, channel text, location text, department text,
-           source_system text, attributes jsonb, reject_column text, reject_reason text)`,
-      );
-      // Rows are joined into ~64 KiB chunks: one stream chunk per row would cost more in
-      // stream bookkeeping than COPY itself.
-      async function* encode(): AsyncGenerator<string> {
-        let chunk = '';
-        for await (const row of rows) {
-          chunk += encodeStagedRow(row, counts);
-          if (chunk.length >= 65536) {
-            yield chunk;
-            chunk = '';
-          }
-        }
-        if (chunk !== '') yield chunk;
-      }
-      await pipeline(
-        Readable.from(encode()),
-        client.query(copyFrom('COPY staging_row FROM STDIN')),
-      );
-      return new EventStaging(client, datasetId, uploadId, counts);
+      return await EventIngest.open(client, datasetId, uploadId);
     } catch (error) {
       await client.end().catch(() => undefined);
       throw error;
@@ -248,7 +270,7 @@ export class EventRepository {
           (extract(epoch FROM start_ts) * 1000)::bigint, lifecycle, resource, citizen_key,
           service, channel, location, department, source_system
         FROM event WHERE dataset_id = '${assertUuid(datasetId)}'
-        ORDER BY case_id, ts, id) TO STDOUT`;
+        ORDER BY case_id, ts, line, identity) TO STDOUT`;
       const stream = client.query(copyTo(sql));
       try {
         for await (const f of copyRows(stream as AsyncIterable<Buffer>)) {

@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { RunParams, RunStatus } from '@onetrip/contracts';
 import type { MiningResult } from '@onetrip/mining';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, In, QueryFailedError, Repository } from 'typeorm';
 import { MiningResultEntity } from '../entities/mining-result.entity';
 import { MiningRunEntity } from '../entities/mining-run.entity';
+
+function isActiveRunConflict(error: { driverError: unknown }): boolean {
+  const driverError: unknown = error.driverError;
+  if (typeof driverError !== 'object' || driverError === null) return false;
+  const e = driverError as { code?: unknown; constraint?: unknown };
+  return e.code === '23505' && e.constraint === 'uq_mining_run_active';
+}
 
 @Injectable()
 export class RunRepository {
@@ -15,13 +22,27 @@ export class RunRepository {
     this.results = dataSource.getRepository(MiningResultEntity);
   }
 
-  create(input: {
+  /**
+   * Records a queued run, or answers null when an identical run (same dataset version and params)
+   * is already unfinished: the unique index uq_mining_run_active decides between two requests
+   * arriving at the same moment.
+   */
+  async create(input: {
     datasetId: string;
     datasetVersion: number;
     params: RunParams;
     paramsHash: string;
-  }): Promise<MiningRunEntity> {
-    return this.runs.save(this.runs.create({ ...input, status: 'queued', progress: 0 }));
+  }): Promise<MiningRunEntity | null> {
+    try {
+      return await this.runs.save(this.runs.create({ ...input, status: 'queued', progress: 0 }));
+    } catch (error) {
+      if (
+        error instanceof QueryFailedError &&
+        isActiveRunConflict(error as { driverError: unknown })
+      )
+        return null;
+      throw error;
+    }
   }
 
   findById(id: string): Promise<MiningRunEntity | null> {

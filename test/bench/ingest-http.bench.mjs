@@ -1,0 +1,271 @@
+// Upload-speed benchmark through the HTTP API (not a Jest test).
+//   node test/bench/ingest-http.bench.mjs [events=1000000] [--no-build]
+// Builds the server (node tools/build.mjs server), writes a synthetic CSV of about 120 bytes a
+// row (11 columns, Chinese and Latin activity names, ISO timestamps with offsets, 18-digit
+// citizen ids, some quoted fields) and the same as GBK, creates its own database next to
+// BENCH_DATABASE_ADMIN_URL's (default postgres://postgres@127.0.0.1:5432/postgres), starts the
+// built api on it, and streams each file as multipart/form-data into a fresh dataset:
+//   utf-8 (first upload), gbk (first upload), utf-8 again into the first dataset (all duplicates).
+// Reports events/s (request start → report received) and the api process's peak RSS (VmHWM from
+// /proc/<pid>/status, which is the peak over the process's whole life). Drops the database.
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const out = path.join(root, 'test/bench/out');
+mkdirSync(out, { recursive: true });
+const require = createRequire(import.meta.url);
+const iconv = require('iconv-lite');
+const { Client } = require('pg');
+
+const args = process.argv.slice(2);
+const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
+if (!args.includes('--no-build')) {
+  const r = spawnSync(process.execPath, ['tools/build.mjs', 'server'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) process.exit(1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data: deterministic, about 10 events per case and 10 cases per citizen.
+const activities = [
+  '提交申请',
+  '受理',
+  '材料审核',
+  '补正材料',
+  '审批',
+  '办结',
+  'Submit application',
+  'Issue licence',
+];
+const channels = ['hall', 'online', 'app', 'mail'];
+const departments = ['市场监管局', '人社局', 'Housing Bureau', 'Tax Office'];
+
+async function writeCsv(file, encode) {
+  const ws = createWriteStream(file);
+  const put = (s) =>
+    ws.write(encode(s)) ? Promise.resolve() : new Promise((r) => ws.once('drain', r));
+  await put(
+    'case_id,activity,timestamp,resource,channel,location,department,citizen,service,amount,note\n',
+  );
+  let t = Date.UTC(2024, 0, 1);
+  let lines = [];
+  for (let i = 0; i < n; i++) {
+    const c = Math.floor(i / 10);
+    t += 37_000 + (i % 7) * 1000;
+    const iso = new Date(t + 8 * 3600e3).toISOString().replace('T', ' ').replace('Z', '+08:00');
+    const note = i % 50 === 0 ? '"said ""hello"", left"' : 'ok';
+    lines.push(
+      `C${c},${activities[i % activities.length]},${iso},R${i % 97},${channels[i % 4]},Hall ${c % 13},` +
+        `${departments[c % 4]},11010519900101${String(Math.floor(c / 10) % 10000).padStart(4, '0')},` +
+        `Permit ${c % 17},${(i % 1000) / 10},${note}\n`,
+    );
+    if (lines.length === 10_000) {
+      await put(lines.join(''));
+      lines = [];
+    }
+  }
+  await put(lines.join(''));
+  await new Promise((r) => ws.end(r));
+}
+
+const utf8Path = path.join(out, `ingest-http-${n}.csv`);
+const gbkPath = path.join(out, `ingest-http-${n}.gbk.csv`);
+if (!existsSync(utf8Path)) await writeCsv(utf8Path, (s) => s);
+if (!existsSync(gbkPath)) await writeCsv(gbkPath, (s) => iconv.encode(s, 'gbk'));
+
+// ---------------------------------------------------------------------------------------------
+// Database and api.
+const adminUrl = new URL(
+  process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+);
+const dbName = `onetrip_bench_http_${process.pid}`;
+const dbUrl = new URL(adminUrl);
+dbUrl.pathname = `/${dbName}`;
+const admin = new Client({ connectionString: adminUrl.toString() });
+await admin.connect();
+await admin.query(`CREATE DATABASE "${dbName}"`);
+
+require(path.join(root, 'tools/runtime-paths.cjs'));
+const backend = require(path.join(root, 'dist/libs/backend/src/index.js'));
+const ds = backend.createDataSource(dbUrl.toString());
+await ds.initialize();
+await ds.runMigrations();
+await ds.destroy();
+
+const port = await new Promise((resolve) => {
+  const s = net.createServer().listen(0, '127.0.0.1', () => {
+    const p = s.address().port;
+    s.close(() => resolve(p));
+  });
+});
+const api = spawn(
+  process.execPath,
+  [
+    ...(process.env.BENCH_API_FLAGS ?? '').split(' ').filter(Boolean),
+    '-r',
+    './tools/runtime-paths.cjs',
+    'dist/apps/api/src/main.js',
+  ],
+  {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      DATABASE_URL: dbUrl.toString(),
+      REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: dbName,
+      PSEUDONYM_KEY: 'benchmark-pseudonym-key-0123456789',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      MAX_UPLOAD_BYTES: String(2 * 1024 ** 3),
+      ...(process.env.BENCH_API_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS }
+        : {}),
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  },
+);
+const base = `http://127.0.0.1:${port}`;
+
+async function cleanup() {
+  api.kill('SIGTERM');
+  await new Promise((r) => (api.exitCode === null ? api.once('exit', r) : r()));
+  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  await admin.end();
+}
+
+/** CPU seconds (user + system) the api process has used so far. */
+function apiCpuSeconds() {
+  const fields = readFileSync(`/proc/${api.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function status(field) {
+  const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(
+    readFileSync(`/proc/${api.pid}/status`, 'utf8'),
+  );
+  return m ? Number(m[1]) * 1024 : 0;
+}
+
+async function json(method, url, body) {
+  const res = await fetch(url, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return res.json();
+}
+
+/** Streams a file as the only part of a multipart form; resolves with the parsed report. */
+function upload(datasetId, file) {
+  const boundary = `----onetrip${Date.now()}`;
+  const mapping = JSON.stringify({
+    caseId: 'case_id',
+    activity: 'activity',
+    timestamp: 'timestamp',
+    resource: 'resource',
+    channel: 'channel',
+    location: 'location',
+    department: 'department',
+    citizen: 'citizen',
+    service: 'service',
+  });
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="mapping"\r\n\r\n${mapping}\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(file)}"\r\n` +
+      'Content-Type: text/csv\r\n\r\n',
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const length = head.length + statSync(file).size + tail.length;
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${base}/api/v1/datasets/${datasetId}/uploads`,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': length,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode, body: JSON.parse(text) }));
+      },
+    );
+    req.on('error', reject);
+    req.write(head);
+    const rs = createReadStream(file, { highWaterMark: 256 * 1024 });
+    rs.pipe(req, { end: false });
+    rs.on('end', () => req.end(tail));
+  });
+}
+
+try {
+  for (let i = 0; ; i++) {
+    const up = await fetch(`${base}/api/v1/datasets`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (i > 300 || api.exitCode !== null) throw new Error('api did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const results = [];
+  const run = async (label, datasetId, file) => {
+    let peakRss = 0;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, status('VmRSS'))), 50);
+    const cpu0 = apiCpuSeconds();
+    const t0 = performance.now();
+    const r = await upload(datasetId, file);
+    const apiCpu = apiCpuSeconds() - cpu0;
+    const s = (performance.now() - t0) / 1000;
+    clearInterval(sampler);
+    if (r.status !== 201) throw new Error(`${label}: ${r.status} ${JSON.stringify(r.body)}`);
+    const row = {
+      label,
+      events: r.body.rowsRead,
+      inserted: r.body.rowsAccepted,
+      duplicates: r.body.rowsDuplicate,
+      mb: +(statSync(file).size / 1e6).toFixed(1),
+      seconds: +s.toFixed(2),
+      eventsPerSecond: Math.round(r.body.rowsRead / s),
+      apiCpuSeconds: +apiCpu.toFixed(2),
+      peakRssDuringMb: +(peakRss / 1e6).toFixed(0),
+      vmHwmMb: +(status('VmHWM') / 1e6).toFixed(0),
+    };
+    results.push(row);
+    console.log(JSON.stringify(row));
+  };
+  const a = await json('POST', `${base}/api/v1/datasets`, { name: 'bench utf-8' });
+  const b = await json('POST', `${base}/api/v1/datasets`, { name: 'bench gbk' });
+  await run('utf-8, first upload', a.id, utf8Path);
+  await run('gbk, first upload', b.id, gbkPath);
+  await run('utf-8 again (all duplicates)', a.id, utf8Path);
+  console.log(
+    `cpus: ${(await import('node:os')).cpus().length}, load average: ${(await import('node:os'))
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+} finally {
+  await cleanup();
+}
