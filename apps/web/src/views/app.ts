@@ -93,6 +93,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     renderedRoute: Route | null;
     renderedLocale: string;
     panels: HTMLDetailsElement | null;
+    renderedRunStatus: string;
   } | null = null;
 
   function selected(state: AppState): DatasetDto | undefined {
@@ -300,6 +301,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
         renderedRoute: null,
         renderedLocale: '',
         panels: null,
+        renderedRunStatus: '',
       };
       const panels = el(
         'details',
@@ -350,8 +352,10 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     if (
       result !== parts.renderedResult ||
       state.route !== parts.renderedRoute ||
-      tr.locale !== parts.renderedLocale
+      tr.locale !== parts.renderedLocale ||
+      (result === null && state.run.status !== parts.renderedRunStatus)
     ) {
+      parts.renderedRunStatus = state.run.status;
       // Upload and mining fold away once there is a result to look at (and open without one).
       if (parts.panels && (result === null) !== (parts.renderedResult === null)) {
         parts.panels.open = result === null;
@@ -363,9 +367,15 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
         dashboard.render(dataset, { run: state.run.run, result: result.result }, state.route, tr);
         if (!parts.result.contains(dashboard.root)) replaceContent(parts.result, dashboard.root);
       } else {
+        const mining =
+          state.run.status === 'starting' ||
+          state.run.status === 'watching' ||
+          state.run.status === 'loadingResult';
         replaceContent(
           parts.result,
-          el('p', { class: 'empty-state dashboard-empty' }, tr.t('state.needsRun')),
+          mining
+            ? el('p', { class: 'muted loading dashboard-empty' }, tr.t('state.loading'))
+            : el('p', { class: 'empty-state dashboard-empty' }, tr.t('state.needsRun')),
         );
       }
     }

@@ -137,7 +137,8 @@ export function createDashboard(options: DashboardOptions) {
 
   function tabs(route: Route, tr: Translator): HTMLElement {
     // The ARIA tabs pattern: Tab reaches the active tab, arrows (Home, End) move between tabs.
-    const onKey = (event: KeyboardEvent): void => {
+    const onKey = (event: Event): void => {
+      if (!(event instanceof KeyboardEvent)) return;
       const index = VIEWS.indexOf(route.view);
       const next =
         event.key === 'ArrowRight'
@@ -159,7 +160,7 @@ export function createDashboard(options: DashboardOptions) {
       { class: 'tabs', 'aria-label': tr.t('view.nav') },
       el(
         'ul',
-        { role: 'tablist', onkeydown: onKey as EventListener },
+        { role: 'tablist', onkeydown: onKey },
         VIEWS.map((view) =>
           el(
             'li',
