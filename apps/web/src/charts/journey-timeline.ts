@@ -103,7 +103,7 @@ export function journeyTimeline(
       .attr('dominant-baseline', 'central')
       .attr('fill', INK)
       .text(name);
-    lx += 17 + name.length * o.fontSize * 0.75 + 18;
+    lx += 17 + textWidth(name, o.fontSize) + 18;
   }
   const plotBottom = top + events.length * o.rowHeight;
   for (const trip of [...data.trips].sort((a, b) => a.trip - b.trip)) {
