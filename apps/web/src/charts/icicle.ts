@@ -123,7 +123,8 @@ export function icicleChart(
         .append('text')
         .attr('x', x + 7)
         .attr('y', y + o.fontSize + 3)
-        .attr('fill', INK);
+        // Dark blocks (online blue, green) take white text, light ones (orange, yellow) ink.
+        .attr('fill', d3.hsl(channelColor(node.data.name, known)).l < 0.45 ? '#ffffff' : INK);
       label
         .append('tspan')
         .attr('font-weight', 600)
