@@ -1,6 +1,7 @@
 import * as d3 from 'd3';
 import { chartRoot, checkValue, emptyChart, fitText } from './common';
 import { ACCENT, HIGHLIGHT, INK, MUTED, TRACK } from './palette';
+import { textWidth } from './text';
 
 /**
  * Share of the label column that the estimated width may fill: wide fallback fonts (DejaVu
@@ -68,7 +69,14 @@ export function barsChart(
   const height = shown.length * o.rowHeight + 8;
   const svg = chartRoot('bars-chart', o.width, height, o.ariaLabel, o.fontSize);
   const left = o.labelWidth + 12;
-  const barMax = Math.max(40, o.width - left - o.figureWidth);
+  // Figures never run off the chart: the figure column grows to the longest one.
+  const longest = Math.max(
+    ...shown.map((r) =>
+      textWidth(`${o.formatValue(r.value)}${r.note ? ` · ${r.note}` : ''}`, o.fontSize),
+    ),
+  );
+  const figureWidth = Math.max(o.figureWidth, Math.ceil(longest / LABEL_SAFETY) + 12);
+  const barMax = Math.max(40, o.width - left - figureWidth);
   const max = o.max ?? Math.max(...shown.map((r) => r.value), 0);
   const x = d3
     .scaleLinear()
