@@ -3,7 +3,8 @@ import { barsChart, type BarRow } from '../charts/bars';
 import { columnsChart } from '../charts/columns';
 import { heatmap } from '../charts/heatmap';
 import { icicleChart } from '../charts/icicle';
-import { heatmapOptions, icicleOptions } from './chart-options';
+import { variantsChart } from '../charts/variants';
+import { heatmapOptions, icicleOptions, variantsOptions } from './chart-options';
 import { el } from './dom';
 import { chartCard, chartExport, tableExport } from './export';
 import { variantFromToken, variantToken } from './route';
@@ -472,6 +473,10 @@ export function renderVariants(ctx: ViewContext): HTMLElement {
     ]),
   );
   const shown = result.variants.slice(0, 30);
+  const chart = variantsChart(
+    { variants: result.variants, total },
+    { ...variantsOptions(tr), width: 1100 },
+  );
   const selected = new Set((route.filter.variants ?? []).map(variantToken));
   const pending = new Set(selected);
   let cumulative = 0;
@@ -599,6 +604,16 @@ export function renderVariants(ctx: ViewContext): HTMLElement {
           : null,
       ),
       el('div', { class: 'table-wrap' }, table),
+    ),
+    chartCard(
+      {
+        title: tr.t('variants.title'),
+        caption: tr.t('variants.caption'),
+        id: 'variants-chart',
+        wide: true,
+        actions: [chartExport(tr, tr.t('variants.title'), 'variants-chart', () => chart)],
+      },
+      el('div', { class: 'chart-scroll' }, chart),
     ),
   );
 }

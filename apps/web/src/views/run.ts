@@ -1,10 +1,7 @@
-import type { DatasetDto, MiningResult, RunParams } from '@onetrip/contracts';
+import type { DatasetDto, RunParams } from '@onetrip/contracts';
 import type { Translator } from '../i18n/i18n';
 import { el, progressBar } from './dom';
 import { errorBox } from './errors';
-import { variantsChart } from '../charts/variants';
-import { variantsOptions } from './chart-options';
-import { renderProcessMapView } from './process-map-view';
 import type { RunState } from './state';
 
 export function renderRunControls(
@@ -91,42 +88,4 @@ export function renderRunControls(
       break;
   }
   return nodes;
-}
-
-export function renderSummary(result: MiningResult, tr: Translator): HTMLElement {
-  const figure = (label: string, value: string, key: string) =>
-    el('div', { class: 'kpi', 'data-kpi': key }, el('dt', {}, label), el('dd', {}, value));
-  return el(
-    'dl',
-    { class: 'kpis', 'data-testid': 'summary' },
-    figure(tr.t('summary.events'), tr.number(result.summary.events), 'events'),
-    figure(tr.t('summary.cases'), tr.number(result.summary.cases), 'cases'),
-    figure(tr.t('summary.activities'), tr.number(result.summary.activities), 'activities'),
-    figure(tr.t('summary.variants'), tr.number(result.variants.length), 'variants'),
-    figure(tr.t('summary.leadTime'), tr.duration(result.leadTimeSeconds.median), 'lead-time'),
-  );
-}
-
-export function renderVariants(result: MiningResult, tr: Translator): HTMLElement {
-  const chart = variantsChart(
-    { variants: result.variants, total: result.summary.cases },
-    { ...variantsOptions(tr), width: 960 },
-  );
-  return el(
-    'section',
-    { class: 'card variants-card', 'aria-labelledby': 'variants-heading' },
-    el('h3', { id: 'variants-heading' }, tr.t('variants.title')),
-    el('p', { class: 'muted' }, tr.t('variants.caption')),
-    el('div', { class: 'chart-scroll' }, chart),
-  );
-}
-
-export function renderResult(result: MiningResult, tr: Translator): HTMLElement {
-  return el(
-    'div',
-    { class: 'result' },
-    renderSummary(result, tr),
-    renderProcessMapView(result, tr),
-    renderVariants(result, tr),
-  );
 }
