@@ -3,6 +3,7 @@ import { AppConfig, BackendModule } from '@onetrip/backend';
 import { DatasetsModule } from './datasets/datasets.module';
 import { ExploreModule } from './explore/explore.module';
 import { HealthModule } from './health/health.module';
+import { PushModule } from './push/push.module';
 import { RunsModule } from './runs/runs.module';
 import { UploadsModule } from './uploads/uploads.module';
 
@@ -15,6 +16,7 @@ export class AppModule {
         BackendModule.forRoot(config),
         DatasetsModule,
         UploadsModule,
+        PushModule,
         RunsModule,
         ExploreModule,
         HealthModule,

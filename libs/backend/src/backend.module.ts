@@ -16,6 +16,7 @@ import { DatasetRepository } from './repositories/dataset.repository';
 import { EventRepository } from './repositories/event.repository';
 import { EventQueryRepository } from './repositories/event-query.repository';
 import { HealthRepository } from './repositories/health.repository';
+import { IngestionKeyRepository } from './repositories/ingestion-key.repository';
 import { RunRepository } from './repositories/run.repository';
 import { UploadRepository } from './repositories/upload.repository';
 
@@ -42,6 +43,7 @@ const REPOSITORIES = [
   EventQueryRepository,
   RunRepository,
   HealthRepository,
+  IngestionKeyRepository,
 ];
 
 /**

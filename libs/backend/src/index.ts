@@ -9,6 +9,7 @@ export * from './repositories/dataset.repository';
 export * from './repositories/event.repository';
 export * from './repositories/event-query.repository';
 export * from './repositories/health.repository';
+export * from './repositories/ingestion-key.repository';
 export * from './repositories/run.repository';
 export * from './repositories/upload.repository';
 export * from './runs/run-params';

@@ -116,6 +116,44 @@ export interface UploadDto {
   finishedAt: string | null;
 }
 
+/** An ingestion key of a dataset (the secret itself only in CreatedIngestionKeyDto). */
+export interface IngestionKeyDto {
+  id: string;
+  datasetId: string;
+  name: string | null;
+  /** The key's first 12 characters, to tell keys apart. */
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Answer of POST /datasets/:id/ingestion-keys: the only time the key is shown. */
+export interface CreatedIngestionKeyDto extends IngestionKeyDto {
+  key: string;
+}
+
+/** Answer of POST /datasets/:id/uploads/preview: what the file looks like and how to map it. */
+export interface UploadPreviewDto {
+  fileName: string;
+  format: 'csv' | 'ndjson' | 'xes';
+  gzip: boolean;
+  /** The encoding the upload would use (given, byte-order mark, XML declaration, or detected). */
+  encoding: string;
+  /** CSV only; null otherwise. */
+  delimiter: string | null;
+  /** Column names (CSV header, NDJSON keys, XES attribute keys). */
+  headers: string[];
+  /** Up to 50 rows, values in header order ('' when absent). Empty for XES. */
+  rows: string[][];
+  /** Suggested from the headers and the sample rows (suggestMapping of @onetrip/ingest). */
+  suggestedMapping: Partial<ColumnMapping>;
+  /** The dataset's saved mapping (from its last successful upload), if any. */
+  savedMapping: ColumnMapping | null;
+  /** Bytes of the file that were read (at most 64 KiB, before decompression). */
+  bytesRead: number;
+}
+
 export type RunStatus = 'queued' | 'running' | 'completed' | 'failed';
 
 /** Options of a mining run; every field optional, defaults as in the mining contract. */

@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { RejectedRowDto, UploadDto, UploadStatus } from '@onetrip/contracts';
+import type {
+  RejectedRowDto,
+  UploadDto,
+  UploadErrorPolicy,
+  UploadStatus,
+} from '@onetrip/contracts';
 
 export class RejectedRowSchema implements RejectedRowDto {
   @ApiProperty() line!: number;
@@ -18,6 +23,8 @@ export class UploadSchema implements UploadDto {
   @ApiProperty() rowsRejected!: number;
   @ApiProperty({ description: 'Rows already in the dataset, not added again' })
   rowsDuplicate!: number;
+  @ApiProperty({ enum: ['skip', 'fail'] }) onError!: UploadErrorPolicy;
+  @ApiProperty({ minimum: 0, maximum: 1 }) maxRejectedRatio!: number;
   @ApiProperty({ type: String, nullable: true }) errorCode!: string | null;
   @ApiProperty({ type: String, nullable: true }) error!: string | null;
   @ApiProperty({ type: [RejectedRowSchema] }) rejected!: RejectedRowDto[];
@@ -35,4 +42,20 @@ export class UploadForm {
       'Defaults to the mapping saved with the dataset, else case_id / activity / timestamp.',
   })
   mapping?: string;
+  @ApiProperty({
+    required: false,
+    enum: ['skip', 'fail'],
+    description: 'skip rejected rows (default; up to maxRejectedRatio) or fail on the first one',
+  })
+  onError?: string;
+  @ApiProperty({ required: false, description: '0..1, default 0.05' })
+  maxRejectedRatio?: string;
+  @ApiProperty({
+    required: false,
+    format: 'uuid',
+    description: 'Client-chosen upload id, to poll GET /uploads/:id while it runs',
+  })
+  uploadId?: string;
+  @ApiProperty({ required: false, description: 'utf-8, gbk, gb18030, … (detected when absent)' })
+  encoding?: string;
 }

@@ -10,7 +10,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { UploadDto } from '@onetrip/contracts';
+import type { UploadDto, UploadPreviewDto } from '@onetrip/contracts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { ProblemSchema } from '../problem/problem.dto';
@@ -35,6 +35,19 @@ export class UploadsController {
   })
   upload(@Param('id') datasetId: string, @Req() req: IncomingMessage): Promise<UploadDto> {
     return this.uploads.receive(datasetId, req);
+  }
+
+  @Post('datasets/:id/uploads/preview')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadForm })
+  @ApiOkResponse({
+    description:
+      'Format, encoding, delimiter, headers, up to 50 rows, suggested and saved mapping (first 64 KiB only)',
+  })
+  @ApiNotFoundResponse({ type: ProblemSchema })
+  preview(@Param('id') datasetId: string, @Req() req: IncomingMessage): Promise<UploadPreviewDto> {
+    return this.uploads.preview(datasetId, req);
   }
 
   @Get('uploads/:id/rejected.csv')

@@ -15,6 +15,7 @@ import {
   EVENT_FIELDS,
   UploadDto,
   UploadErrorPolicy,
+  UploadPreviewDto,
 } from '@onetrip/contracts';
 import {
   IngestError,
@@ -32,6 +33,7 @@ import { ProblemException, isUuid, notFound } from '../problem/problem';
 import { validate } from '../problem/validate';
 import { storedIdentity } from './identity';
 import { receiveFile, tooLarge } from './multipart';
+import { PREVIEW_BYTES, previewFile } from './preview';
 
 /** More rejected rows than this share of all rows fails the upload (issue #4's default policy). */
 export const REJECTED_SHARE_LIMIT = 0.05;
@@ -123,7 +125,7 @@ const mappingSchema = z
   .object(Object.fromEntries(EVENT_FIELDS.map((f) => [f, z.string().min(1).optional()])))
   .strict();
 
-function parseMapping(text: string | undefined): Partial<ColumnMapping> | undefined {
+export function parseMapping(text: string | undefined): Partial<ColumnMapping> | undefined {
   if (text === undefined || text.trim() === '') return undefined;
   let json: unknown;
   try {
@@ -240,6 +242,49 @@ export class UploadsService implements OnApplicationBootstrap {
           policy: options.policy,
           ...(options.uploadId === undefined ? {} : { uploadId: options.uploadId }),
         });
+      },
+    );
+  }
+
+  /**
+   * Looks at the first 64 KiB of a file (multipart part "file"; the rest, if sent, is discarded):
+   * format, encoding, delimiter, headers, sample rows, a suggested mapping and the dataset's
+   * saved one. Nothing is stored. Clients should send only the first 64 KiB (`file.slice`).
+   */
+  async preview(datasetId: string, req: IncomingMessage): Promise<UploadPreviewDto> {
+    const dataset = await this.datasets.require(datasetId);
+    if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
+      throw new ProblemException(
+        415,
+        'upload.not-multipart',
+        'Send the file as multipart/form-data in a part named "file".',
+      );
+    }
+    return receiveFile(
+      req,
+      { maxFileBytes: this.config.maxUploadBytes, fileField: 'file', leadingFields: ['encoding'] },
+      async (file, fields) => {
+        const { encoding } = parseUploadOptions({ encoding: fields.encoding });
+        const parts: Buffer[] = [];
+        let length = 0;
+        let complete = true;
+        for await (const chunk of file.stream as AsyncIterable<Buffer>) {
+          parts.push(chunk);
+          length += chunk.length;
+          if (length >= PREVIEW_BYTES) {
+            complete = false;
+            break;
+          }
+        }
+        const head = Buffer.concat(parts).subarray(0, PREVIEW_BYTES);
+        if (head.length === 0) {
+          throw new ProblemException(422, 'upload.empty', `${file.fileName} is empty.`);
+        }
+        const preview = previewFile(head, file.fileName, {
+          complete: complete && length <= PREVIEW_BYTES,
+          ...(encoding === undefined ? {} : { encoding }),
+        });
+        return { ...preview, savedMapping: dataset.mapping, bytesRead: head.length };
       },
     );
   }

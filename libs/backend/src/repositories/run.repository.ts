@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { RunParams, RunStatus } from '@onetrip/contracts';
 import type { MiningResult } from '@onetrip/mining';
-import { DataSource, In, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { MiningResultEntity } from '../entities/mining-result.entity';
 import { MiningRunEntity } from '../entities/mining-run.entity';
-
-function isActiveRunConflict(error: { driverError: unknown }): boolean {
-  const driverError: unknown = error.driverError;
-  if (typeof driverError !== 'object' || driverError === null) return false;
-  const e = driverError as { code?: unknown; constraint?: unknown };
-  return e.code === '23505' && e.constraint === 'uq_mining_run_active';
-}
 
 @Injectable()
 export class RunRepository {
@@ -33,16 +26,17 @@ export class RunRepository {
     params: RunParams;
     paramsHash: string;
   }): Promise<MiningRunEntity | null> {
-    try {
-      return await this.runs.save(this.runs.create({ ...input, status: 'queued', progress: 0 }));
-    } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        isActiveRunConflict(error as { driverError: unknown })
-      )
-        return null;
-      throw error;
-    }
+    // ON CONFLICT DO NOTHING: the loser of the race gets no row (and no logged error).
+    const result = await this.runs
+      .createQueryBuilder()
+      .insert()
+      .into(MiningRunEntity)
+      .values({ ...input, status: 'queued', progress: 0 })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const id = (result.raw as { id?: string }[])[0]?.id;
+    return id === undefined ? null : this.findById(id);
   }
 
   findById(id: string): Promise<MiningRunEntity | null> {

@@ -1,0 +1,59 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { CreatedIngestionKeyDto, IngestionKeyDto, UploadDto } from '@onetrip/contracts';
+import type { IncomingMessage } from 'node:http';
+import { ProblemSchema } from '../problem/problem.dto';
+import { UploadSchema } from '../uploads/upload.dto';
+import { PushService } from './push.service';
+
+@ApiTags('push')
+@Controller('api/v1/datasets/:id')
+export class PushController {
+  constructor(private readonly push: PushService) {}
+
+  @Post('events')
+  @HttpCode(201)
+  @ApiBearerAuth()
+  @ApiConsumes('application/x-ndjson')
+  @ApiCreatedResponse({ type: UploadSchema, description: 'The report of the push' })
+  @ApiUnauthorizedResponse({ type: ProblemSchema })
+  @ApiPayloadTooLargeResponse({ type: ProblemSchema, description: 'More than 10,000 events' })
+  events(@Param('id') datasetId: string, @Req() req: IncomingMessage): Promise<UploadDto> {
+    return this.push.push(datasetId, req);
+  }
+
+  @Post('ingestion-keys')
+  @HttpCode(201)
+  @ApiCreatedResponse({ description: 'The key, shown only this once' })
+  @ApiNotFoundResponse({ type: ProblemSchema })
+  createKey(
+    @Param('id') datasetId: string,
+    @Body() body: unknown,
+  ): Promise<CreatedIngestionKeyDto> {
+    return this.push.createKey(datasetId, body);
+  }
+
+  @Get('ingestion-keys')
+  @ApiOkResponse({ description: 'The keys of the dataset (without the secrets)' })
+  listKeys(@Param('id') datasetId: string): Promise<IngestionKeyDto[]> {
+    return this.push.listKeys(datasetId);
+  }
+
+  @Delete('ingestion-keys/:keyId')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiNotFoundResponse({ type: ProblemSchema })
+  revokeKey(@Param('id') datasetId: string, @Param('keyId') keyId: string): Promise<void> {
+    return this.push.revokeKey(datasetId, keyId);
+  }
+}
