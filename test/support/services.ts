@@ -223,3 +223,39 @@ export async function waitForRun(
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+const API_MAIN = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+
+/** A free TCP port on 127.0.0.1 (closed again before it is returned). */
+export async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise<number>((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts the built api (`node -r ./tools/runtime-paths.cjs dist/apps/api/src/main.js`) on the
+ * given port and waits until it listens.
+ */
+export async function spawnApi(env: Record<string, string>, port: number): Promise<RunningProcess> {
+  if (!existsSync(API_MAIN)) {
+    throw new Error(
+      `${path.relative(ROOT, API_MAIN)} is missing: build first with \`node tools/build.mjs server\``,
+    );
+  }
+  const api = spawnNode(['-r', './tools/runtime-paths.cjs', API_MAIN], {
+    ...env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'log',
+  });
+  await api.waitFor(/onetrip api listening/);
+  return api;
+}
