@@ -68,6 +68,8 @@ export function receiveFile<T>(
     try {
       parser = busboy({
         headers: req.headers,
+        // Browsers and curl send a file name such as 办件导出.csv as raw UTF-8, not Latin-1.
+        defParamCharset: 'utf8',
         limits: { files: 1, fileSize: options.maxFileBytes, fields: 20, fieldSize: 1024 * 1024 },
       });
     } catch (error) {

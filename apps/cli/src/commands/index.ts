@@ -28,6 +28,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'Generate a synthetic government-service event log with ground truth',
     load: lazy(async () => (await import('./simulate')).simulate),
   },
+  import: {
+    summary: 'Upload an event log through the api into a dataset (created if missing)',
+    load: lazy(async () => (await import('./import')).importCommand),
+  },
   migrate: {
     summary: 'Apply pending database migrations to DATABASE_URL',
     load: lazy(async () => (await import('./migrate')).migrate),
