@@ -194,6 +194,10 @@ export interface ActivityInsight {
   waitHistogram: Histogram;
   waitShare: number;
   samples: JourneyRef[];
+  /** The channel most of its instances used (the map's swimlane); absent without channels. */
+  channel?: string;
+  /** The source system most of its instances were recorded in; absent without one. */
+  sourceSystem?: string;
 }
 
 export interface VariantLeadTime {

@@ -73,12 +73,9 @@ export function waitInFront(result: Pick<MiningResult, 'dfg'>): Map<string, numb
 
 function lanesOf(result: MiningResult, by: MapSettings['lanes']): MapLanes | null {
   if (by === 'none') return null;
-  // Each activity's dominant channel / source system, when the api's activity insights carry
-  // them (asked for in issue 5's notes); until then the map says swimlanes are unavailable.
-  const source: readonly (ActivityInsight & {
-    channel?: string | null;
-    sourceSystem?: string | null;
-  })[] = result.insights?.activities ?? [];
+  // Each activity's dominant channel / source system (absent when the log has none, and then
+  // the map says swimlanes are unavailable).
+  const source: readonly ActivityInsight[] = result.insights?.activities ?? [];
   const of = new Map<string, string>();
   for (const a of source) {
     const lane = by === 'channel' ? a.channel : a.sourceSystem;

@@ -215,7 +215,26 @@ function activityInsights(
       waitHistogram: toHistogram(waitBins.get(activity) ?? emptyBins()),
       waitShare: ratio(waitSums.get(activity) ?? 0, allWaiting),
       samples: toRefs(a.samples),
+      ...lane('channel', a.channels),
+      ...lane('sourceSystem', a.sourceSystems),
     }))
     .sort((a, b) => b.count - a.count || compareStrings(a.activity, b.activity))
     .map(({ count: _count, ...activity }) => activity);
+}
+
+/** The value most of an activity's instances had (ties: the first by name); none without. */
+function lane<K extends 'channel' | 'sourceSystem'>(
+  key: K,
+  counts: Map<string, number>,
+): Partial<Record<K, string>> {
+  let best: string | undefined;
+  let most = 0;
+  for (const [value, n] of counts) {
+    if (value === '') continue;
+    if (n > most || (n === most && best !== undefined && compareStrings(value, best) < 0)) {
+      best = value;
+      most = n;
+    }
+  }
+  return best === undefined ? {} : ({ [key]: best } as Partial<Record<K, string>>);
 }

@@ -30,7 +30,15 @@ export interface InsightsPartialJson {
     string,
     { wait: [number, number][]; duration: [number, number][]; samples: Sample[] },
   ][];
-  activities: [string, { service: [number, number][]; samples: Sample[] }][];
+  activities: [
+    string,
+    {
+      service: [number, number][];
+      samples: Sample[];
+      channels?: [string, number][];
+      sourceSystems?: [string, number][];
+    },
+  ][];
   variantLeadTimes: [string[], DistributionJson][];
 }
 
@@ -68,7 +76,12 @@ export function insightsToJson(p: InsightsPartial): InsightsPartialJson {
     ]),
     activities: [...p.activities].map(([k, a]) => [
       k,
-      { service: binsToJson(a.service), samples: a.samples },
+      {
+        service: binsToJson(a.service),
+        samples: a.samples,
+        channels: [...a.channels],
+        sourceSystems: [...a.sourceSystems],
+      },
     ]),
     variantLeadTimes: [...p.variantLeadTimes].map(([k, d]) => [k.split(SEP), d.toJSON()]),
   };
@@ -111,7 +124,13 @@ export function insightsFromJson(json: InsightsPartialJson): InsightsPartial {
     activities: new Map(
       json.activities.map(([k, a]) => [
         k,
-        { service: binsFromJson(a.service), samples: a.samples.map((s) => ({ ...s })) },
+        {
+          service: binsFromJson(a.service),
+          samples: a.samples.map((s) => ({ ...s })),
+          // Partials stored before swimlanes were recorded have neither.
+          channels: new Map(a.channels ?? []),
+          sourceSystems: new Map(a.sourceSystems ?? []),
+        },
       ]),
     ),
     variantLeadTimes: new Map(

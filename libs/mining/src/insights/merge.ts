@@ -54,8 +54,15 @@ export function mergeInsights(parts: readonly InsightsPartial[]): InsightsPartia
       mergeSamples(t.samples, e.samples, k);
     }
     for (const [key, a] of s.activities) {
-      const t = getOrAdd(target.activities, key, () => ({ service: emptyBins(), samples: [] }));
+      const t = getOrAdd(target.activities, key, () => ({
+        service: emptyBins(),
+        samples: [],
+        channels: new Map<string, number>(),
+        sourceSystems: new Map<string, number>(),
+      }));
       addBins(t.service, a.service);
+      addCounts(t.channels, a.channels);
+      addCounts(t.sourceSystems, a.sourceSystems);
       mergeSamples(t.samples, a.samples, k);
     }
     for (const [key, d] of s.variantLeadTimes) {
@@ -83,4 +90,8 @@ function mergePeriod(target: PeriodPartial, source: PeriodPartial): void {
   target.queueWait.merge(source.queueWait);
   target.citizenWait += source.citizenWait;
   target.governmentWait += source.governmentWait;
+}
+
+function addCounts(target: Map<string, number>, source: Map<string, number>): void {
+  for (const [key, n] of source) target.set(key, (target.get(key) ?? 0) + n);
 }

@@ -1,3 +1,4 @@
+import type { StringDictionary } from '../dictionary';
 import { Distribution } from '../distribution';
 import { NONE, type EventStore } from '../event-store';
 import { buildInstances, InstanceBuffer, type PairingCounts } from '../instances';
@@ -87,6 +88,10 @@ class InsightsAccumulator {
   private readonly edges = new Map<number, { wait: number[]; duration: number[] }>();
   private readonly edgeSamples = new Map<number, Sample[]>();
   private readonly activityService: number[][];
+  /** Instances per activity × (channel code + 1); column 0 counts instances without one. */
+  private readonly activityChannels: Int32Array;
+  /** Instances per activity × (source system code + 1), likewise. */
+  private readonly activitySystems: Int32Array;
   private readonly activitySamples: Sample[][];
   /** Variant code strings → lead times; names resolved on finish. */
   private readonly variants = new Map<string, Distribution>();
@@ -123,6 +128,8 @@ class InsightsAccumulator {
     this.occurrences = new Int32Array(acts);
     this.returned = new Int32Array(acts);
     this.activityService = Array.from({ length: acts }, emptyBins);
+    this.activityChannels = new Int32Array(acts * (store.channels.size + 1));
+    this.activitySystems = new Int32Array(acts * (columns.sourceSystems.size + 1));
     this.activitySamples = Array.from({ length: acts }, () => []);
   }
 
@@ -133,9 +140,16 @@ class InsightsAccumulator {
     const first = buf.sorted[lo];
     const start = buf.startAt[first];
     let latest = -Infinity;
+    const channelLanes = store.channels.size + 1;
+    const systemLanes = this.columns.sourceSystems.size + 1;
     for (let k = lo; k < hi; k += 1) {
-      const c = buf.completeAt[buf.sorted[k]];
+      const i = buf.sorted[k];
+      const c = buf.completeAt[i];
       if (c > latest) latest = c;
+      const activity = buf.activity[i];
+      this.activityChannels[activity * channelLanes + buf.channel[i] + 1] += 1;
+      const system = this.columns.sourceSystemOf[buf.order[i]];
+      this.activitySystems[activity * systemLanes + system + 1] += 1;
     }
     const leadTime = latest - start;
     const period = getOrAdd(this.p.periods, this.calendar.fields(start).period, emptyPeriod);
@@ -251,6 +265,8 @@ class InsightsAccumulator {
         p.activities.set(name(a), {
           service: this.activityService[a],
           samples: this.activitySamples[a],
+          channels: laneCounts(this.activityChannels, a, this.store.channels),
+          sourceSystems: laneCounts(this.activitySystems, a, this.columns.sourceSystems),
         });
       }
     }
@@ -354,4 +370,19 @@ function addToGroup(group: TripGroup, trips: number): void {
   group.trips += trips;
   if (trips <= 1) group.atMostOne += 1;
   if (trips === 0) group.zeroTrip += 1;
+}
+
+/** One activity's row of an activity × (code + 1) count table, by decoded value ('' for none). */
+function laneCounts(
+  table: Int32Array,
+  activity: number,
+  dictionary: StringDictionary,
+): Map<string, number> {
+  const lanes = dictionary.size + 1;
+  const counts = new Map<string, number>();
+  for (let lane = 0; lane < lanes; lane += 1) {
+    const n = table[activity * lanes + lane];
+    if (n > 0) counts.set(lane === 0 ? '' : dictionary.decode(lane - 1), n);
+  }
+  return counts;
 }

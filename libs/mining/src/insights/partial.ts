@@ -33,6 +33,10 @@ export interface EdgeInsightPartial {
 export interface ActivityInsightPartial {
   service: number[];
   samples: Sample[];
+  /** Channel → instances of the activity on it ('' for none): the activity's swimlane. */
+  channels: Map<string, number>;
+  /** Source system → instances of the activity recorded there ('' for none). */
+  sourceSystems: Map<string, number>;
 }
 
 export interface InsightsPartial {
