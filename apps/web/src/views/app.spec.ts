@@ -174,6 +174,22 @@ describe('the app', () => {
     expect(rows[9]).toBe('Submit applicationCheck completeness1202 h 10 min2 h 10 min');
   });
 
+  it('mines again when the latest run was mined before results carried insights', async () => {
+    const api = fakeApi();
+    const started: unknown[] = [];
+    api.listRuns = () =>
+      Promise.resolve([{ ...runDto('completed', 1), params: { journey: 'case' } }]);
+    const startRun = api.startRun;
+    api.startRun = (datasetId, request) => {
+      started.push(request);
+      return startRun(datasetId, request);
+    };
+    history.replaceState(null, '', '/#dataset=d1');
+    mountApp(root, { api, locale: 'en', storage: null, pollIntervalMs: 0 });
+    await until(() => started.length > 0, 'a new run');
+    expect(started).toEqual([{ params: { journey: 'case' } }]);
+  });
+
   it('pans and zooms the map from the keyboard', async () => {
     const api = fakeApi();
     mountApp(root, { api, locale: 'en', storage: null, pollIntervalMs: 0 });

@@ -226,6 +226,14 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
         (run) => !run.filter || Object.keys(run.filter).length === 0,
       );
       if (mine !== generation || !latest || latest.status === 'failed') return;
+      if (latest.status === 'completed') {
+        const result = await api.getRunResult(latest.id);
+        if (mine !== generation) return;
+        // Mined before results carried the dashboard's insights: the api mines it again.
+        if (!result.result.insights) return await startRun(latest.params);
+        store.set({ run: { status: 'done', run: latest, result } });
+        return;
+      }
       await watchRun(latest, mine);
     } catch {
       // Nothing to show yet is not an error: the user can start a run.
