@@ -162,6 +162,19 @@ describe('processMap dashboard options', () => {
     }
   });
 
+  it('names lanes by their display labels when given, else by their values', () => {
+    const labels = new Map([
+      ['online', '网上'],
+      ['hall', '大厅'],
+    ]);
+    const svg = render({ lanes: { ...lanes, labels } });
+    expect([...svg.querySelectorAll('.pm-lane-label')].map((l) => l.textContent)).toEqual([
+      '网上',
+      '大厅',
+      'back_office',
+    ]);
+  });
+
   it('reuses a given layout, so nodes stay where they were', () => {
     const layout = layoutProcessMap(buildingPermit, processMapOptions(tr));
     const fewer = { ...buildingPermit, dfg: buildingPermit.dfg.slice(0, 4) };

@@ -19,6 +19,8 @@ export type MapElement =
 export interface MapLanes {
   order: readonly string[];
   of: ReadonlyMap<string, string>;
+  /** Display names of lanes (e.g. translated channel codes); a lane without one shows as is. */
+  labels?: ReadonlyMap<string, string>;
 }
 
 /** Where every node sits, and the routes of the edges the layout itself placed. */
@@ -599,7 +601,7 @@ export function processMap(
         .attr('font-size', o.fontSize - 1)
         .attr('font-weight', 600)
         .attr('fill', o.mutedColor)
-        .text(band.lane || '–');
+        .text((band.lane && o.lanes?.labels?.get(band.lane)) || band.lane || '–');
     });
   }
   const activities = nodes.filter((n) => n.kind === 'activity');

@@ -7,8 +7,8 @@ import {
   type MapLanes,
   type ProcessMapData,
 } from '../charts/process-map';
-import type { MessageKey } from '../i18n/i18n';
-import { processMapOptions } from './chart-options';
+import type { MessageKey, Translator } from '../i18n/i18n';
+import { channelName, processMapOptions } from './chart-options';
 import { el } from './dom';
 import { chartExport } from './export';
 import { renderProcessMapView } from './process-map-view';
@@ -71,7 +71,7 @@ export function waitInFront(result: Pick<MiningResult, 'dfg'>): Map<string, numb
   return new Map([...sums].map(([a, s]) => [a, s.count > 0 ? s.total / s.count : 0]));
 }
 
-function lanesOf(result: MiningResult, by: MapSettings['lanes']): MapLanes | null {
+function lanesOf(result: MiningResult, by: MapSettings['lanes'], tr: Translator): MapLanes | null {
   if (by === 'none') return null;
   // Each activity's dominant channel / source system (absent when the log has none, and then
   // the map says swimlanes are unavailable).
@@ -82,7 +82,9 @@ function lanesOf(result: MiningResult, by: MapSettings['lanes']): MapLanes | nul
     if (lane) of.set(a.activity, lane);
   }
   if (of.size === 0) return null;
-  return { order: [...new Set(of.values())].sort(compareText), of };
+  const order = [...new Set(of.values())].sort(compareText);
+  const labels = by === 'channel' ? new Map(order.map((c) => [c, channelName(tr, c)])) : undefined;
+  return { order, of, labels };
 }
 
 function segmented<T extends string>(
@@ -207,7 +209,7 @@ export function renderMapView(ctx: ViewContext): HTMLElement {
       : m.frequency === 'coverage'
         ? [tr.percent(Math.min(1, e.count / journeys))]
         : [tr.number(e.count)];
-  const lanes = lanesOf(result, m.lanes);
+  const lanes = lanesOf(result, m.lanes, tr);
   const statOptions: [MapSettings['stat'], string][] = [
     ['mean', tr.t('map.time.mean')],
     ['median', tr.t('map.time.median')],
