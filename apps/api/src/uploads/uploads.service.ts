@@ -319,6 +319,7 @@ export class UploadsService implements OnApplicationBootstrap {
       progress = undefined;
       await progressWrite;
     };
+    let created = false;
     try {
       await this.uploads.create({
         id: uploadId,
@@ -327,6 +328,7 @@ export class UploadsService implements OnApplicationBootstrap {
         onError: input.policy.onError,
         maxRejectedRatio: input.policy.maxRejectedRatio,
       });
+      created = true;
       progress = setInterval(() => {
         progressWrite = progressWrite
           .then(() =>
@@ -426,6 +428,8 @@ export class UploadsService implements OnApplicationBootstrap {
     } catch (error) {
       await stopProgress();
       await this.abandon(session, error);
+      // The row may be another request's (the same client-chosen id, at the same moment).
+      if (!created) throw this.toProblem(error, input.fileName, instance) ?? error;
       await flushRejected().catch((e: unknown) =>
         this.logger.warn(`upload ${uploadId}: storing rejected rows: ${String(e)}`),
       );
