@@ -157,6 +157,22 @@ function apiCpuSeconds() {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** CPU seconds used so far by each of the database sessions that write the upload. */
+async function sampleDatabaseCpu(seen) {
+  const r = await admin.query(
+    `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'onetrip-copy'`,
+    [dbName],
+  );
+  for (const { pid } of r.rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      seen.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // A remote database, or the session just ended: no figure.
+    }
+  }
+}
+
 function status(field) {
   const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(
     readFileSync(`/proc/${api.pid}/status`, 'utf8'),
@@ -233,12 +249,15 @@ try {
   const run = async (label, datasetId, file) => {
     let peakRss = 0;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, status('VmRSS'))), 50);
+    const dbCpu = new Map();
+    const dbSampler = setInterval(() => void sampleDatabaseCpu(dbCpu).catch(() => undefined), 250);
     const cpu0 = apiCpuSeconds();
     const t0 = performance.now();
     const r = await upload(datasetId, file);
     const apiCpu = apiCpuSeconds() - cpu0;
     const s = (performance.now() - t0) / 1000;
     clearInterval(sampler);
+    clearInterval(dbSampler);
     if (r.status !== 201) throw new Error(`${label}: ${r.status} ${JSON.stringify(r.body)}`);
     const row = {
       label,
@@ -249,6 +268,8 @@ try {
       seconds: +s.toFixed(2),
       eventsPerSecond: Math.round(r.body.rowsRead / s),
       apiCpuSeconds: +apiCpu.toFixed(2),
+      // Sampled every 250 ms: a lower bound (the last fraction of a second is missed).
+      dbSessionCpuSeconds: +[...dbCpu.values()].reduce((a, b) => a + b, 0).toFixed(2),
       peakRssDuringMb: +(peakRss / 1e6).toFixed(0),
       vmHwmMb: +(status('VmHWM') / 1e6).toFixed(0),
     };

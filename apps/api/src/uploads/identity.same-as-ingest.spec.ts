@@ -1,4 +1,4 @@
-import { eventIdentity, type NormalizedEvent } from '@onetrip/ingest';
+import { OPTIONAL_FIELDS, eventIdentity, type NormalizedEvent } from '@onetrip/ingest';
 import fc from 'fast-check';
 import { storedIdentity } from './identity';
 
@@ -29,6 +29,20 @@ describe('the identity an upload stores', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('hashes the optional fields in ingest’s order', () => {
+    expect(OPTIONAL_FIELDS).toEqual([
+      'startTimestamp',
+      'lifecycle',
+      'resource',
+      'citizen',
+      'service',
+      'channel',
+      'location',
+      'department',
+      'sourceSystem',
+    ]);
   });
 
   it('does not depend on the order of attributes', () => {
