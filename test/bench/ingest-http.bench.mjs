@@ -245,6 +245,7 @@ try {
     if (i > 300 || api.exitCode !== null) throw new Error('api did not start');
     await new Promise((r) => setTimeout(r, 100));
   }
+  console.log(JSON.stringify({ apiIdleRssMb: +(status('VmRSS') / 1e6).toFixed(0) }));
   const results = [];
   const run = async (label, datasetId, file) => {
     let peakRss = 0;
