@@ -230,7 +230,7 @@ export class UploadsService implements OnApplicationBootstrap {
       },
       (file, fields, requestComplete) => {
         const options = parseUploadOptions({ ...query, ...fields });
-        const given = parseMapping(fields.mapping);
+        const given = parseMapping(fields.mapping ?? query.mapping);
         return this.ingest(dataset, {
           fileName: file.fileName,
           stream: file.stream,
