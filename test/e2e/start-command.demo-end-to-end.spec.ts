@@ -1,7 +1,8 @@
 /**
  * README command 1, for real: `onetrip start --demo` with no DATABASE_URL and no REDIS_URL starts
  * an embedded PostgreSQL and a local redis-server, migrates, starts the api and a worker, loads
- * the demo through the HTTP API and mines it; Ctrl-C (SIGINT) stops everything. A small demo
+ * the demo through the HTTP API and mines it; Ctrl-C (SIGINT to the whole process group, as a
+ * terminal sends it) stops everything. A small demo
  * (--demo-journeys) keeps the test short; ports and data dir are the test's own.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -51,7 +52,9 @@ describe('onetrip start --demo on embedded PostgreSQL and a local Redis', () => 
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js'))) {
-      throw new Error('dist/ is missing: run `node tools/build.mjs` (npm test does) before this suite');
+      throw new Error(
+        'dist/ is missing: run `node tools/build.mjs` (npm test does) before this suite',
+      );
     }
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onetrip-start-'));
     fs.chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach it
@@ -61,14 +64,15 @@ describe('onetrip start --demo on embedded PostgreSQL and a local Redis', () => 
   });
 
   afterAll(async () => {
-    if (child && child.exitCode === null) {
-      child.kill('SIGKILL');
-      await new Promise((resolve) => child?.once('exit', resolve));
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child?.once('exit', resolve));
+      process.kill(-(child.pid ?? 0), 'SIGKILL');
+      await exited;
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('serves the web app and the mined demo, then stops cleanly on SIGINT', async () => {
+  it('serves the web app and the mined demo, then stops cleanly on Ctrl-C', async () => {
     const env = { ...process.env };
     delete env.DATABASE_URL;
     delete env.REDIS_URL;
@@ -92,7 +96,9 @@ describe('onetrip start --demo on embedded PostgreSQL and a local Redis', () => 
         '--data-dir',
         dataDir,
       ],
-      { cwd: ROOT, env },
+      // Its own process group, so that the test can press "Ctrl-C" like a terminal does: SIGINT
+      // to every process of the group (api, worker, redis-server and postgres included).
+      { cwd: ROOT, env, detached: true },
     );
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -130,8 +136,17 @@ describe('onetrip start --demo on embedded PostgreSQL and a local Redis', () => 
     expect(result.summary.journeys).toBe(200);
     expect(result.trips).not.toBeNull();
 
-    started.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => started.once('exit', resolve));
+    process.kill(-(started.pid ?? 0), 'SIGINT');
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`onetrip start did not stop within 30 s of Ctrl-C:\n${output}`)),
+        30_000,
+      );
+      started.once('exit', (exitCode) => {
+        clearTimeout(timer);
+        resolve(exitCode);
+      });
+    });
     expect(code).toBe(0);
     expect(output).toContain('[onetrip] stopped');
     expect(await portIsOpen(ports.api)).toBe(false);

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { waitForPortClosed } from './ports';
 import type { Service } from './service';
 
 export const EMBEDDED_POSTGRES_PORT = 54329;
@@ -100,6 +101,8 @@ export async function startEmbeddedPostgres(
   log(`embedded PostgreSQL on 127.0.0.1:${port}`);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
-    stop: () => pg.stop(),
+    // A Ctrl-C in the terminal reaches the postgres process too, which then shuts down on its
+    // own; embedded-postgres' stop() would wait forever for an exit that already happened.
+    stop: () => Promise.race([pg.stop(), waitForPortClosed(port, 30_000)]),
   };
 }

@@ -5,8 +5,8 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { waitForPort } from './ports';
 import type { Service } from './service';
 
 export const LOCAL_REDIS_PORT = 63799;
@@ -31,25 +31,6 @@ function installRedis(log: (line: string) => void): void {
     'redis-server is not installed. Install it (Debian/Ubuntu: `sudo apt-get install redis-server`, ' +
       'macOS: `brew install redis`) or point REDIS_URL at a running Redis, then run the command again.',
   );
-}
-
-function waitForPort(port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const attempt = (): void => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve();
-      });
-      socket.once('error', () => {
-        socket.destroy();
-        if (Date.now() > deadline) reject(new Error(`redis-server did not listen on ${port}`));
-        else setTimeout(attempt, 100);
-      });
-    };
-    attempt();
-  });
 }
 
 export async function startLocalRedis(
