@@ -1,5 +1,6 @@
 import type { DatasetDto, ProblemDetails } from '@onetrip/contracts';
-import { ApiError, createApiClient, toProblem } from './client';
+import { ApiError, PREVIEW_BYTES, createApiClient, toProblem } from './client';
+import { randomUuid } from './uuid';
 
 /** jsdom has no fetch Response; the client reads only these members. */
 function jsonResponse(status: number, body: unknown): Response {
@@ -162,5 +163,105 @@ describe('api client upload', () => {
       line: 1,
       column: 'case_id',
     });
+  });
+});
+
+describe('api client: preview, upload options, keys', () => {
+  it('previews only the first 64 KiB, the encoding before the file', async () => {
+    const calls: RequestInit[] = [];
+    const api = createApiClient({
+      fetch: (_input, init) => {
+        calls.push(init ?? {});
+        return Promise.resolve(jsonResponse(200, { format: 'csv' }));
+      },
+    });
+    const file = new File(['x'.repeat(PREVIEW_BYTES + 5000)], '办件导出.csv');
+    await api.previewUpload('d1', file, { encoding: 'gb18030' });
+    const form = calls[0].body as FormData;
+    expect([...form.keys()]).toEqual(['encoding', 'file']);
+    const sent = form.get('file') as File;
+    expect([sent.name, sent.size]).toEqual(['办件导出.csv', PREVIEW_BYTES]);
+    // The browser sets the multipart content type (with its boundary) itself.
+    expect(calls[0].headers).not.toHaveProperty('content-type');
+  });
+
+  it('sends every upload option before the file', async () => {
+    const xhr = new FakeXhr();
+    const api = createApiClient({ createXhr: () => xhr as unknown as XMLHttpRequest });
+    const done = api.upload('d1', new File(['x'], 'log.csv'), {
+      mapping: { caseId: 'a', activity: 'b', timestamp: 'c' },
+      onError: 'skip',
+      maxRejectedRatio: 0.015,
+      encoding: 'gbk',
+      uploadId: '0b7e6f0c-1d2e-4f3a-8b9c-0d1e2f3a4b5c',
+    });
+    xhr.respond(201, { id: 'u1' });
+    await done;
+    expect(
+      [...(xhr.sent?.entries() ?? [])].map(([k, v]) => [k, typeof v === 'string' ? v : 'file']),
+    ).toEqual([
+      ['mapping', '{"caseId":"a","activity":"b","timestamp":"c"}'],
+      ['onError', 'skip'],
+      ['maxRejectedRatio', '0.015'],
+      ['encoding', 'gbk'],
+      ['uploadId', '0b7e6f0c-1d2e-4f3a-8b9c-0d1e2f3a4b5c'],
+      ['file', 'file'],
+    ]);
+  });
+
+  it('aborts the request when the signal fires', async () => {
+    const xhr = new FakeXhr();
+    const api = createApiClient({ createXhr: () => xhr as unknown as XMLHttpRequest });
+    const abort = new AbortController();
+    const done = api.upload('d1', new File(['x'], 'log.csv'), { signal: abort.signal });
+    abort.abort();
+    await expect(done).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('names the rejected rows download and the push endpoint', () => {
+    const api = createApiClient({ baseUrl: 'https://onetrip.example' });
+    expect(api.rejectedCsvUrl('u 1')).toBe(
+      'https://onetrip.example/api/v1/uploads/u%201/rejected.csv',
+    );
+    expect(api.eventsUrl('d1')).toBe('https://onetrip.example/api/v1/datasets/d1/events');
+  });
+
+  it('creates, lists and revokes ingestion keys', async () => {
+    const calls: [string, string | undefined, unknown][] = [];
+    const api = createApiClient({
+      fetch: (input, init) => {
+        calls.push([String(input), init?.method, init?.body]);
+        return Promise.resolve(
+          init?.method === 'DELETE'
+            ? ({
+                ok: true,
+                status: 204,
+                statusText: '',
+                text: () => Promise.resolve(''),
+              } as Response)
+            : jsonResponse(200, init?.method === 'GET' ? [] : { key: 'otk_x' }),
+        );
+      },
+    });
+    await api.createIngestionKey('d1', 'queue');
+    await api.listIngestionKeys('d1');
+    await expect(api.revokeIngestionKey('d1', 'k1')).resolves.toBeUndefined();
+    expect(calls).toEqual([
+      ['/api/v1/datasets/d1/ingestion-keys', 'POST', '{"name":"queue"}'],
+      ['/api/v1/datasets/d1/ingestion-keys', 'GET', undefined],
+      ['/api/v1/datasets/d1/ingestion-keys/k1', 'DELETE', undefined],
+    ]);
+  });
+});
+
+describe('randomUuid', () => {
+  it('makes a version 4 UUID without randomUUID (plain HTTP is not a secure context)', () => {
+    const id = randomUuid({
+      getRandomValues: <T extends ArrayBufferView | null>(array: T): T => {
+        if (array instanceof Uint8Array) array.fill(0xff);
+        return array;
+      },
+    });
+    expect(id).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff');
   });
 });

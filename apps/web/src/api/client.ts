@@ -2,14 +2,21 @@ import type {
   ColumnMapping,
   CreateDatasetRequest,
   CreateRunRequest,
+  CreatedIngestionKeyDto,
   DatasetDto,
   FacetsDto,
+  IngestionKeyDto,
   JourneyTimelineDto,
   ProblemDetails,
   RunDto,
   RunResultDto,
   UploadDto,
+  UploadErrorPolicy,
+  UploadPreviewDto,
 } from '@onetrip/contracts';
+
+/** How much of a file the preview reads (the server reads no more either). */
+export const PREVIEW_BYTES = 64 * 1024;
 
 /** A failed API call, carrying the server's problem details (or ones made up for the failure). */
 export class ApiError extends Error {
@@ -21,6 +28,13 @@ export class ApiError extends Error {
 
 export interface UploadOptions {
   mapping?: ColumnMapping;
+  /** Chosen by the client (a UUID) so that progress can be polled while the request runs. */
+  uploadId?: string;
+  /** Only when the user overrides the detected encoding. */
+  encoding?: string;
+  onError?: UploadErrorPolicy;
+  /** 0..1 */
+  maxRejectedRatio?: number;
   /** Bytes sent so far and the total, as the browser reports them. */
   onProgress?: (loaded: number, total: number) => void;
   signal?: AbortSignal;
@@ -30,6 +44,21 @@ export interface ApiClient {
   listDatasets(): Promise<DatasetDto[]>;
   createDataset(request: CreateDatasetRequest): Promise<DatasetDto>;
   upload(datasetId: string, file: File, options?: UploadOptions): Promise<UploadDto>;
+  /** What the first 64 KiB of `file` look like, and how to map its columns. */
+  previewUpload(
+    datasetId: string,
+    file: File,
+    options?: { encoding?: string },
+  ): Promise<UploadPreviewDto>;
+  /** An upload's report; while it runs, its live counts (404 until its first bytes arrive). */
+  getUpload(uploadId: string): Promise<UploadDto>;
+  /** Where every rejected row of an upload can be downloaded as CSV. */
+  rejectedCsvUrl(uploadId: string): string;
+  /** The absolute URL systems push NDJSON events to (for the curl example). */
+  eventsUrl(datasetId: string): string;
+  listIngestionKeys(datasetId: string): Promise<IngestionKeyDto[]>;
+  createIngestionKey(datasetId: string, name?: string): Promise<CreatedIngestionKeyDto>;
+  revokeIngestionKey(datasetId: string, keyId: string): Promise<void>;
   startRun(datasetId: string, request?: CreateRunRequest): Promise<RunDto>;
   /** The dataset's latest runs, newest first. */
   listRuns(datasetId: string): Promise<RunDto[]>;
@@ -129,13 +158,15 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
   async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {
+      const form = body instanceof FormData;
       response = await doFetch(url(path), {
         method,
         headers: {
           accept: 'application/json, application/problem+json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          // FormData sets its own multipart content type (with the boundary).
+          ...(body === undefined || form ? {} : { 'content-type': 'application/json' }),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : form ? body : JSON.stringify(body),
       });
     } catch (error) {
       throw networkError(error instanceof Error ? error.message : String(error));
@@ -162,8 +193,14 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
       xhr.addEventListener('abort', () => reject(new DOMException('Upload aborted', 'AbortError')));
       opts.signal?.addEventListener('abort', () => xhr.abort());
       const form = new FormData();
-      // The mapping goes first: the server streams the file and must know the columns before it.
+      // Options go first: the server streams the file and must know them before it.
       if (opts.mapping) form.append('mapping', JSON.stringify(opts.mapping));
+      if (opts.onError) form.append('onError', opts.onError);
+      if (opts.maxRejectedRatio !== undefined) {
+        form.append('maxRejectedRatio', String(opts.maxRejectedRatio));
+      }
+      if (opts.encoding) form.append('encoding', opts.encoding);
+      if (opts.uploadId) form.append('uploadId', opts.uploadId);
       form.append('file', file, file.name);
       xhr.send(form);
     });
@@ -173,6 +210,36 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
     listDatasets: async () => unwrapList<DatasetDto>(await request<unknown>('GET', '/datasets')),
     createDataset: (body) => request<DatasetDto>('POST', '/datasets', body),
     upload,
+    previewUpload: (datasetId, file, opts = {}) => {
+      const form = new FormData();
+      if (opts.encoding) form.append('encoding', opts.encoding);
+      form.append('file', file.slice(0, PREVIEW_BYTES), file.name);
+      return request<UploadPreviewDto>(
+        'POST',
+        `/datasets/${encodeURIComponent(datasetId)}/uploads/preview`,
+        form,
+      );
+    },
+    getUpload: (uploadId) => request<UploadDto>('GET', `/uploads/${encodeURIComponent(uploadId)}`),
+    rejectedCsvUrl: (uploadId) => url(`/uploads/${encodeURIComponent(uploadId)}/rejected.csv`),
+    eventsUrl: (datasetId) =>
+      new URL(url(`/datasets/${encodeURIComponent(datasetId)}/events`), location.href).href,
+    listIngestionKeys: async (datasetId) =>
+      unwrapList<IngestionKeyDto>(
+        await request<unknown>('GET', `/datasets/${encodeURIComponent(datasetId)}/ingestion-keys`),
+      ),
+    createIngestionKey: (datasetId, name) =>
+      request<CreatedIngestionKeyDto>(
+        'POST',
+        `/datasets/${encodeURIComponent(datasetId)}/ingestion-keys`,
+        name ? { name } : {},
+      ),
+    revokeIngestionKey: async (datasetId, keyId) => {
+      await request<unknown>(
+        'DELETE',
+        `/datasets/${encodeURIComponent(datasetId)}/ingestion-keys/${encodeURIComponent(keyId)}`,
+      );
+    },
     startRun: (datasetId, body = {}) =>
       request<RunDto>('POST', `/datasets/${encodeURIComponent(datasetId)}/runs`, body),
     listRuns: async (datasetId) =>

@@ -1,123 +1,8 @@
 import '../charts/testing/jsdom-polyfills';
-import type { DatasetDto, RunDto, UploadDto } from '@onetrip/contracts';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/client';
-import { buildingPermit } from '../charts/fixtures/building-permit';
 import { mountApp } from './app';
-
-const NOW = '2025-03-04T05:06:00Z';
-
-function datasetDto(id: string, name: string, eventCount: number): DatasetDto {
-  return {
-    id,
-    name,
-    description: null,
-    timezone: 'Asia/Shanghai',
-    version: eventCount > 0 ? 1 : 0,
-    eventCount,
-    mapping: null,
-    createdAt: NOW,
-    updatedAt: NOW,
-  };
-}
-
-function runDto(status: RunDto['status'], progress: number): RunDto {
-  return {
-    id: 'r1',
-    datasetId: 'd1',
-    datasetVersion: 1,
-    status,
-    progress,
-    params: {},
-    error: null,
-    cached: false,
-    createdAt: NOW,
-    startedAt: NOW,
-    finishedAt: status === 'completed' ? NOW : null,
-  };
-}
-
-/** An in-memory API: one dataset, runs that finish on the second poll. */
-function fakeApi(): ApiClient & { uploads: { file: string; mapping: unknown }[] } {
-  const datasets = [datasetDto('d1', 'Building permits', 0)];
-  const uploads: { file: string; mapping: unknown }[] = [];
-  let polls = 0;
-  return {
-    uploads,
-    listDatasets: () => Promise.resolve(datasets.map((d) => ({ ...d }))),
-    createDataset: (request) => {
-      const created = datasetDto(`d${datasets.length + 1}`, request.name, 0);
-      datasets.push(created);
-      return Promise.resolve(created);
-    },
-    upload: (datasetId, file, options) => {
-      uploads.push({ file: file.name, mapping: options?.mapping });
-      options?.onProgress?.(5, 10);
-      options?.onProgress?.(10, 10);
-      const dataset = datasets.find((d) => d.id === datasetId);
-      if (dataset) Object.assign(dataset, { eventCount: 713, version: 1 });
-      const report: UploadDto = {
-        id: 'u1',
-        datasetId,
-        fileName: file.name,
-        status: 'completed',
-        bytes: 10,
-        rowsRead: 715,
-        rowsAccepted: 713,
-        rowsRejected: 2,
-        rowsDuplicate: 0,
-        error: null,
-        rejected: [{ line: 9, column: 'timestamp', reason: 'not a date' }],
-        createdAt: NOW,
-        finishedAt: NOW,
-      };
-      return Promise.resolve(report);
-    },
-    startRun: () => {
-      polls = 0;
-      return Promise.resolve(runDto('queued', 0));
-    },
-    listRuns: () => Promise.resolve([]),
-    getRun: () => {
-      polls += 1;
-      return Promise.resolve(polls < 2 ? runDto('running', 0.5) : runDto('completed', 1));
-    },
-    getRunResult: () =>
-      Promise.resolve({ runId: 'r1', datasetId: 'd1', datasetVersion: 1, result: buildingPermit }),
-    getFacets: (datasetId) =>
-      Promise.resolve({
-        datasetId,
-        datasetVersion: 1,
-        events: 713,
-        timeSpan: { from: '2025-01-02T00:00:00Z', to: '2025-03-30T00:00:00Z' },
-        months: [
-          { period: '2025-01', events: 200 },
-          { period: '2025-02', events: 250 },
-          { period: '2025-03', events: 263 },
-        ],
-        services: [{ value: 'Building permit', events: 713 }],
-        departments: [],
-        locations: [],
-        channels: [],
-      }),
-    getTimeline: (datasetId, key) =>
-      Promise.resolve({ datasetId, key, service: null, journey: 'case', journeys: [] }),
-  };
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-function click(root: HTMLElement, selector: string): void {
-  const target = root.querySelector<HTMLElement>(selector);
-  if (!target) throw new Error(`nothing matches ${selector}`);
-  target.click();
-}
+import { chooseFile, click, fakeApi, runDto, select, until } from './testing/fake-api';
 
 describe('the app', () => {
   let root: HTMLElement;
@@ -136,19 +21,22 @@ describe('the app', () => {
     expect(root.querySelector('h1')?.textContent).toBe('Building permits');
     expect(root.querySelector<HTMLButtonElement>('#run-start')?.disabled).toBe(true);
 
-    const input = root.querySelector<HTMLInputElement>('#upload-file');
-    const file = new File(['case_id,activity,timestamp\n'], 'permits.csv', { type: 'text/csv' });
-    Object.defineProperty(input, 'files', { value: [file] });
-    root.querySelector<HTMLInputElement>('#mapping-caseId')!.value = 'application_no';
-    root
-      .querySelector('form.upload-form')
-      ?.dispatchEvent(new Event('submit', { cancelable: true }));
+    chooseFile(root, new File(['application_no,activity,step_time\n'], 'permits.csv'));
+    await until(() => root.querySelector('#mapping-caseId') !== null, 'the mapping dialog');
+    select(root, '#mapping-caseId', 'application_no');
+    click(root, '#upload-submit');
     await until(() => root.querySelector('[data-testid="upload-report"]') !== null, 'the report');
-    expect(api.uploads).toEqual([
-      {
-        file: 'permits.csv',
-        mapping: { caseId: 'application_no', activity: 'activity', timestamp: 'timestamp' },
-      },
+    expect(api.uploads.map((u) => [u.file, u.options.mapping])).toEqual([
+      [
+        'permits.csv',
+        {
+          caseId: 'application_no',
+          activity: 'activity',
+          timestamp: 'step_time',
+          citizen: 'citizen_id',
+          location: 'hall',
+        },
+      ],
     ]);
     const report = root.querySelector('[data-testid="upload-report"]')?.textContent ?? '';
     expect(report).toContain('713');

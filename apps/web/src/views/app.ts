@@ -1,5 +1,7 @@
 import type { DatasetDto, RunDto, RunParams } from '@onetrip/contracts';
 import type { ApiClient } from '../api/client';
+import { ApiError } from '../api/client';
+import { randomUuid } from '../api/uuid';
 import { createTranslator, type Locale, type Translator } from '../i18n/i18n';
 import { renderCreateForm, renderCreateStatus, renderDatasetList } from './datasets';
 import { el, replaceContent } from './dom';
@@ -9,7 +11,17 @@ import { createDashboard } from './dashboard';
 import { EMPTY_ROUTE, formatRoute, parseRoute, type Route } from './route';
 import { renderRunControls } from './run';
 import { createStore, type AppState, type Store } from './state';
-import { renderUploadForm, renderUploadStatus, type UploadRequest } from './upload';
+import { createKeysPanel, type KeysPanel } from './ingestion-keys';
+import {
+  confirmDraft,
+  initialDraft,
+  renderFilePicker,
+  renderPreviewForm,
+  renderUploadStatus,
+  type PreviewForm,
+  type UploadActions,
+} from './upload';
+import type { UploadDraft, UploadState } from './state';
 
 export interface AppOptions {
   api: ApiClient;
@@ -17,6 +29,10 @@ export interface AppOptions {
   /** Where the locale choice is remembered (localStorage). */
   storage: Pick<Storage, 'getItem' | 'setItem'> | null;
   pollIntervalMs: number;
+  /** How often a running upload's row counts are asked for (the api refreshes them every second). */
+  uploadPollIntervalMs?: number;
+  /** Makes upload ids (tests pass a fixed one); default a random UUID. */
+  newId?: () => string;
 }
 
 const LOCALE_KEY = 'onetrip.locale';
@@ -41,6 +57,10 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     run: { status: 'idle' },
     route: parseRoute(location.hash),
   });
+  const uploadPollMs = options.uploadPollIntervalMs ?? 1000;
+  const newId = options.newId ?? (() => randomUuid());
+  /** Aborts the running upload's request (cancel). */
+  let uploadAbort: AbortController | null = null;
   /** Changes the route: a new history entry (back/forward work) unless `replace`. */
   function navigate(patch: Partial<Route>, replace = false): void {
     const route = { ...store.get().route, ...patch };
@@ -94,7 +114,12 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     renderedLocale: string;
     panels: HTMLDetailsElement | null;
     renderedRunStatus: string;
+    /** The mapping dialog on screen, rebuilt only for another preview (or language). */
+    previewRegion: HTMLElement;
+    previewForm: { form: PreviewForm; preview: unknown } | null;
   } | null = null;
+  /** The selected dataset's ingestion keys panel; kept across language switches. */
+  let keysPanel: { datasetId: string; panel: KeysPanel } | null = null;
 
   function selected(state: AppState): DatasetDto | undefined {
     return state.datasets.items.find((d) => d.id === state.selectedId);
@@ -144,38 +169,178 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     }
   }
 
-  async function upload(request: UploadRequest): Promise<void> {
+  function setUpload(upload: UploadState): void {
+    store.set({ upload });
+  }
+
+  /** Looks at the first 64 KiB of the chosen file and opens the mapping dialog. */
+  async function chooseFile(file: File, encoding: string | null = null): Promise<void> {
     const dataset = selected(store.get());
     if (!dataset) return;
-    if (!request.file) {
-      store.set({ upload: { status: 'error', error: new UserInputError('upload.noFile') } });
-      return;
-    }
     const mine = generation;
-    const file = request.file;
-    store.set({
-      upload: { status: 'uploading', fileName: file.name, loaded: 0, total: file.size },
-    });
+    const before = store.get().upload;
+    const keep = before.status === 'preview' && before.file === file ? before.draft : undefined;
+    setUpload({ status: 'previewing', file, encoding });
     try {
-      const result = await api.upload(dataset.id, file, {
-        mapping: request.mapping,
-        onProgress: (loaded, total) => {
-          if (mine !== generation) return;
-          store.set({
-            upload:
-              loaded >= total
-                ? { status: 'processing', fileName: file.name }
-                : { status: 'uploading', fileName: file.name, loaded, total },
-          });
-        },
+      const preview = await api.previewUpload(
+        dataset.id,
+        file,
+        encoding === null ? {} : { encoding },
+      );
+      const current = store.get().upload;
+      // Another file chosen, or the dataset left, meanwhile: this answer is stale.
+      if (mine !== generation || current.status !== 'previewing' || current.file !== file) return;
+      setUpload({
+        status: 'preview',
+        file,
+        preview,
+        draft: { ...initialDraft(preview, keep), encoding },
       });
-      if (mine !== generation) return;
-      store.set({ upload: { status: 'done', upload: result } });
-      await loadDatasets();
     } catch (error) {
-      if (mine === generation) store.set({ upload: { status: 'error', error } });
+      if (mine === generation) setUpload({ status: 'previewFailed', file, error });
     }
   }
+
+  function changeDraft(draft: UploadDraft): void {
+    const current = store.get().upload;
+    if (current.status === 'preview') setUpload({ ...current, draft, error: undefined });
+  }
+
+  function confirmUpload(): void {
+    const current = store.get().upload;
+    if (current.status !== 'preview') return;
+    const confirmed = confirmDraft(current.draft);
+    if (confirmed instanceof Error) {
+      setUpload({ ...current, error: confirmed });
+      return;
+    }
+    void runUpload(current.file, confirmed);
+  }
+
+  /** Uploads with the confirmed options; polls the row counts while the request runs. */
+  async function runUpload(file: File, confirmed: ReturnType<typeof confirmDraft>): Promise<void> {
+    const dataset = selected(store.get());
+    if (!dataset || confirmed instanceof Error) return;
+    const mine = generation;
+    const uploadId = newId();
+    const abort = new AbortController();
+    uploadAbort = abort;
+    let running = true;
+    setUpload({
+      status: 'uploading',
+      fileName: file.name,
+      uploadId,
+      loaded: 0,
+      total: file.size,
+      rows: null,
+    });
+    const poll = async (): Promise<void> => {
+      while (running) {
+        await wait(uploadPollMs);
+        if (!running || mine !== generation) return;
+        try {
+          const live = await api.getUpload(uploadId);
+          const current = store.get().upload;
+          if (
+            !running ||
+            live.status !== 'receiving' ||
+            (current.status !== 'uploading' && current.status !== 'processing') ||
+            current.uploadId !== uploadId
+          ) {
+            continue;
+          }
+          setUpload({
+            ...current,
+            rows: { rowsRead: live.rowsRead, rowsRejected: live.rowsRejected },
+          });
+        } catch {
+          // 404 until the first bytes arrive; a failed poll is not the upload failing.
+        }
+      }
+    };
+    void poll();
+    try {
+      const result = await api.upload(dataset.id, file, {
+        ...confirmed,
+        uploadId,
+        signal: abort.signal,
+        onProgress: (loaded, total) => {
+          const current = store.get().upload;
+          if (mine !== generation || current.status !== 'uploading') return;
+          setUpload(
+            loaded >= total
+              ? { status: 'processing', fileName: file.name, uploadId, rows: current.rows }
+              : { ...current, loaded, total },
+          );
+        },
+      });
+      running = false;
+      if (mine !== generation) return;
+      setUpload({ status: 'done', upload: result });
+      await loadDatasets();
+    } catch (error) {
+      running = false;
+      if (mine !== generation) return;
+      if (error instanceof DOMException && error.name === 'AbortError') {
+        await settleCancelled(file.name, uploadId, mine);
+        return;
+      }
+      // The server keeps a failed upload's counts and rejected rows: show them with the problem.
+      let record = null;
+      if (error instanceof ApiError && error.problem.status !== 0) {
+        record = await api.getUpload(uploadId).catch(() => null);
+      }
+      if (mine !== generation) return;
+      setUpload({
+        status: 'failed',
+        error,
+        upload: record && record.status === 'failed' ? record : null,
+      });
+    } finally {
+      running = false;
+      if (uploadAbort === abort) uploadAbort = null;
+    }
+  }
+
+  /**
+   * After cancel: asks the server what became of the upload. Usually it was dropped (the dataset
+   * is unchanged); if every byte had already arrived, it may have been stored all the same.
+   */
+  async function settleCancelled(fileName: string, uploadId: string, mine: number): Promise<void> {
+    setUpload({ status: 'cancelling', fileName, uploadId });
+    for (let attempt = 0; attempt < 20; attempt++) {
+      let record;
+      try {
+        record = await api.getUpload(uploadId);
+      } catch (error) {
+        // Never recorded: nothing of it reached the dataset.
+        if (error instanceof ApiError && error.problem.status === 404) break;
+        record = null;
+      }
+      if (mine !== generation) return;
+      if (record?.status === 'completed') {
+        setUpload({ status: 'done', upload: record, lateCancel: true });
+        await loadDatasets();
+        return;
+      }
+      if (record?.status === 'failed') break;
+      await wait(uploadPollMs);
+    }
+    if (mine === generation) setUpload({ status: 'cancelled', fileName });
+  }
+
+  const uploadActions: UploadActions = {
+    chooseFile: (file) => void chooseFile(file),
+    reencode: (encoding) => {
+      const current = store.get().upload;
+      if (current.status === 'preview') void chooseFile(current.file, encoding);
+    },
+    changeDraft,
+    confirm: confirmUpload,
+    discard: () => setUpload({ status: 'idle' }),
+    cancel: () => uploadAbort?.abort(),
+    rejectedCsvUrl: (uploadId) => api.rejectedCsvUrl(uploadId),
+  };
 
   async function startRun(params: RunParams): Promise<void> {
     const dataset = selected(store.get());
@@ -297,6 +462,11 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     if (!detailParts || detailParts.datasetId !== dataset.id) {
       const heading = el('div', { class: 'dataset-heading' });
       const uploadStatus = el('div', { class: 'upload-status', 'aria-live': 'polite' });
+      const previewRegion = el('div', { class: 'preview-region' });
+      if (keysPanel?.datasetId !== dataset.id) {
+        keysPanel = { datasetId: dataset.id, panel: createKeysPanel(api, dataset.id) };
+      }
+      keysPanel.panel.render(tr);
       const runControls = el('div', { class: 'run-controls', 'aria-live': 'polite' });
       const result = el('div', { class: 'result-region' });
       detailParts = {
@@ -310,6 +480,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
         renderedLocale: '',
         panels: null,
         renderedRunStatus: '',
+        previewRegion,
+        previewForm: null,
       };
       const panels = el(
         'details',
@@ -320,9 +492,10 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
           { class: 'panels' },
           el(
             'section',
-            { class: 'card', 'aria-labelledby': 'upload-heading' },
+            { class: 'card upload-card', 'aria-labelledby': 'upload-heading' },
             el('h2', { id: 'upload-heading' }, tr.t('upload.title')),
-            renderUploadForm(dataset, tr, (request) => void upload(request)),
+            renderFilePicker(tr, uploadActions.chooseFile),
+            previewRegion,
             uploadStatus,
           ),
           el(
@@ -331,6 +504,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
             el('h2', { id: 'run-heading' }, tr.t('run.title')),
             runControls,
           ),
+          keysPanel.panel.root,
         ),
       );
       detailParts.panels = panels;
@@ -351,7 +525,14 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
       ),
       ...(dataset.description ? [el('p', { class: 'description' }, dataset.description)] : []),
     );
-    replaceContent(parts.uploadStatus, ...renderUploadStatus(state.upload, tr));
+    renderPreview(parts, state.upload);
+    replaceContent(parts.uploadStatus, ...renderUploadStatus(state.upload, tr, uploadActions));
+    const busy = ['previewing', 'uploading', 'processing', 'cancelling'].includes(
+      state.upload.status,
+    );
+    const picker =
+      parts.previewRegion.parentElement?.querySelector<HTMLInputElement>('#upload-file');
+    if (picker) picker.disabled = busy && state.upload.status !== 'previewing';
     replaceContent(
       parts.runControls,
       ...renderRunControls(dataset, state.run, tr, (params) => void startRun(params)),
@@ -386,6 +567,32 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
             : el('p', { class: 'empty-state dashboard-empty' }, tr.t('state.needsRun')),
         );
       }
+    }
+  }
+
+  function renderPreview(
+    parts: {
+      previewRegion: HTMLElement;
+      previewForm: { form: PreviewForm; preview: unknown } | null;
+    },
+    upload: UploadState,
+  ): void {
+    if (upload.status !== 'preview') {
+      if (parts.previewForm) {
+        parts.previewForm = null;
+        parts.previewRegion.replaceChildren();
+      }
+      return;
+    }
+    if (parts.previewForm?.preview !== upload.preview) {
+      const form = renderPreviewForm(upload, tr, uploadActions);
+      const fresh = parts.previewForm === null;
+      parts.previewForm = { form, preview: upload.preview };
+      replaceContent(parts.previewRegion, form.node);
+      // A new file: take keyboard users to the dialog's first decision.
+      if (fresh) form.node.querySelector<HTMLElement>('#mapping-caseId')?.focus();
+    } else {
+      parts.previewForm.form.showError(upload.error);
     }
   }
 

@@ -1,4 +1,12 @@
-import type { DatasetDto, RunDto, RunResultDto, UploadDto } from '@onetrip/contracts';
+import type {
+  DatasetDto,
+  EventField,
+  RunDto,
+  RunResultDto,
+  UploadDto,
+  UploadErrorPolicy,
+  UploadPreviewDto,
+} from '@onetrip/contracts';
 import type { Locale } from '../i18n/i18n';
 import type { Route } from './route';
 
@@ -10,12 +18,52 @@ export type DatasetsState =
 export type CreateState =
   { status: 'idle' } | { status: 'creating' } | { status: 'error'; error: unknown };
 
+/** What the user chose in the mapping dialog (a column per field, '' = not mapped). */
+export interface UploadDraft {
+  mapping: Record<EventField, string>;
+  /** null = the detected encoding. */
+  encoding: string | null;
+  onError: UploadErrorPolicy;
+  /** As typed, in percent (validated on confirm). */
+  maxRejectedPercent: string;
+}
+
+/** Live counts of a running upload (from GET /uploads/:id; null until it first answers). */
+export interface UploadRows {
+  rowsRead: number;
+  rowsRejected: number;
+}
+
 export type UploadState =
   | { status: 'idle' }
-  | { status: 'uploading'; fileName: string; loaded: number; total: number }
+  /** The first 64 KiB are being looked at. */
+  | { status: 'previewing'; file: File; encoding: string | null }
+  | { status: 'previewFailed'; file: File; error: unknown }
+  /** The mapping dialog; `error` is a mistake found on confirm. */
+  | {
+      status: 'preview';
+      file: File;
+      preview: UploadPreviewDto;
+      draft: UploadDraft;
+      error?: unknown;
+    }
+  | {
+      status: 'uploading';
+      fileName: string;
+      uploadId: string;
+      loaded: number;
+      total: number;
+      rows: UploadRows | null;
+    }
   /** Bytes are all sent; the server is still parsing and storing rows. */
-  | { status: 'processing'; fileName: string }
-  | { status: 'done'; upload: UploadDto }
+  | { status: 'processing'; fileName: string; uploadId: string; rows: UploadRows | null }
+  /** Cancel was pressed: waiting for the server to confirm what became of the upload. */
+  | { status: 'cancelling'; fileName: string; uploadId: string }
+  | { status: 'cancelled'; fileName: string }
+  /** `lateCancel`: cancel came after the server had stored everything. */
+  | { status: 'done'; upload: UploadDto; lateCancel?: boolean }
+  /** The upload failed; `upload` is its record (counts, rejected rows) when the server kept one. */
+  | { status: 'failed'; error: unknown; upload: UploadDto | null }
   | { status: 'error'; error: unknown };
 
 export type RunState =

@@ -1,79 +1,432 @@
 import {
-  DEFAULT_COLUMN_MAPPING,
+  EVENT_FIELDS,
   type ColumnMapping,
-  type DatasetDto,
+  type EventField,
   type UploadDto,
+  type UploadPreviewDto,
 } from '@onetrip/contracts';
-import type { Translator } from '../i18n/i18n';
+import type { UploadOptions } from '../api/client';
+import type { MessageKey, Translator } from '../i18n/i18n';
 import { el, progressBar } from './dom';
-import { errorBox } from './errors';
-import type { UploadState } from './state';
+import { UserInputError, errorBox } from './errors';
+import type { UploadDraft, UploadRows, UploadState } from './state';
 
-export interface UploadRequest {
-  file: File | null;
-  /** Only set when it differs from the default column names. */
-  mapping: ColumnMapping | undefined;
+/** What the api reads (it picks the parser by file name; any of them may be gzipped). */
+const ACCEPTED_FILES = '.csv,.tsv,.txt,.xes,.ndjson,.jsonl,.gz,text/csv';
+export const REQUIRED_FIELDS: readonly EventField[] = ['caseId', 'activity', 'timestamp'];
+export const DEFAULT_MAX_REJECTED_PERCENT = '5';
+/** Rows of the sample shown in the dialog (the preview has up to 50). */
+const SAMPLE_ROWS = 8;
+/** Encodings offered besides the detected one (the api accepts anything iconv-lite knows). */
+const ENCODINGS = ['utf-8', 'gb18030', 'gbk', 'big5', 'utf-16le', 'windows-1252'];
+
+const FIELD_LABELS: Record<EventField, MessageKey> = {
+  caseId: 'field.caseId',
+  activity: 'field.activity',
+  timestamp: 'field.timestamp',
+  startTimestamp: 'field.startTimestamp',
+  lifecycle: 'field.lifecycle',
+  resource: 'field.resource',
+  citizen: 'field.citizen',
+  service: 'field.service',
+  channel: 'field.channel',
+  location: 'field.location',
+  department: 'field.department',
+  sourceSystem: 'field.sourceSystem',
+};
+
+export interface UploadActions {
+  chooseFile(file: File): void;
+  reencode(encoding: string | null): void;
+  changeDraft(draft: UploadDraft): void;
+  confirm(): void;
+  discard(): void;
+  cancel(): void;
+  rejectedCsvUrl(uploadId: string): string;
 }
 
-const MAPPED = ['caseId', 'activity', 'timestamp'] as const;
-/** What the api reads (it picks the parser by file name; any of them may be gzipped). */
-const ACCEPTED_FILES = '.csv,.tsv,.xes,.ndjson,.jsonl,.gz,text/csv';
-const MAPPING_LABELS = {
-  caseId: 'upload.mapping.caseId',
-  activity: 'upload.mapping.activity',
-  timestamp: 'upload.mapping.timestamp',
-} as const;
+/**
+ * The first guess for every field: the dataset's saved mapping where this file has that column,
+ * else the server's suggestion, else unmapped. `keep` (an earlier draft, e.g. before the encoding
+ * changed) wins where its column still exists.
+ */
+export function initialDraft(preview: UploadPreviewDto, keep?: UploadDraft): UploadDraft {
+  const headers = new Set(preview.headers);
+  const pick = (field: EventField): string => {
+    for (const candidate of [
+      keep?.mapping[field],
+      preview.savedMapping?.[field],
+      preview.suggestedMapping[field],
+    ]) {
+      if (candidate && headers.has(candidate)) return candidate;
+    }
+    return '';
+  };
+  return {
+    mapping: Object.fromEntries(EVENT_FIELDS.map((f) => [f, pick(f)])) as Record<
+      EventField,
+      string
+    >,
+    encoding: keep?.encoding ?? null,
+    onError: keep?.onError ?? 'skip',
+    maxRejectedPercent: keep?.maxRejectedPercent ?? DEFAULT_MAX_REJECTED_PERCENT,
+  };
+}
 
-/** The upload form: a CSV file and (folded away) the three required column names. */
-export function renderUploadForm(
-  dataset: DatasetDto,
-  tr: Translator,
-  submit: (request: UploadRequest) => void,
-): HTMLFormElement {
-  const initial = dataset.mapping ?? DEFAULT_COLUMN_MAPPING;
-  const file = el('input', {
+export type ConfirmedUpload = Required<Pick<UploadOptions, 'mapping' | 'onError'>> &
+  Pick<UploadOptions, 'maxRejectedRatio' | 'encoding'>;
+
+/** The upload options a draft stands for, or the mistake that stops it (a UserInputError). */
+export function confirmDraft(draft: UploadDraft): ConfirmedUpload | UserInputError {
+  const missing = REQUIRED_FIELDS.filter((field) => !draft.mapping[field]);
+  if (missing.length > 0) return new UserInputError('upload.requiredMissing');
+  const mapping = Object.fromEntries(
+    EVENT_FIELDS.filter((f) => draft.mapping[f]).map((f) => [f, draft.mapping[f]]),
+  ) as ColumnMapping;
+  const result: ConfirmedUpload = { mapping, onError: draft.onError };
+  if (draft.encoding) result.encoding = draft.encoding;
+  if (draft.onError === 'skip') {
+    const percent = Number(draft.maxRejectedPercent.trim().replace(',', '.'));
+    if (draft.maxRejectedPercent.trim() === '' || !Number.isFinite(percent)) {
+      return new UserInputError('upload.policy.invalid');
+    }
+    if (percent < 0 || percent > 100) return new UserInputError('upload.policy.invalid');
+    // Rounded so that 0.1 % is 0.001, not 0.0010000000000000002.
+    result.maxRejectedRatio = Math.round(percent * 1000) / 100000;
+  }
+  return result;
+}
+
+/** The file picker: a labelled button over a visually hidden (still focusable) file input. */
+export function renderFilePicker(tr: Translator, choose: (file: File) => void): HTMLElement {
+  const input = el('input', {
     id: 'upload-file',
     name: 'file',
     type: 'file',
+    class: 'visually-hidden',
     accept: ACCEPTED_FILES,
-  });
-  const inputs = Object.fromEntries(
-    MAPPED.map((field) => [
-      field,
-      el('input', {
-        id: `mapping-${field}`,
-        type: 'text',
-        value: initial[field],
-        autocomplete: 'off',
-        spellcheck: 'false',
-      }),
-    ]),
-  ) as Record<(typeof MAPPED)[number], HTMLInputElement>;
-  return el(
-    'form',
-    {
-      class: 'upload-form',
-      novalidate: true,
-      onsubmit: (event: Event) => {
-        event.preventDefault();
-        const mapping: ColumnMapping = {
-          ...initial,
-          caseId: inputs.caseId.value.trim() || DEFAULT_COLUMN_MAPPING.caseId,
-          activity: inputs.activity.value.trim() || DEFAULT_COLUMN_MAPPING.activity,
-          timestamp: inputs.timestamp.value.trim() || DEFAULT_COLUMN_MAPPING.timestamp,
-        };
-        const isDefault =
-          Object.keys(mapping).length === 3 &&
-          MAPPED.every((field) => mapping[field] === DEFAULT_COLUMN_MAPPING[field]);
-        submit({ file: file.files?.[0] ?? null, mapping: isDefault ? undefined : mapping });
-      },
+    'aria-describedby': 'upload-hint',
+    onchange: () => {
+      const file = input.files?.[0];
+      // Cleared so that choosing the same file again (after a fix, say) is a change too.
+      input.value = '';
+      if (file) choose(file);
     },
-    el('p', { class: 'muted' }, tr.t('upload.hint')),
+  });
+  return el(
+    'div',
+    { class: 'upload-picker' },
+    el('p', { class: 'muted', id: 'upload-hint' }, tr.t('upload.hint')),
     el(
       'div',
       { class: 'file-row' },
-      el('label', { for: 'upload-file', class: 'visually-hidden' }, tr.t('upload.file')),
-      file,
+      input,
+      el(
+        'label',
+        { for: 'upload-file', class: 'file-pick' },
+        el('span', { class: 'file-pick-icon', 'aria-hidden': 'true' }, '⇪'),
+        tr.t('upload.choose'),
+      ),
+      el('span', { class: 'muted file-formats' }, tr.t('upload.formats')),
+    ),
+  );
+}
+
+function formatBytes(bytes: number, tr: Translator): string {
+  if (bytes < 1024) return `${tr.number(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${tr.number(bytes / 1024, { maximumFractionDigits: 1 })} KB`;
+  return `${tr.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
+}
+
+function delimiterName(delimiter: string, tr: Translator): string {
+  switch (delimiter) {
+    case ',':
+      return tr.t('upload.delimiter.comma');
+    case ';':
+      return tr.t('upload.delimiter.semicolon');
+    case '\t':
+      return tr.t('upload.delimiter.tab');
+    case '|':
+      return tr.t('upload.delimiter.pipe');
+    default:
+      return `“${delimiter}”`;
+  }
+}
+
+export interface PreviewForm {
+  node: HTMLFormElement;
+  /** Shows (or clears) the mistake found on confirm, without rebuilding the form. */
+  showError(error: unknown): void;
+}
+
+/**
+ * The mapping dialog: what the server saw in the first 64 KiB, a select per field (required ones
+ * marked), the error policy and the confirm button. Built once per preview and locale; every
+ * change goes to `actions.changeDraft`, so a language switch rebuilds it with the same choices.
+ */
+export function renderPreviewForm(
+  state: Extract<UploadState, { status: 'preview' }>,
+  tr: Translator,
+  actions: UploadActions,
+): PreviewForm {
+  const { preview, file } = state;
+  let draft: UploadDraft = state.draft;
+  const change = (patch: Partial<UploadDraft>): void => {
+    draft = { ...draft, ...patch };
+    updateColumnTags();
+    actions.changeDraft(draft);
+  };
+
+  // ----- the sample -----
+  const columnTags = new Map<string, HTMLElement>();
+  const headerCells = preview.headers.map((header) => {
+    const tag = el('span', { class: 'column-tag' });
+    columnTags.set(header, tag);
+    return el(
+      'th',
+      { scope: 'col', title: header },
+      el('span', { class: 'column-name' }, header),
+      tag,
+    );
+  });
+  const rows = preview.rows.slice(0, SAMPLE_ROWS);
+  const sample =
+    preview.headers.length === 0
+      ? null
+      : el(
+          'div',
+          { class: 'table-wrap sample-wrap', tabindex: '0', 'aria-labelledby': 'sample-caption' },
+          el(
+            'table',
+            { class: 'data-table sample-table' },
+            el(
+              'caption',
+              { id: 'sample-caption' },
+              rows.length > 0
+                ? tr.t('upload.sample', {
+                    shown: tr.number(rows.length),
+                    total: tr.number(preview.rows.length),
+                  })
+                : tr.t('upload.sample.none'),
+            ),
+            el('thead', {}, el('tr', {}, headerCells)),
+            el(
+              'tbody',
+              {},
+              rows.map((row) =>
+                el(
+                  'tr',
+                  {},
+                  preview.headers.map((_, i) => el('td', { title: row[i] ?? '' }, row[i] ?? '')),
+                ),
+              ),
+            ),
+          ),
+        );
+  function updateColumnTags(): void {
+    for (const [header, tag] of columnTags) {
+      const fields = EVENT_FIELDS.filter((f) => draft.mapping[f] === header);
+      tag.textContent = fields.map((f) => tr.t(FIELD_LABELS[f])).join(' · ');
+      tag.closest('th')?.classList.toggle('mapped', fields.length > 0);
+    }
+    for (const [i, header] of preview.headers.entries()) {
+      const mapped = EVENT_FIELDS.some((f) => draft.mapping[f] === header);
+      for (const td of sample?.querySelectorAll(`tbody td:nth-child(${i + 1})`) ?? []) {
+        td.classList.toggle('mapped', mapped);
+      }
+    }
+  }
+
+  // ----- the facts -----
+  const encoding = el(
+    'select',
+    {
+      id: 'upload-encoding',
+      'data-focus': 'upload-encoding',
+      onchange: () => actions.reencode(encoding.value || null),
+    },
+    el(
+      'option',
+      { value: '', selected: draft.encoding === null },
+      tr.t('upload.encoding.detected', { encoding: preview.encoding.toUpperCase() }),
+    ),
+    ENCODINGS.map((name) =>
+      el('option', { value: name, selected: draft.encoding === name }, name.toUpperCase()),
+    ),
+  );
+  const fact = (label: string, value: Node | string, id?: string) =>
+    el(
+      'div',
+      { class: 'fact' },
+      id ? el('dt', {}, el('label', { for: id }, label)) : el('dt', {}, label),
+      el('dd', {}, value),
+    );
+  const facts = el(
+    'dl',
+    { class: 'file-facts' },
+    fact(tr.t('upload.format'), `${preview.format.toUpperCase()}${preview.gzip ? ' (gzip)' : ''}`),
+    fact(tr.t('upload.encoding'), encoding, 'upload-encoding'),
+    preview.delimiter === null
+      ? null
+      : fact(tr.t('upload.delimiter'), delimiterName(preview.delimiter, tr)),
+    fact(tr.t('upload.size'), formatBytes(file.size, tr)),
+  );
+
+  // ----- the mapping -----
+  const fieldControls = EVENT_FIELDS.map((field) => {
+    const required = REQUIRED_FIELDS.includes(field);
+    const id = `mapping-${field}`;
+    const note = el('span', { class: 'field-note', id: `${id}-note` });
+    const select = el(
+      'select',
+      {
+        id,
+        'data-focus': id,
+        'data-field': field,
+        'aria-required': required ? 'true' : null,
+        'aria-describedby': `${id}-note`,
+        onchange: () => {
+          change({ mapping: { ...draft.mapping, [field]: select.value } });
+          updateNote();
+        },
+      },
+      el(
+        'option',
+        { value: '', selected: draft.mapping[field] === '' },
+        required ? tr.t('upload.mapping.choose') : tr.t('upload.mapping.none'),
+      ),
+      preview.headers.map((header) =>
+        el('option', { value: header, selected: draft.mapping[field] === header }, header),
+      ),
+    );
+    function updateNote(): void {
+      const value = draft.mapping[field];
+      const key: MessageKey | null =
+        value === ''
+          ? required
+            ? 'upload.mapping.needed'
+            : null
+          : preview.savedMapping?.[field] === value
+            ? 'upload.mapping.saved'
+            : preview.suggestedMapping[field] === value
+              ? 'upload.mapping.suggested'
+              : null;
+      const parts = [key ? tr.t(key) : ''];
+      // Worth saying where the identifier goes: a clerk must not worry about uploading it.
+      if (field === 'citizen' && value) parts.push(tr.t('upload.mapping.pseudonymized'));
+      note.textContent = parts.filter(Boolean).join(' · ');
+      note.classList.toggle('field-note-needed', value === '' && required);
+    }
+    updateNote();
+    return el(
+      'div',
+      { class: required ? 'field required' : 'field' },
+      el(
+        'label',
+        { for: id },
+        tr.t(FIELD_LABELS[field]),
+        required
+          ? el('span', { class: 'required-mark', title: tr.t('upload.mapping.required') }, ' *')
+          : null,
+      ),
+      select,
+      note,
+    );
+  });
+
+  // ----- the policy -----
+  const percent = el('input', {
+    id: 'upload-max-rejected',
+    type: 'number',
+    min: 0,
+    max: 100,
+    step: 0.1,
+    inputmode: 'decimal',
+    value: draft.maxRejectedPercent,
+    'data-focus': 'upload-max-rejected',
+    disabled: draft.onError === 'fail',
+    oninput: () => change({ maxRejectedPercent: percent.value }),
+  });
+  const radio = (value: 'skip' | 'fail') =>
+    el('input', {
+      type: 'radio',
+      name: 'upload-on-error',
+      id: `upload-on-error-${value}`,
+      value,
+      checked: draft.onError === value,
+      onchange: () => {
+        percent.disabled = value === 'fail';
+        change({ onError: value });
+      },
+    });
+  const policy = el(
+    'fieldset',
+    { class: 'policy' },
+    el('legend', {}, tr.t('upload.policy')),
+    el(
+      'div',
+      { class: 'choice' },
+      radio('skip'),
+      el('label', { for: 'upload-on-error-skip' }, tr.t('upload.policy.skip')),
+      el(
+        'span',
+        { class: 'percent-input' },
+        el(
+          'label',
+          { for: 'upload-max-rejected', class: 'visually-hidden' },
+          tr.t('upload.policy.threshold'),
+        ),
+        percent,
+        el('span', { 'aria-hidden': 'true' }, '%'),
+      ),
+    ),
+    el(
+      'div',
+      { class: 'choice' },
+      radio('fail'),
+      el('label', { for: 'upload-on-error-fail' }, tr.t('upload.policy.fail')),
+    ),
+    el('p', { class: 'muted policy-note' }, tr.t('upload.policy.note')),
+  );
+
+  const errorRegion = el('div', { class: 'confirm-error', 'aria-live': 'polite' });
+  const showError = (error: unknown): void => {
+    errorRegion.replaceChildren(...(error === undefined ? [] : [errorBox(error, tr)]));
+  };
+  showError(state.error);
+
+  const node = el(
+    'form',
+    {
+      class: 'upload-confirm',
+      'aria-labelledby': 'preview-heading',
+      'data-testid': 'upload-preview',
+      novalidate: true,
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        actions.confirm();
+      },
+    },
+    el(
+      'div',
+      { class: 'preview-head' },
+      el('h3', { id: 'preview-heading' }, tr.t('upload.preview')),
+      el('span', { class: 'file-name' }, file.name),
+    ),
+    facts,
+    sample,
+    el(
+      'fieldset',
+      { class: 'mapping-fields' },
+      el('legend', {}, tr.t('upload.mapping')),
+      el('p', { class: 'muted' }, tr.t('upload.mapping.hint')),
+      el('div', { class: 'mapping-grid' }, fieldControls),
+    ),
+    policy,
+    errorRegion,
+    el(
+      'div',
+      { class: 'form-actions' },
       el(
         'button',
         {
@@ -84,102 +437,164 @@ export function renderUploadForm(
         },
         tr.t('upload.submit'),
       ),
-    ),
-    el(
-      'details',
-      { class: 'mapping' },
-      el('summary', {}, tr.t('upload.mapping')),
-      el('p', { class: 'muted' }, tr.t('upload.mapping.hint')),
       el(
-        'div',
-        { class: 'mapping-grid' },
-        MAPPED.map((field) =>
-          el(
-            'div',
-            { class: 'field' },
-            el('label', { for: `mapping-${field}` }, tr.t(MAPPING_LABELS[field])),
-            inputs[field],
-          ),
-        ),
+        'button',
+        {
+          type: 'button',
+          class: 'button-quiet',
+          id: 'upload-discard',
+          onclick: () => actions.discard(),
+        },
+        tr.t('upload.discard'),
       ),
     ),
   );
+  updateColumnTags();
+  return { node, showError };
 }
 
-export function renderUploadStatus(state: UploadState, tr: Translator): HTMLElement[] {
+function rowsText(rows: UploadRows | null, tr: Translator): string {
+  if (!rows) return tr.t('upload.rows.waiting');
+  return tr.t('upload.rows', {
+    read: tr.number(rows.rowsRead),
+    rejected: tr.number(rows.rowsRejected),
+  });
+}
+
+/** Everything under the form that changes while an upload runs (rebuilt on every update). */
+export function renderUploadStatus(
+  state: UploadState,
+  tr: Translator,
+  actions: UploadActions,
+): HTMLElement[] {
+  const cancelButton = () =>
+    el(
+      'div',
+      { class: 'cancel-row' },
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'button-quiet button-danger',
+          id: 'upload-cancel',
+          'data-focus': 'upload-cancel',
+          onclick: () => actions.cancel(),
+        },
+        tr.t('upload.cancel'),
+      ),
+      el('span', { class: 'muted' }, tr.t('upload.cancel.note')),
+    );
+  const live = (rows: UploadRows | null) =>
+    el('p', { class: 'live-rows', 'data-testid': 'upload-rows' }, rowsText(rows, tr));
   switch (state.status) {
     case 'idle':
+    case 'preview':
       return [];
+    case 'previewing':
+      return [progressBar(tr.t('upload.previewing', { file: state.file.name }), null)];
+    case 'previewFailed':
+      return [errorBox(state.error, tr, tr.t('upload.previewFailed'))];
     case 'uploading': {
       const share = state.total > 0 ? state.loaded / state.total : 0;
       return [
-        progressBar(
-          tr.t('upload.progress', { file: state.fileName }),
-          share,
-          `${tr.percent(share)} · ${formatBytes(state.loaded, tr)} / ${formatBytes(state.total, tr)}`,
+        el(
+          'div',
+          { class: 'upload-progress' },
+          progressBar(
+            tr.t('upload.progress', { file: state.fileName }),
+            share,
+            `${tr.percent(share)} · ${formatBytes(state.loaded, tr)} / ${formatBytes(state.total, tr)}`,
+          ),
+          live(state.rows),
+          cancelButton(),
         ),
       ];
     }
     case 'processing':
-      return [progressBar(tr.t('upload.processing'), null)];
+      return [
+        el(
+          'div',
+          { class: 'upload-progress' },
+          progressBar(tr.t('upload.processing'), null),
+          live(state.rows),
+          cancelButton(),
+        ),
+      ];
+    case 'cancelling':
+      return [progressBar(tr.t('upload.cancelling'), null)];
+    case 'cancelled':
+      return [
+        el(
+          'p',
+          { class: 'notice', role: 'status', 'data-testid': 'upload-cancelled' },
+          tr.t('upload.cancelled', { file: state.fileName }),
+        ),
+      ];
     case 'error':
       return [errorBox(state.error, tr, tr.t('upload.failed'))];
+    case 'failed':
+      return [
+        errorBox(state.error, tr, tr.t('upload.failed')),
+        el('p', { class: 'muted unchanged' }, tr.t('upload.unchanged')),
+        ...(state.upload && (state.upload.rowsRead > 0 || state.upload.rowsRejected > 0)
+          ? [renderUploadReport(state.upload, tr, actions)]
+          : []),
+      ];
     case 'done':
-      return [renderUploadReport(state.upload, tr)];
+      return [
+        ...(state.lateCancel
+          ? [el('p', { class: 'notice', role: 'status' }, tr.t('upload.lateCancel'))]
+          : []),
+        renderUploadReport(state.upload, tr, actions),
+      ];
   }
 }
 
-function formatBytes(bytes: number, tr: Translator): string {
-  if (bytes < 1024) return `${tr.number(bytes)} B`;
-  if (bytes < 1024 * 1024) return `${tr.number(bytes / 1024, { maximumFractionDigits: 1 })} KB`;
-  return `${tr.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
-}
-
-export function renderUploadReport(upload: UploadDto, tr: Translator): HTMLElement {
-  const figure = (
-    key: 'upload.accepted' | 'upload.rejected' | 'upload.duplicates' | 'upload.rowsRead',
-    value: number,
-    tone: string,
-  ) =>
+export function renderUploadReport(
+  upload: UploadDto,
+  tr: Translator,
+  actions: Pick<UploadActions, 'rejectedCsvUrl'>,
+): HTMLElement {
+  const failed = upload.status === 'failed';
+  const figure = (key: MessageKey, value: number, tone: string, note?: string) =>
     el(
       'div',
-      { class: `stat stat-${tone}` },
+      { class: `stat stat-${tone}`, 'data-stat': key.replace('upload.', '') },
       el('dt', {}, tr.t(key)),
       el('dd', {}, tr.number(value)),
+      note ? el('p', { class: 'stat-note' }, note) : null,
     );
+  const rejectedMore = upload.rowsRejected - upload.rejected.length;
   return el(
     'section',
     {
-      class: 'upload-report',
+      class: failed ? 'upload-report failed' : 'upload-report',
       'aria-labelledby': 'upload-report-heading',
       'data-testid': 'upload-report',
     },
     el(
       'h3',
       { id: 'upload-report-heading' },
-      tr.t('upload.report'),
+      tr.t(failed ? 'upload.report.failed' : 'upload.report'),
       el('span', { class: 'file-name' }, upload.fileName),
     ),
-    upload.status === 'failed' && upload.error
-      ? el(
-          'div',
-          { class: 'alert alert-error', role: 'alert' },
-          el('span', { class: 'alert-icon', 'aria-hidden': 'true' }, '!'),
-          el(
-            'div',
-            { class: 'alert-body' },
-            el('p', {}, tr.t('upload.failed')),
-            el('p', { class: 'alert-detail' }, upload.error),
-          ),
-        )
-      : null,
     el(
       'dl',
       { class: 'stats' },
       figure('upload.rowsRead', upload.rowsRead, 'neutral'),
-      figure('upload.accepted', upload.rowsAccepted, 'good'),
+      figure(
+        'upload.accepted',
+        failed ? 0 : upload.rowsAccepted,
+        failed ? 'neutral' : 'good',
+        failed ? tr.t('upload.accepted.none') : undefined,
+      ),
+      figure(
+        'upload.duplicates',
+        upload.rowsDuplicate,
+        'neutral',
+        upload.rowsDuplicate > 0 ? tr.t('upload.duplicates.note') : undefined,
+      ),
       figure('upload.rejected', upload.rowsRejected, upload.rowsRejected > 0 ? 'bad' : 'neutral'),
-      figure('upload.duplicates', upload.rowsDuplicate, 'neutral'),
     ),
     upload.rejected.length > 0
       ? el(
@@ -214,6 +629,29 @@ export function renderUploadReport(upload: UploadDto, tr: Translator): HTMLEleme
               ),
             ),
           ),
+        )
+      : null,
+    upload.rowsRejected > 0
+      ? el(
+          'p',
+          { class: 'report-actions' },
+          el(
+            'a',
+            {
+              class: 'button-quiet download-link',
+              href: actions.rejectedCsvUrl(upload.id),
+              download: '',
+              'data-testid': 'rejected-csv',
+            },
+            tr.t('upload.downloadRejected', { count: tr.number(upload.rowsRejected) }),
+          ),
+          rejectedMore > 0
+            ? el(
+                'span',
+                { class: 'muted' },
+                tr.t('upload.rejectedMore', { count: tr.number(rejectedMore) }),
+              )
+            : null,
         )
       : null,
   );

@@ -1,0 +1,271 @@
+/** An in-memory ApiClient for the view tests, and helpers to drive the DOM. */
+import type {
+  CreatedIngestionKeyDto,
+  DatasetDto,
+  IngestionKeyDto,
+  RunDto,
+  UploadDto,
+  UploadPreviewDto,
+} from '@onetrip/contracts';
+import type { ApiClient, UploadOptions } from '../../api/client';
+import { ApiError } from '../../api/client';
+import { buildingPermit } from '../../charts/fixtures/building-permit';
+
+export const NOW = '2025-03-04T05:06:00Z';
+
+export function datasetDto(id: string, name: string, eventCount: number): DatasetDto {
+  return {
+    id,
+    name,
+    description: null,
+    timezone: 'Asia/Shanghai',
+    version: eventCount > 0 ? 1 : 0,
+    eventCount,
+    mapping: null,
+    createdAt: NOW,
+    updatedAt: NOW,
+  };
+}
+
+export function runDto(status: RunDto['status'], progress: number): RunDto {
+  return {
+    id: 'r1',
+    datasetId: 'd1',
+    datasetVersion: 1,
+    status,
+    progress,
+    params: {},
+    error: null,
+    cached: false,
+    createdAt: NOW,
+    startedAt: NOW,
+    finishedAt: status === 'completed' ? NOW : null,
+  };
+}
+
+/** What a fake upload was asked to do (callbacks and signal left out). */
+export interface SentUpload {
+  datasetId: string;
+  file: string;
+  options: Omit<UploadOptions, 'onProgress' | 'signal'>;
+}
+
+export function uploadReport(
+  datasetId: string,
+  fileName: string,
+  patch: Partial<UploadDto> = {},
+): UploadDto {
+  return {
+    id: 'u1',
+    datasetId,
+    fileName,
+    status: 'completed',
+    bytes: 10,
+    rowsRead: 715,
+    rowsAccepted: 713,
+    rowsRejected: 2,
+    rowsDuplicate: 0,
+    onError: 'skip',
+    maxRejectedRatio: 0.05,
+    errorCode: null,
+    error: null,
+    rejected: [{ line: 9, column: 'timestamp', reason: 'not a date' }],
+    createdAt: NOW,
+    finishedAt: NOW,
+    ...patch,
+  };
+}
+
+/** What the server answers for the first 64 KiB of a CSV export with its own column names. */
+export function previewDto(patch: Partial<UploadPreviewDto> = {}): UploadPreviewDto {
+  return {
+    fileName: 'permits.csv',
+    format: 'csv',
+    gzip: false,
+    encoding: 'utf-8',
+    delimiter: ',',
+    headers: ['application_no', 'activity', 'step_time', 'citizen_id', 'hall'],
+    rows: [
+      ['BDC1', '受理', '2024-03-05 09:17:00', '330102198102001118', '市民中心'],
+      ['BDC1', '审核', '2024-03-06 10:00:00', '330102198102001118', ''],
+    ],
+    suggestedMapping: {
+      activity: 'activity',
+      timestamp: 'step_time',
+      citizen: 'citizen_id',
+      location: 'hall',
+    },
+    savedMapping: null,
+    bytesRead: 180,
+    ...patch,
+  };
+}
+
+export type FakeApi = ApiClient & {
+  uploads: SentUpload[];
+  previews: { file: string; size: number; encoding?: string }[];
+  keys: IngestionKeyDto[];
+  /** Lets a test hold the upload open: resolve or reject it, or watch it be aborted. */
+  holdUploads: boolean;
+  held: {
+    resolve: (report: UploadDto) => void;
+    reject: (error: unknown) => void;
+    progress: (loaded: number, total: number) => void;
+    aborted: boolean;
+  } | null;
+  /** Answers of GET /uploads/:id, in turn (the last repeats); none = 404. */
+  uploadPolls: UploadDto[];
+  preview: UploadPreviewDto;
+};
+
+/** An in-memory API: one dataset, runs that finish on the second poll. */
+export function fakeApi(): FakeApi {
+  const datasets = [datasetDto('d1', 'Building permits', 0)];
+  let polls = 0;
+  let keySeq = 0;
+  const notFound = (what: string) =>
+    new ApiError({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      code: `${what}.not-found`,
+    });
+  const api: FakeApi = {
+    uploads: [],
+    previews: [],
+    keys: [],
+    holdUploads: false,
+    held: null,
+    uploadPolls: [],
+    preview: previewDto(),
+    listDatasets: () => Promise.resolve(datasets.map((d) => ({ ...d }))),
+    createDataset: (request) => {
+      const created = datasetDto(`d${datasets.length + 1}`, request.name, 0);
+      datasets.push(created);
+      return Promise.resolve(created);
+    },
+    upload: (datasetId, file, options = {}) => {
+      const { onProgress, signal, ...sent } = options;
+      api.uploads.push({ datasetId, file: file.name, options: sent });
+      const complete = (report: UploadDto): UploadDto => {
+        const dataset = datasets.find((d) => d.id === datasetId);
+        if (dataset && report.status === 'completed') {
+          Object.assign(dataset, { eventCount: 713, version: 1 });
+        }
+        return report;
+      };
+      if (api.holdUploads) {
+        return new Promise<UploadDto>((resolve, reject) => {
+          const held = {
+            resolve: (report: UploadDto) => resolve(complete(report)),
+            reject,
+            progress: (loaded: number, total: number) => onProgress?.(loaded, total),
+            aborted: false,
+          };
+          api.held = held;
+          signal?.addEventListener('abort', () => {
+            held.aborted = true;
+            reject(new DOMException('Upload aborted', 'AbortError'));
+          });
+        });
+      }
+      onProgress?.(5, 10);
+      onProgress?.(10, 10);
+      return Promise.resolve(complete(uploadReport(datasetId, file.name)));
+    },
+    previewUpload: (_datasetId, file, options = {}) => {
+      api.previews.push({ file: file.name, size: file.size, ...options });
+      return Promise.resolve({ ...api.preview, fileName: file.name });
+    },
+    getUpload: () => {
+      const answer = api.uploadPolls.length > 1 ? api.uploadPolls.shift() : api.uploadPolls[0];
+      return answer ? Promise.resolve(answer) : Promise.reject(notFound('upload'));
+    },
+    rejectedCsvUrl: (uploadId) => `/api/v1/uploads/${uploadId}/rejected.csv`,
+    eventsUrl: (datasetId) => `http://onetrip.test/api/v1/datasets/${datasetId}/events`,
+    listIngestionKeys: () => Promise.resolve(api.keys.map((k) => ({ ...k }))),
+    createIngestionKey: (datasetId, name) => {
+      keySeq += 1;
+      const key = `otk_secret${keySeq}abcdefghijklmnopqrstuvwxyz`;
+      const created: CreatedIngestionKeyDto = {
+        id: `k${keySeq}`,
+        datasetId,
+        name: name ?? null,
+        prefix: key.slice(0, 12),
+        createdAt: NOW,
+        lastUsedAt: null,
+        revokedAt: null,
+        key,
+      };
+      const { key: _secret, ...stored } = created;
+      api.keys.unshift(stored);
+      return Promise.resolve(created);
+    },
+    revokeIngestionKey: (_datasetId, keyId) => {
+      const key = api.keys.find((k) => k.id === keyId);
+      if (!key) return Promise.reject(notFound('ingestion-key'));
+      key.revokedAt = NOW;
+      return Promise.resolve();
+    },
+    startRun: () => {
+      polls = 0;
+      return Promise.resolve(runDto('queued', 0));
+    },
+    listRuns: () => Promise.resolve([]),
+    getRun: () => {
+      polls += 1;
+      return Promise.resolve(polls < 2 ? runDto('running', 0.5) : runDto('completed', 1));
+    },
+    getRunResult: () =>
+      Promise.resolve({ runId: 'r1', datasetId: 'd1', datasetVersion: 1, result: buildingPermit }),
+    getFacets: (datasetId) =>
+      Promise.resolve({
+        datasetId,
+        datasetVersion: 1,
+        events: 713,
+        timeSpan: { from: '2025-01-02T00:00:00Z', to: '2025-03-30T00:00:00Z' },
+        months: [
+          { period: '2025-01', events: 200 },
+          { period: '2025-02', events: 250 },
+          { period: '2025-03', events: 263 },
+        ],
+        services: [{ value: 'Building permit', events: 713 }],
+        departments: [],
+        locations: [],
+        channels: [],
+      }),
+    getTimeline: (datasetId, key) =>
+      Promise.resolve({ datasetId, key, service: null, journey: 'case', journeys: [] }),
+  };
+  return api;
+}
+
+/** Chooses a file in the picker, as a user does. */
+export function chooseFile(root: HTMLElement, file: File): void {
+  const input = root.querySelector<HTMLInputElement>('#upload-file');
+  if (!input) throw new Error('no file picker');
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  input.dispatchEvent(new Event('change'));
+}
+
+/** Picks an option of a select and tells its listeners. */
+export function select(root: HTMLElement, selector: string, value: string): void {
+  const target = root.querySelector<HTMLSelectElement>(selector);
+  if (!target) throw new Error(`nothing matches ${selector}`);
+  target.value = value;
+  target.dispatchEvent(new Event('change'));
+}
+
+export async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+export function click(root: HTMLElement, selector: string): void {
+  const target = root.querySelector<HTMLElement>(selector);
+  if (!target) throw new Error(`nothing matches ${selector}`);
+  target.click();
+}
