@@ -183,12 +183,11 @@ describe('the process map in a browser, against the real api and worker', () => 
     // The mapping just used is the dataset's now, and comes back pre-filled.
     expect(await page.inputValue('#mapping-caseId')).toBe('application_no');
     await page.click('#upload-submit');
-    await page.waitForSelector('[data-testid="upload-report"] [data-stat="duplicates"]');
-    await page.waitForFunction(
-      () =>
-        document.querySelector('[data-testid="upload-report"] [data-stat="duplicates"] dd')
-          ?.textContent === '58',
-    );
+    await page
+      .locator('[data-testid="upload-report"] [data-stat="duplicates"] dd', {
+        hasText: new RegExp(`^${EVENTS}$`),
+      })
+      .waitFor();
     expect(await report.locator('[data-stat="accepted"] dd').textContent()).toBe('0');
     await shoot('upload-report.zh-CN.png', page.locator('.upload-card'));
 
@@ -306,6 +305,29 @@ describe('the process map in a browser, against the real api and worker', () => 
       ),
     ).toEqual(['办件编号', '环节名称', '办理时间', '部门']);
     await shoot('upload-preview-gbk.zh-CN.png', page.locator('.upload-card'));
+
+    // Progress and cancel, with the server held still by the browser: the upload request never
+    // completes and the progress poll answers fixed live counts, so the screen can be looked at.
+    let cancelled = false;
+    await page.route('**/api/v1/datasets/*/uploads', () => undefined);
+    await page.route('**/api/v1/uploads/*', (route) =>
+      cancelled
+        ? route.fulfill({ status: 404, contentType: 'application/problem+json', body: '{}' })
+        : route.fulfill({
+            status: 200,
+            contentType: 'application/json',
+            body: JSON.stringify({ status: 'receiving', rowsRead: 48213, rowsRejected: 17 }),
+          }),
+    );
+    await page.click('#upload-submit');
+    await page.locator('[data-testid="upload-rows"]', { hasText: '48,213' }).waitFor();
+    expect(await page.locator('.cancel-row').textContent()).toContain('数据集保持原样');
+    await shoot('upload-progress.zh-CN.png', page.locator('.upload-card'));
+    cancelled = true;
+    await page.click('#upload-cancel');
+    await page.waitForSelector('[data-testid="upload-cancelled"]');
+    await shoot('upload-cancelled.zh-CN.png', page.locator('.upload-card'));
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -230,7 +230,7 @@ describe('api client: preview, upload options, keys', () => {
     const calls: [string, string | undefined, unknown][] = [];
     const api = createApiClient({
       fetch: (input, init) => {
-        calls.push([String(input), init?.method, init?.body]);
+        calls.push([typeof input === 'string' ? input : 'not a string', init?.method, init?.body]);
         return Promise.resolve(
           init?.method === 'DELETE'
             ? ({

@@ -494,7 +494,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
             'section',
             { class: 'card upload-card', 'aria-labelledby': 'upload-heading' },
             el('h2', { id: 'upload-heading' }, tr.t('upload.title')),
-            renderFilePicker(tr, uploadActions.chooseFile),
+            renderFilePicker(tr, (file) => uploadActions.chooseFile(file)),
             previewRegion,
             uploadStatus,
           ),
