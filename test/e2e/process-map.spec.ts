@@ -263,6 +263,7 @@ describe('the process map in a browser, against the real api and worker', () => 
     expect(await page.inputValue('#mapping-caseId')).toBe('application_no');
     expect(await page.locator('#mapping-caseId-note').textContent()).toBe('As in the last upload');
     await shoot('upload-preview.en.png', page.locator('.upload-card'));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'data-panel.en.png'), fullPage: true });
     await page.click('#upload-submit');
     await page.waitForSelector('[data-testid="upload-report"]');
     await shoot('upload-report.en.png', page.locator('.upload-card'));

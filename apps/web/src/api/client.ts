@@ -27,7 +27,8 @@ export class ApiError extends Error {
 }
 
 export interface UploadOptions {
-  mapping?: ColumnMapping;
+  /** Fields left out use the format's defaults (the XES standard attributes, say). */
+  mapping?: Partial<ColumnMapping>;
   /** Chosen by the client (a UUID) so that progress can be polled while the request runs. */
   uploadId?: string;
   /** Only when the user overrides the detected encoding. */

@@ -44,6 +44,7 @@ export const en = {
   'upload.mapping.hint':
     'Fields marked * are required. Columns you do not map are kept as extra attributes.',
   'upload.mapping.choose': 'Choose a column…',
+  'upload.mapping.xesDefault': 'XES standard: {attribute}',
   'upload.mapping.none': '— not in this file —',
   'upload.mapping.required': 'required',
   'upload.mapping.needed': 'Required: choose the column',

@@ -45,6 +45,7 @@ export const zhCN: Messages = {
   'upload.mapping': '各字段对应的列',
   'upload.mapping.hint': '带 * 的字段为必填。未对应的列会作为附加属性保留。',
   'upload.mapping.choose': '请选择列…',
+  'upload.mapping.xesDefault': 'XES 标准属性：{attribute}',
   'upload.mapping.none': '— 文件中没有 —',
   'upload.mapping.required': '必填',
   'upload.mapping.needed': '必填：请选择对应的列',

@@ -209,7 +209,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
   function confirmUpload(): void {
     const current = store.get().upload;
     if (current.status !== 'preview') return;
-    const confirmed = confirmDraft(current.draft);
+    const confirmed = confirmDraft(current.draft, current.preview.format);
     if (confirmed instanceof Error) {
       setUpload({ ...current, error: confirmed });
       return;

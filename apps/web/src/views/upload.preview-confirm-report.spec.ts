@@ -267,6 +267,23 @@ describe('uploading an export: preview, confirm, progress, report', () => {
 });
 
 describe('the mapping draft', () => {
+  it('lets XES keep its standard attributes for case, activity and time', () => {
+    const preview = previewDto({
+      format: 'xes',
+      delimiter: null,
+      headers: ['concept:name', 'time:timestamp', 'org:resource'],
+      rows: [],
+      suggestedMapping: { activity: 'concept:name', timestamp: 'time:timestamp' },
+    });
+    const draft = initialDraft(preview);
+    expect(confirmDraft(draft, 'xes')).toEqual({
+      mapping: { activity: 'concept:name', timestamp: 'time:timestamp' },
+      onError: 'skip',
+      maxRejectedRatio: 0.05,
+    });
+    expect(confirmDraft(draft, 'csv')).toBeInstanceOf(Error);
+  });
+
   it('keeps a saved column only when this file has it', () => {
     const draft = initialDraft(
       previewDto({

@@ -76,13 +76,24 @@ export function initialDraft(preview: UploadPreviewDto, keep?: UploadDraft): Upl
 export type ConfirmedUpload = Required<Pick<UploadOptions, 'mapping' | 'onError'>> &
   Pick<UploadOptions, 'maxRejectedRatio' | 'encoding'>;
 
+/** The XES standard attribute each required field falls back to when left unmapped. */
+const XES_DEFAULTS: Partial<Record<EventField, string>> = {
+  caseId: 'trace concept:name',
+  activity: 'concept:name',
+  timestamp: 'time:timestamp',
+};
+
 /** The upload options a draft stands for, or the mistake that stops it (a UserInputError). */
-export function confirmDraft(draft: UploadDraft): ConfirmedUpload | UserInputError {
-  const missing = REQUIRED_FIELDS.filter((field) => !draft.mapping[field]);
+export function confirmDraft(
+  draft: UploadDraft,
+  format: UploadPreviewDto['format'] = 'csv',
+): ConfirmedUpload | UserInputError {
+  // XES names its case, activity and time attributes by standard; unmapped means the standard.
+  const missing = REQUIRED_FIELDS.filter((field) => !draft.mapping[field] && format !== 'xes');
   if (missing.length > 0) return new UserInputError('upload.requiredMissing');
   const mapping = Object.fromEntries(
     EVENT_FIELDS.filter((f) => draft.mapping[f]).map((f) => [f, draft.mapping[f]]),
-  ) as ColumnMapping;
+  ) as Partial<ColumnMapping>;
   const result: ConfirmedUpload = { mapping, onError: draft.onError };
   if (draft.encoding) result.encoding = draft.encoding;
   if (draft.onError === 'skip') {
@@ -293,7 +304,11 @@ export function renderPreviewForm(
       el(
         'option',
         { value: '', selected: draft.mapping[field] === '' },
-        required ? tr.t('upload.mapping.choose') : tr.t('upload.mapping.none'),
+        preview.format === 'xes' && XES_DEFAULTS[field]
+          ? tr.t('upload.mapping.xesDefault', { attribute: XES_DEFAULTS[field] ?? '' })
+          : required
+            ? tr.t('upload.mapping.choose')
+            : tr.t('upload.mapping.none'),
       ),
       preview.headers.map((header) =>
         el('option', { value: header, selected: draft.mapping[field] === header }, header),
@@ -303,7 +318,7 @@ export function renderPreviewForm(
       const value = draft.mapping[field];
       const key: MessageKey | null =
         value === ''
-          ? required
+          ? required && preview.format !== 'xes'
             ? 'upload.mapping.needed'
             : null
           : preview.savedMapping?.[field] === value
@@ -315,7 +330,10 @@ export function renderPreviewForm(
       // Worth saying where the identifier goes: a clerk must not worry about uploading it.
       if (field === 'citizen' && value) parts.push(tr.t('upload.mapping.pseudonymized'));
       note.textContent = parts.filter(Boolean).join(' · ');
-      note.classList.toggle('field-note-needed', value === '' && required);
+      note.classList.toggle(
+        'field-note-needed',
+        value === '' && required && preview.format !== 'xes',
+      );
     }
     updateNote();
     return el(
