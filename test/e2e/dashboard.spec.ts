@@ -6,58 +6,22 @@
  * filtered run; an edge click opens its side panel; export gives a valid SVG. Screenshots of
  * every view go to test/e2e/artifacts/ (git-ignored).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DatasetDto } from '@onetrip/contracts';
 import { SIMULATOR_MAPPING, simulate, toCsv } from '@onetrip/simulator';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
-  ROOT,
-  cleanQueue,
-  createTestDatabase,
-  spawnNode,
-  spawnWorker,
-  testEnv,
-  type RunningProcess,
-  type TestDatabase,
-} from '../support/services';
+  ARTIFACTS,
+  launchChromium,
+  startWebStack,
+  type Browser,
+  type WebStack,
+} from '../support/browser';
+import { ROOT } from '../support/services';
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_DIST = path.join(ROOT, 'dist', 'apps', 'web');
-const API_MAIN = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
-const ARTIFACTS = path.join(ROOT, 'test', 'e2e', 'artifacts');
 const PUBLIC_LOG = path.join(ROOT, '..', 'shared', 'datasets', 'real', 'roadtraffic100traces.csv');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealthy(url: string, api: RunningProcess, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (api.child.exitCode !== null) throw new Error(`api exited:\n${api.output()}`);
-    if (Date.now() > deadline) {
-      throw new Error(`api not healthy after ${timeoutMs} ms:\n${api.output()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 async function createDataset(
   apiUrl: string,
@@ -83,37 +47,18 @@ async function createDataset(
 }
 
 describe('the dashboard in a browser, against the real api and worker', () => {
-  let db: TestDatabase;
-  let worker: RunningProcess;
-  let api: RunningProcess;
+  let stack: WebStack;
+  let browser: Browser;
   let apiUrl = '';
-  let profile = '';
   let scratch = '';
-  let context: BrowserContext;
   let page: Page;
   let demo: DatasetDto;
   let publicLog: DatasetDto;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    for (const built of [path.join(WEB_DIST, 'index.html'), API_MAIN]) {
-      if (!existsSync(built)) {
-        throw new Error(
-          `${path.relative(ROOT, built)} is missing: run \`node tools/build.mjs\` first`,
-        );
-      }
-    }
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
-    db = await createTestDatabase('web_dashboard_e2e');
-    await cleanQueue(db.name);
-    worker = spawnWorker(testEnv(db, { LOG_LEVEL: 'log' }));
-    const port = await freePort();
-    api = spawnNode(
-      ['-r', './tools/runtime-paths.cjs', API_MAIN],
-      testEnv(db, { PORT: String(port), HOST: '127.0.0.1', WEB_DIST }),
-    );
-    apiUrl = `http://127.0.0.1:${port}`;
-    await Promise.all([waitForHealthy(apiUrl, api), worker.waitFor(/worker ready/i, 30_000)]);
+    stack = await startWebStack('web_dashboard_e2e');
+    apiUrl = stack.url;
 
     scratch = mkdtempSync(path.join(os.tmpdir(), 'onetrip-dashboard-e2e-'));
     const csv = path.join(scratch, 'demo-500.csv');
@@ -128,38 +73,15 @@ describe('the dashboard in a browser, against the real api and worker', () => {
       timestamp: 'time:timestamp',
     });
 
-    profile = mkdtempSync(path.join(os.tmpdir(), 'onetrip-e2e-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-      locale: 'en-GB',
-      viewport: { width: 1440, height: 1000 },
-      acceptDownloads: true,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    browser = await launchChromium({ locale: 'en-GB', acceptDownloads: true });
+    ({ page, pageErrors } = browser);
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
-    await api?.stop();
-    await worker?.stop();
-    if (db) {
-      await cleanQueue(db.name);
-      await db.drop();
-    }
+    await stack?.stop();
   }, 60_000);
 
   const shot = async (name: string): Promise<void> => {

@@ -8,28 +8,19 @@
  * the fixture on the process map. Screenshots of the dialog, the report and the keys land in
  * test/e2e/artifacts.
  */
-import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
-  FIXTURES,
-  ROOT,
-  cleanQueue,
-  createTestDatabase,
-  spawnNode,
-  spawnWorker,
-  testEnv,
-  type RunningProcess,
-  type TestDatabase,
-} from '../support/services';
+  ARTIFACTS,
+  launchChromium,
+  startWebStack,
+  type Browser,
+  type WebStack,
+} from '../support/browser';
+import { FIXTURES } from '../support/services';
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_DIST = path.join(ROOT, 'dist', 'apps', 'web');
-const API_MAIN = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 const FIXTURE = path.join(FIXTURES, 'ok', 'real-estate-transfer.csv');
-const ARTIFACTS = path.join(ROOT, 'test', 'e2e', 'artifacts');
 
 // The fixture's activities, read off its 58 rows by hand: 预约 (book an appointment), 受理
 // (accept at the counter), 补正材料 (supplement materials), 审核 (review), 办结 (complete),
@@ -44,93 +35,23 @@ async function shoot(name: string, target: Page | Locator): Promise<void> {
   await target.screenshot({ path: path.join(ARTIFACTS, name) });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealthy(url: string, api: RunningProcess, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (api.child.exitCode !== null) throw new Error(`api exited:\n${api.output()}`);
-    if (Date.now() > deadline)
-      throw new Error(`api not healthy after ${timeoutMs} ms:\n${api.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 describe('the process map in a browser, against the real api and worker', () => {
-  let db: TestDatabase;
-  let worker: RunningProcess;
-  let api: RunningProcess;
+  let stack: WebStack;
+  let browser: Browser;
   let apiUrl = '';
-  let profile = '';
-  let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    for (const built of [path.join(WEB_DIST, 'index.html'), API_MAIN]) {
-      if (!existsSync(built)) {
-        throw new Error(
-          `${path.relative(ROOT, built)} is missing: run \`node tools/build.mjs\` first`,
-        );
-      }
-    }
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
-    db = await createTestDatabase('web_e2e');
-    await cleanQueue(db.name);
-    worker = spawnWorker(testEnv(db, { LOG_LEVEL: 'log' }));
-    const port = await freePort();
-    api = spawnNode(
-      ['-r', './tools/runtime-paths.cjs', API_MAIN],
-      testEnv(db, { PORT: String(port), HOST: '127.0.0.1', WEB_DIST }),
-    );
-    apiUrl = `http://127.0.0.1:${port}`;
-    await Promise.all([waitForHealthy(apiUrl, api), worker.waitFor(/worker ready/i, 30_000)]);
-
-    profile = mkdtempSync(path.join(os.tmpdir(), 'onetrip-e2e-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-      locale: 'zh-CN',
-      viewport: { width: 1440, height: 1000 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    stack = await startWebStack('web_e2e');
+    apiUrl = stack.url;
+    browser = await launchChromium({ locale: 'zh-CN' });
+    ({ page, pageErrors } = browser);
   }, 90_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-    await api?.stop();
-    await worker?.stop();
-    if (db) {
-      await cleanQueue(db.name);
-      await db.drop();
-    }
+    await browser?.close();
+    await stack?.stop();
   }, 60_000);
 
   it('uploads the fixture, mines it and shows every activity on the map', async () => {

@@ -11,21 +11,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { DatasetDto, RunDto, RunResultDto } from '@onetrip/contracts';
+import { freePort } from '../support/services';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'apps', 'cli', 'bin', 'onetrip.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function portIsOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {

@@ -1,0 +1,105 @@
+/**
+ * What the browser end-to-end suites share: the built api (serving the built web app) and worker
+ * on the suite's own database and Bull prefix, and Debian's Chromium with the flags this
+ * environment needs and a fresh profile.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import {
+  ROOT,
+  cleanQueue,
+  createTestDatabase,
+  freePort,
+  spawnApi,
+  spawnWorker,
+  testEnv,
+  type RunningProcess,
+  type TestDatabase,
+} from './services';
+
+export const WEB_DIST = path.join(ROOT, 'dist', 'apps', 'web');
+export const ARTIFACTS = path.join(ROOT, 'test', 'e2e', 'artifacts');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export interface WebStack {
+  db: TestDatabase;
+  worker: RunningProcess;
+  api: RunningProcess;
+  /** Where the api (and the web app at `/`) answers. */
+  url: string;
+  /** Stops the processes, then drops the database and the queue's keys. */
+  stop(): Promise<void>;
+}
+
+export async function startWebStack(suite: string): Promise<WebStack> {
+  if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
+    throw new Error('dist/apps/web is missing: run `node tools/build.mjs` first');
+  }
+  const db = await createTestDatabase(suite);
+  const processes: RunningProcess[] = [];
+  const stop = async (): Promise<void> => {
+    for (const process of processes) await process.stop();
+    await cleanQueue(db.name);
+    await db.drop();
+  };
+  try {
+    await cleanQueue(db.name);
+    const worker = spawnWorker(testEnv(db, { LOG_LEVEL: 'log' }));
+    processes.push(worker);
+    const port = await freePort();
+    const api = await spawnApi(testEnv(db, { WEB_DIST }), port);
+    processes.unshift(api);
+    await worker.waitFor(/worker ready/i, 30_000);
+    return { db, worker, api, url: `http://127.0.0.1:${port}`, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** Page errors seen so far (uncaught exceptions in the app). */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function launchChromium(options: {
+  locale: string;
+  viewport?: { width: number; height: number };
+  acceptDownloads?: boolean;
+}): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'onetrip-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1440, height: 1000 },
+    ...options,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return {
+    context,
+    page,
+    pageErrors,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
