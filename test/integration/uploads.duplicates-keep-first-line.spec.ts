@@ -1,0 +1,78 @@
+/**
+ * Duplicate rows within one upload: the merge (INSERT … ON CONFLICT DO NOTHING in identity, then
+ * line order, docs/decisions/0003) keeps the first occurrence, whether the repeat falls in the
+ * same 50,000-row batch or in a later one, and counts the rest as duplicates.
+ */
+import type { DatasetDto, UploadDto } from '@onetrip/contracts';
+import { Client } from 'pg';
+import { postJson, uploadCsv } from '../support/http';
+import {
+  RunningApi,
+  TestDatabase,
+  createTestDatabase,
+  startApi,
+  testConfig,
+} from '../support/services';
+
+const ROWS = 60_000;
+
+describe('duplicate rows in one upload', () => {
+  let db: TestDatabase;
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('uploads-dup-first-line');
+    api = await startApi(testConfig(db));
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  it('keeps the first line of each identity, in the same batch and across batches', async () => {
+    const row = (i: number): string =>
+      `C${Math.floor(i / 10)},受理 ${i},2024-03-01T08:00:00.${String(i % 1000).padStart(3, '0')}Z,${i % 13}\n`;
+    const lines = ['case,activity,time,note\n'];
+    for (let i = 0; i < ROWS; i += 1) {
+      lines.push(row(i));
+      // Line numbers count the header as line 1: row i is on line i + 2 until the repeats.
+      if (i === 10) lines.push(row(3)); // same batch as its first occurrence
+    }
+    lines.push(row(5)); // tens of thousands of rows later: another batch
+    lines.push(row(ROWS - 1)); // the last batch repeating itself
+    const dataset = await postJson<DatasetDto>(`${api.url}/api/v1/datasets`, { name: 'dups' });
+    const res = await uploadCsv<UploadDto>(
+      `${api.url}/api/v1/datasets/${dataset.body.id}/uploads`,
+      { name: 'dups.csv', content: lines.join('') },
+      { caseId: 'case', activity: 'activity', timestamp: 'time' },
+    );
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      status: 'completed',
+      rowsRead: ROWS + 3,
+      rowsAccepted: ROWS,
+      rowsDuplicate: 3,
+    });
+
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const stored = await client.query<{ case_id: string; activity: string; line: number }>(
+        `SELECT case_id, activity, line FROM event WHERE dataset_id = $1
+           AND (case_id, activity) IN (('C0', '受理 3'), ('C0', '受理 5'), ($2, $3))
+         ORDER BY line`,
+        [dataset.body.id, `C${Math.floor((ROWS - 1) / 10)}`, `受理 ${ROWS - 1}`],
+      );
+      // row 3 → line 5, row 5 → line 7, the last row → line ROWS + 2 (one repeat before it).
+      expect(stored.rows.map((r) => r.line)).toEqual([5, 7, ROWS + 2]);
+      const count = await client.query<{ n: string }>(
+        'SELECT count(*) AS n FROM event WHERE dataset_id = $1',
+        [dataset.body.id],
+      );
+      expect(Number(count.rows[0]?.n)).toBe(ROWS);
+    } finally {
+      await client.end();
+    }
+  }, 120_000);
+});
