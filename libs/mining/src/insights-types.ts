@@ -183,6 +183,8 @@ export interface EdgeInsight {
   /** Share of all waiting (as in bottlenecks). */
   waitShare: number;
   samples: JourneyRef[];
+  /** Journeys that pass the edge at least once (case coverage = journeys / all journeys). */
+  journeys: number;
 }
 
 /** Per activity: the side panel of the journey map. */
@@ -194,6 +196,8 @@ export interface ActivityInsight {
   waitHistogram: Histogram;
   waitShare: number;
   samples: JourneyRef[];
+  /** Journeys with the activity at least once (case coverage = journeys / all journeys). */
+  journeys: number;
   /** The channel most of its instances used (the map's swimlane); absent without channels. */
   channel?: string;
   /** The source system most of its instances were recorded in; absent without one. */

@@ -76,6 +76,23 @@ describe('the journey map view', () => {
     expect(Math.max(...waits.values())).toBeGreaterThan(0);
   });
 
+  it('shows case coverage as the share of journeys passing at least once', () => {
+    const insights = demoResult.insights;
+    if (!insights) throw new Error('the demo fixture has insights');
+    // An activity some journeys repeat: its instances outnumber the journeys that have it.
+    const repeated = insights.activities.find(
+      (a) =>
+        a.journeys < (demoResult.activities.find((s) => s.activity === a.activity)?.count ?? 0),
+    );
+    if (!repeated) throw new Error('the demo fixture has a repeated activity');
+    const view = renderMapView(
+      context(demoResult, { map: { ...EMPTY_ROUTE.map, frequency: 'coverage' } }).ctx,
+    );
+    const node = view.querySelector(`.pm-node-activity[data-activity="${repeated.activity}"]`);
+    const expected = Math.round((100 * repeated.journeys) / insights.kpis.journeys);
+    expect(node?.querySelector('.pm-node-count')?.textContent).toBe(`${expected}%`);
+  });
+
   it('keeps nodes where they were when a filter changes the result', () => {
     const { ctx } = context(demoResult);
     const position = (view: HTMLElement, activity: string): string | null | undefined =>

@@ -169,6 +169,18 @@ function slider(
   );
 }
 
+/** Journeys passing each activity and each edge (`from NUL to`) at least once, from the insights. */
+function journeysPassing(result: MiningResult): {
+  activities: Map<string, number>;
+  edges: Map<string, number>;
+} {
+  const insights = result.insights;
+  return {
+    activities: new Map(insights?.activities.map((a) => [a.activity, a.journeys]) ?? []),
+    edges: new Map(insights?.edges.map((e) => [`${e.from}\u0000${e.to}`, e.journeys]) ?? []),
+  };
+}
+
 /** The journey map with overlays, sliders, swimlanes and the side panel of a clicked element. */
 export function renderMapView(ctx: ViewContext): HTMLElement {
   const { tr, result, route } = ctx;
@@ -184,7 +196,12 @@ export function renderMapView(ctx: ViewContext): HTMLElement {
     layout = layoutProcessMap(data, processMapOptions(tr));
     ctx.layouts.set(layoutKey, layout);
   }
-  const journeys = Math.max(1, result.summary.journeys);
+  const journeys = Math.max(1, result.insights?.kpis.journeys ?? result.summary.journeys);
+  const covered = journeysPassing(result);
+  // Case coverage: journeys passing there at least once; a result without insights only has
+  // transition counts, which overstate it when a journey passes twice.
+  const coverage = (passing: number | undefined, count: number): string =>
+    tr.percent(Math.min(1, (passing ?? count) / journeys));
   const waits = waitInFront(result);
   const stat = (s: { mean: number; median: number; p90: number }): number => s[m.stat];
   const serviceStat = (a: ActivityStats): number | null =>
@@ -200,14 +217,14 @@ export function renderMapView(ctx: ViewContext): HTMLElement {
       return s === null ? tr.number(a.count) : tr.duration(s);
     }
     return m.frequency === 'coverage'
-      ? tr.percent(Math.min(1, a.count / journeys))
+      ? coverage(covered.activities.get(a.activity), a.count)
       : tr.number(a.count);
   };
   const edgeFigures = (e: DfgEdge): string[] =>
     m.overlay === 'time'
       ? timeFigures(e)
       : m.frequency === 'coverage'
-        ? [tr.percent(Math.min(1, e.count / journeys))]
+        ? [coverage(covered.edges.get(`${e.from}\u0000${e.to}`), e.count)]
         : [tr.number(e.count)];
   const lanes = lanesOf(result, m.lanes, tr);
   const statOptions: [MapSettings['stat'], string][] = [

@@ -182,6 +182,7 @@ function edgeInsights(p: PartialResult, ins: InsightsPartial, allWaiting: number
         durationHistogram: toHistogram(e.duration),
         waitShare: ratio(waitSum, allWaiting),
         samples: toRefs(e.samples),
+        journeys: e.journeys,
       };
     })
     .sort(
@@ -215,6 +216,7 @@ function activityInsights(
       waitHistogram: toHistogram(waitBins.get(activity) ?? emptyBins()),
       waitShare: ratio(waitSums.get(activity) ?? 0, allWaiting),
       samples: toRefs(a.samples),
+      journeys: a.journeys,
       ...lane('channel', a.channels),
       ...lane('sourceSystem', a.sourceSystems),
     }))

@@ -28,13 +28,19 @@ export interface InsightsPartialJson {
   edges: [
     string,
     string,
-    { wait: [number, number][]; duration: [number, number][]; samples: Sample[] },
+    {
+      wait: [number, number][];
+      duration: [number, number][];
+      samples: Sample[];
+      journeys?: number;
+    },
   ][];
   activities: [
     string,
     {
       service: [number, number][];
       samples: Sample[];
+      journeys?: number;
       channels?: [string, number][];
       sourceSystems?: [string, number][];
     },
@@ -72,13 +78,19 @@ export function insightsToJson(p: InsightsPartial): InsightsPartialJson {
     backOffice: distributions(p.backOffice),
     edges: [...p.edges].map(([k, e]) => [
       ...(parseEdgeKey(k) as [string, string]),
-      { wait: binsToJson(e.wait), duration: binsToJson(e.duration), samples: e.samples },
+      {
+        wait: binsToJson(e.wait),
+        duration: binsToJson(e.duration),
+        samples: e.samples,
+        journeys: e.journeys,
+      },
     ]),
     activities: [...p.activities].map(([k, a]) => [
       k,
       {
         service: binsToJson(a.service),
         samples: a.samples,
+        journeys: a.journeys,
         channels: [...a.channels],
         sourceSystems: [...a.sourceSystems],
       },
@@ -118,6 +130,8 @@ export function insightsFromJson(json: InsightsPartialJson): InsightsPartial {
           wait: binsFromJson(e.wait),
           duration: binsFromJson(e.duration),
           samples: e.samples.map((s) => ({ ...s })),
+          // Partials stored before coverage was recorded have none.
+          journeys: e.journeys ?? 0,
         },
       ]),
     ),
@@ -127,6 +141,7 @@ export function insightsFromJson(json: InsightsPartialJson): InsightsPartial {
         {
           service: binsFromJson(a.service),
           samples: a.samples.map((s) => ({ ...s })),
+          journeys: a.journeys ?? 0,
           // Partials stored before swimlanes were recorded have neither.
           channels: new Map(a.channels ?? []),
           sourceSystems: new Map(a.sourceSystems ?? []),

@@ -48,7 +48,9 @@ export function mergeInsights(parts: readonly InsightsPartial[]): InsightsPartia
         wait: emptyBins(),
         duration: emptyBins(),
         samples: [],
+        journeys: 0,
       }));
+      t.journeys += e.journeys;
       addBins(t.wait, e.wait);
       addBins(t.duration, e.duration);
       mergeSamples(t.samples, e.samples, k);
@@ -57,9 +59,11 @@ export function mergeInsights(parts: readonly InsightsPartial[]): InsightsPartia
       const t = getOrAdd(target.activities, key, () => ({
         service: emptyBins(),
         samples: [],
+        journeys: 0,
         channels: new Map<string, number>(),
         sourceSystems: new Map<string, number>(),
       }));
+      t.journeys += a.journeys;
       addBins(t.service, a.service);
       addCounts(t.channels, a.channels);
       addCounts(t.sourceSystems, a.sourceSystems);

@@ -87,6 +87,11 @@ class InsightsAccumulator {
   /** Edge insights by from × activities + to, with names resolved on finish. */
   private readonly edges = new Map<number, { wait: number[]; duration: number[] }>();
   private readonly edgeSamples = new Map<number, Sample[]>();
+  /** Per edge, the serial of the last journey counted in its coverage. */
+  private readonly edgeLastJourney = new Map<number, number>();
+  private readonly edgeJourneys = new Map<number, number>();
+  private readonly activityJourneys: Int32Array;
+  private journeySerial = 0;
   private readonly activityService: number[][];
   /** Instances per activity × (channel code + 1); column 0 counts instances without one. */
   private readonly activityChannels: Int32Array;
@@ -129,6 +134,7 @@ class InsightsAccumulator {
     this.returned = new Int32Array(acts);
     this.activityService = Array.from({ length: acts }, emptyBins);
     this.activityChannels = new Int32Array(acts * (store.channels.size + 1));
+    this.activityJourneys = new Int32Array(acts);
     this.activitySystems = new Int32Array(acts * (columns.sourceSystems.size + 1));
     this.activitySamples = Array.from({ length: acts }, () => []);
   }
@@ -210,6 +216,10 @@ class InsightsAccumulator {
       const edge = getOrAdd(this.edges, key, () => ({ wait: emptyBins(), duration: emptyBins() }));
       edge.wait[binOf(wait)] += 1;
       edge.duration[binOf(buf.completeAt[i] - buf.completeAt[a])] += 1;
+      if (this.edgeLastJourney.get(key) !== this.journeySerial) {
+        this.edgeLastJourney.set(key, this.journeySerial);
+        this.edgeJourneys.set(key, (this.edgeJourneys.get(key) ?? 0) + 1);
+      }
       const samples = getOrAdd(this.edgeSamples, key, () => []);
       if (mightEnter(samples, hash, k)) offer(samples, { ...ref, hash }, k);
     }
@@ -218,6 +228,7 @@ class InsightsAccumulator {
     // Rework and return reasons (per journey: each activity once).
     const variant = this.variantKey(buf, lo, hi);
     for (const act of this.touched) {
+      this.activityJourneys[act] += 1;
       if (this.occurrences[act] > 1) reworked = true;
       if (this.returned[act] > 0) {
         const reason = getOrAdd(this.p.returnReasons, store.activities.decode(act), () => ({
@@ -231,6 +242,7 @@ class InsightsAccumulator {
       this.returned[act] = 0;
     }
     this.touched.length = 0;
+    this.journeySerial += 1;
     getOrAdd(this.variants, variant, () => new Distribution()).add(leadTime);
     this.sequences.set(sequence, (this.sequences.get(sequence) ?? 0) + 1);
 
@@ -258,6 +270,7 @@ class InsightsAccumulator {
       p.edges.set(edgeKey(name(from), name(to)), {
         ...edge,
         samples: this.edgeSamples.get(key) ?? [],
+        journeys: this.edgeJourneys.get(key) ?? 0,
       });
     }
     for (let a = 0; a < acts; a += 1) {
@@ -265,6 +278,7 @@ class InsightsAccumulator {
         p.activities.set(name(a), {
           service: this.activityService[a],
           samples: this.activitySamples[a],
+          journeys: this.activityJourneys[a],
           channels: laneCounts(this.activityChannels, a, this.store.channels),
           sourceSystems: laneCounts(this.activitySystems, a, this.columns.sourceSystems),
         });

@@ -28,11 +28,15 @@ export interface EdgeInsightPartial {
   wait: number[];
   duration: number[];
   samples: Sample[];
+  /** Journeys passing the edge at least once (its case coverage). */
+  journeys: number;
 }
 
 export interface ActivityInsightPartial {
   service: number[];
   samples: Sample[];
+  /** Journeys with the activity at least once (its case coverage). */
+  journeys: number;
   /** Channel → instances of the activity on it ('' for none): the activity's swimlane. */
   channels: Map<string, number>;
   /** Source system → instances of the activity recorded there ('' for none). */
