@@ -69,6 +69,9 @@ export function encodeStagedEvent(e: StagedEvent): string {
   );
 }
 
+/** Bytes of COPY data per Buffer handed to the connection. */
+const CHUNK_BYTES = 65_536;
+
 /** Rows per merging INSERT: large enough to amortise a statement, small enough to overlap. */
 const BATCH_ROWS = 50_000;
 
@@ -88,7 +91,9 @@ export const UPLOAD_LOCK_SQL = `hashtext('onetrip.upload'), hashtext(%ID%::text)
 export class EventIngest {
   private pending: Buffer[] = [];
   private pendingRows = 0;
-  private chunk = '';
+  /** The COPY data being written: rows are UTF-8 encoded into it one by one. */
+  private chunk: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private chunkUsed = 0;
   private inflight: Promise<void> = Promise.resolve();
   private inserted = 0;
   private began = false;
@@ -139,13 +144,19 @@ export class EventIngest {
    */
   async add(events: readonly StagedEvent[]): Promise<void> {
     for (const e of events) {
-      this.chunk += encodeStagedEvent(e);
-      if (this.chunk.length >= 65536) {
-        // A Buffer, not the string: the string is a rope of slices that keeps every parsed
-        // input chunk it touched alive until the batch is merged.
-        this.pending.push(Buffer.from(this.chunk, 'utf8'));
-        this.chunk = '';
+      // Each row written into a Buffer at once: concatenating 64 KiB of rows into one string and
+      // converting that cost twice as much (flattening a rope of mixed one- and two-byte
+      // strings), and a string rope would keep every parsed input chunk it touched alive.
+      const row = encodeStagedEvent(e);
+      const most = row.length * 3; // UTF-8 bytes of a UTF-16 code unit: at most 3
+      if (this.chunkUsed + most > this.chunk.length) {
+        this.sealChunk();
+        if (most > this.chunk.length) {
+          this.pending.push(Buffer.from(row, 'utf8'));
+          continue;
+        }
       }
+      this.chunkUsed += this.chunk.write(row, this.chunkUsed, 'utf8');
     }
     this.events += events.length;
     this.pendingRows += events.length;
@@ -200,10 +211,7 @@ export class EventIngest {
   }
 
   private async startFlush(): Promise<void> {
-    if (this.chunk !== '') {
-      this.pending.push(Buffer.from(this.chunk, 'utf8'));
-      this.chunk = '';
-    }
+    this.sealChunk();
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
@@ -213,6 +221,14 @@ export class EventIngest {
     this.inflight = this.merge(batch);
     // A failure is raised by the next await of `inflight`, not as an unhandled rejection.
     this.inflight.catch(() => undefined);
+  }
+
+  /** Moves the written part of the current chunk to `pending` and starts a new chunk. */
+  private sealChunk(): void {
+    if (this.chunkUsed === 0) return;
+    this.pending.push(this.chunk.subarray(0, this.chunkUsed));
+    this.chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.chunkUsed = 0;
   }
 
   private async merge(chunks: readonly Buffer[]): Promise<void> {
