@@ -3,7 +3,7 @@ import { IngestError } from './errors';
 import { pseudonymize } from './identity';
 import type { ReadState } from './source';
 import { parseTimestamp } from './timestamp';
-import type { IngestRecord, IngestProgress, OptionalStringField } from './types';
+import type { IngestRecord, IngestProgress } from './types';
 
 /** Everything a format parser needs besides its text. */
 export interface ParseContext {
@@ -61,17 +61,6 @@ export class CachedTimestamp {
     return v;
   }
 }
-
-export const STRING_FIELD_NAMES: readonly OptionalStringField[] = [
-  'lifecycle',
-  'resource',
-  'citizen',
-  'service',
-  'channel',
-  'location',
-  'department',
-  'sourceSystem',
-];
 
 export function citizenValue(ctx: ParseContext, v: string | null): string | null {
   if (v === null || ctx.pseudonymizeKey === null) return v;

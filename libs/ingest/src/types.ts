@@ -1,4 +1,4 @@
-import type { ColumnMapping } from '@onetrip/contracts';
+import { EVENT_FIELDS, type ColumnMapping, type EventField } from '@onetrip/contracts';
 
 export type IngestFormat = 'csv' | 'ndjson' | 'xes';
 
@@ -73,19 +73,13 @@ export type IngestRecord =
   | { kind: 'event'; line: number; event: NormalizedEvent }
   | { kind: 'rejected'; line: number; column: string | null; reason: string };
 
-/** The optional logical fields, in a fixed order (used by writers and identity hashing). */
-export const OPTIONAL_FIELDS = [
-  'startTimestamp',
-  'lifecycle',
-  'resource',
-  'citizen',
-  'service',
-  'channel',
-  'location',
-  'department',
-  'sourceSystem',
-] as const;
-export type OptionalField = (typeof OPTIONAL_FIELDS)[number];
+/** The optional logical fields, in the order of EVENT_FIELDS (writers and identity hashing rely
+ * on it: changing it changes every event's identity). */
+export type OptionalField = Exclude<EventField, 'caseId' | 'activity' | 'timestamp'>;
+const REQUIRED_FIELDS: ReadonlySet<EventField> = new Set(['caseId', 'activity', 'timestamp']);
+export const OPTIONAL_FIELDS: readonly OptionalField[] = EVENT_FIELDS.filter(
+  (f): f is OptionalField => !REQUIRED_FIELDS.has(f),
+);
 export type OptionalStringField = Exclude<OptionalField, 'startTimestamp'>;
 export const OPTIONAL_STRING_FIELDS = OPTIONAL_FIELDS.filter(
   (f): f is OptionalStringField => f !== 'startTimestamp',
