@@ -1,4 +1,5 @@
 import { EVENT_FIELDS, type ColumnMapping, type EventField } from '@onetrip/contracts';
+import type { MiningEvent } from '@onetrip/mining';
 
 export type IngestFormat = 'csv' | 'ndjson' | 'xes';
 
@@ -50,21 +51,12 @@ export interface ReadOptions {
   onProgress?: (p: IngestProgress) => void;
 }
 
-/** One normalized event. Optional fields are always present on parsed events (null when absent). */
-export interface NormalizedEvent {
-  caseId: string;
-  activity: string;
-  /** Epoch ms. Completion instant (for a lifecycle `start` event, the instant it started). */
-  timestamp: number;
-  startTimestamp?: number | null;
-  lifecycle?: string | null;
-  resource?: string | null;
-  citizen?: string | null;
-  service?: string | null;
-  channel?: string | null;
-  location?: string | null;
-  department?: string | null;
-  sourceSystem?: string | null;
+/**
+ * One normalized event: the mining contract's event (instants in epoch ms) plus its attributes.
+ * Optional fields are always present on parsed events (null when absent). The lifecycle
+ * instance id stays an attribute (`concept:instance`) here.
+ */
+export interface NormalizedEvent extends Omit<MiningEvent, 'instance'> {
   /** Every unmapped column / attribute with a non-empty value. XES trace attributes as `case:<key>`. */
   attributes: Record<string, string>;
 }
