@@ -6,8 +6,11 @@
 import type { DatasetDto, ProblemDetails, UploadDto, UploadPreviewDto } from '@onetrip/contracts';
 import iconv from 'iconv-lite';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { getJson, postJson, uploadCsv } from '../support/http';
 import {
+  FIXTURES,
   RunningApi,
   TestDatabase,
   cleanQueue,
@@ -202,6 +205,27 @@ describe('upload policy, progress and preview', () => {
     });
     // Nothing was stored.
     expect(await dataset(ds.id)).toMatchObject({ version: 0, eventCount: 0 });
+  });
+
+  it('saves a partial mapping as given, so a later XES upload without one keeps the XES defaults', async () => {
+    const ds = await newDataset('xes mapping');
+    const url = `${api.url}/api/v1/datasets/${ds.id}/uploads`;
+    // The fixture: 2 traces; case-1 (trace attribute channel=hall) has Submit start + complete,
+    // case-2 has one event: 3 events.
+    const xes = readFileSync(path.join(FIXTURES, 'ok', 'ingest', 'trace-attributes.xes'));
+    const first = await uploadCsv<UploadDto>(
+      url,
+      { name: 'trace-attributes.xes', content: xes },
+      { channel: 'case:channel' },
+    );
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ rowsAccepted: 3, rowsRejected: 0 });
+    expect((await dataset(ds.id)).mapping).toEqual({ channel: 'case:channel' });
+    // The same file again, no mapping: the saved one applies (channel from the trace, case ids
+    // from the traces' concept:name), so every event is already there.
+    const again = await uploadCsv<UploadDto>(url, { name: 'trace-attributes.xes', content: xes });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ rowsAccepted: 0, rowsDuplicate: 3, rowsRejected: 0 });
   });
 
   it('returns the mapping saved by a successful upload with the next preview', async () => {

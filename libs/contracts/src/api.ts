@@ -70,7 +70,8 @@ export interface DatasetDto {
   /** Increases on every successful change of the dataset's events. */
   version: number;
   eventCount: number;
-  mapping: ColumnMapping | null;
+  /** The mapping of the last upload that gave one, as given: fields left out use the defaults. */
+  mapping: Partial<ColumnMapping> | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -149,7 +150,7 @@ export interface UploadPreviewDto {
   /** Suggested from the headers and the sample rows (suggestMapping of @onetrip/ingest). */
   suggestedMapping: Partial<ColumnMapping>;
   /** The dataset's saved mapping (from its last successful upload), if any. */
-  savedMapping: ColumnMapping | null;
+  savedMapping: Partial<ColumnMapping> | null;
   /** Bytes of the file that were read (at most 64 KiB, before decompression). */
   bytesRead: number;
 }

@@ -11,7 +11,6 @@ import {
 } from '@onetrip/backend';
 import {
   ColumnMapping,
-  DEFAULT_COLUMN_MAPPING,
   EVENT_FIELDS,
   UploadDto,
   UploadErrorPolicy,
@@ -416,7 +415,8 @@ export class UploadsService implements OnApplicationBootstrap {
       }
       await stopProgress();
       const saved =
-        input.saveMapping && input.mapping ? { ...DEFAULT_COLUMN_MAPPING, ...input.mapping } : null;
+        // As given: a field left out keeps meaning "the format's default" (XES keeps its own).
+        input.saveMapping && input.mapping ? input.mapping : null;
       const merged = await session.commit({
         totals: { bytes: input.bytes(), rowsRead: total, rowsRejected: counts.rejected },
         mapping: saved,

@@ -32,7 +32,7 @@ export class DatasetEntity {
 
   /** The column mapping of the last successful upload, reused for the next one. */
   @Column({ type: 'jsonb', nullable: true })
-  mapping!: ColumnMapping | null;
+  mapping!: Partial<ColumnMapping> | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -166,7 +166,7 @@ export class EventIngest {
   /** Merges what is left, bumps the dataset version when anything was added, completes the upload. */
   async commit(options: {
     totals: IngestTotals;
-    mapping: ColumnMapping | null;
+    mapping: Partial<ColumnMapping> | null;
   }): Promise<MergeReport> {
     await this.startFlush();
     await this.inflight;
