@@ -55,7 +55,7 @@ export const VARIANTS_DEFAULTS: VariantsOptions = {
 };
 
 /** Cuts `text` to fit `maxWidth`, ending in an ellipsis when cut. */
-function fit(text: string, maxWidth: number, fontSize: number): string {
+function truncateToWidth(text: string, maxWidth: number, fontSize: number): string {
   if (textWidth(text, fontSize) <= maxWidth) return text;
   let cut = text;
   while (cut && textWidth(cut + '…', fontSize) > maxWidth) cut = cut.slice(0, -1);
@@ -133,7 +133,7 @@ export function variantsChart(
       .attr('x', left)
       .attr('y', 15)
       .attr('fill', o.labelColor)
-      .text(fit(sequence, o.width - left - o.margin, o.fontSize));
+      .text(truncateToWidth(sequence, o.width - left - o.margin, o.fontSize));
     const barTop = 22;
     row
       .append('rect')
