@@ -6,6 +6,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { AppConfig, CONFIG } from '../config/config';
 import { copyRows } from './copy-text';
+import { EVENT_COLUMNS, rowToEvent } from './event-row';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -26,30 +27,8 @@ export interface Facets {
   channels: FacetValue[];
 }
 
-/** The columns read for mining, in the order rowToEvent expects. */
-const EVENT_COLUMNS = `case_id, activity, (extract(epoch FROM ts) * 1000)::bigint,
-  (extract(epoch FROM start_ts) * 1000)::bigint, lifecycle, resource, citizen_key,
-  service, channel, location, department, source_system`;
-
 function asText(v: string | number | null): string | null {
   return v === null ? null : String(v);
-}
-
-function rowToEvent(f: (string | null)[]): MiningEvent {
-  return {
-    caseId: f[0] ?? '',
-    activity: f[1] ?? '',
-    timestamp: Number(f[2]),
-    startTimestamp: f[3] === null || f[3] === undefined ? null : Number(f[3]),
-    lifecycle: f[4] ?? null,
-    resource: f[5] ?? null,
-    citizen: f[6] ?? null,
-    service: f[7] ?? null,
-    channel: f[8] ?? null,
-    location: f[9] ?? null,
-    department: f[10] ?? null,
-    sourceSystem: f[11] ?? null,
-  };
 }
 
 /**

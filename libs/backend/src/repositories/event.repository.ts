@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig, CONFIG } from '../config/config';
 import { copyRows, encodeCopyField } from './copy-text';
+import { EVENT_COLUMNS, rowToEvent } from './event-row';
 
 /** An event ready to store: citizen already pseudonymized, identity already computed. */
 export interface StagedEvent {
@@ -285,29 +286,12 @@ export class EventRepository {
   async *streamForMining(datasetId: string): AsyncGenerator<MiningEvent> {
     const client = await this.connect();
     try {
-      const sql = `COPY (SELECT case_id, activity, (extract(epoch FROM ts) * 1000)::bigint,
-          (extract(epoch FROM start_ts) * 1000)::bigint, lifecycle, resource, citizen_key,
-          service, channel, location, department, source_system
+      const sql = `COPY (SELECT ${EVENT_COLUMNS}
         FROM event WHERE dataset_id = '${assertUuid(datasetId)}'
         ORDER BY case_id, ts, line, identity) TO STDOUT`;
       const stream = client.query(copyTo(sql));
       try {
-        for await (const f of copyRows(stream as AsyncIterable<Buffer>)) {
-          yield {
-            caseId: f[0] ?? '',
-            activity: f[1] ?? '',
-            timestamp: Number(f[2]),
-            startTimestamp: f[3] === null || f[3] === undefined ? null : Number(f[3]),
-            lifecycle: f[4] ?? null,
-            resource: f[5] ?? null,
-            citizen: f[6] ?? null,
-            service: f[7] ?? null,
-            channel: f[8] ?? null,
-            location: f[9] ?? null,
-            department: f[10] ?? null,
-            sourceSystem: f[11] ?? null,
-          };
-        }
+        for await (const f of copyRows(stream as AsyncIterable<Buffer>)) yield rowToEvent(f);
       } finally {
         stream.destroy();
       }

@@ -1,0 +1,25 @@
+/** How an event row is read back for mining: the selected columns and their decoding. */
+import type { MiningEvent } from '@onetrip/mining';
+
+/** The columns read for mining, in the order rowToEvent expects. */
+export const EVENT_COLUMNS = `case_id, activity, (extract(epoch FROM ts) * 1000)::bigint,
+  (extract(epoch FROM start_ts) * 1000)::bigint, lifecycle, resource, citizen_key,
+  service, channel, location, department, source_system`;
+
+/** One row of EVENT_COLUMNS (COPY text fields, null for \\N) as a mining event. */
+export function rowToEvent(f: (string | null)[]): MiningEvent {
+  return {
+    caseId: f[0] ?? '',
+    activity: f[1] ?? '',
+    timestamp: Number(f[2]),
+    startTimestamp: f[3] === null || f[3] === undefined ? null : Number(f[3]),
+    lifecycle: f[4] ?? null,
+    resource: f[5] ?? null,
+    citizen: f[6] ?? null,
+    service: f[7] ?? null,
+    channel: f[8] ?? null,
+    location: f[9] ?? null,
+    department: f[10] ?? null,
+    sourceSystem: f[11] ?? null,
+  };
+}
