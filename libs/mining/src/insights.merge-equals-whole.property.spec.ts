@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import {
-  createMiner,
   finalize,
   mergePartials,
   mine,
@@ -8,9 +7,8 @@ import {
   partialToJson,
   type MiningEvent,
   type MiningOptions,
-  type PartialResult,
 } from './index';
-import { HOUR, T0 } from './test-events';
+import { HOUR, T0, partialsByJourneyKey } from './test-events';
 
 // Random logs with every field the insights read: services, departments, channels (citizen,
 // in-person, back office), halls, queue tickets and calls. A case has one citizen, one service
@@ -65,23 +63,6 @@ const optionsArb: fc.Arbitrary<Partial<MiningOptions>> = fc.record({
   }),
 });
 
-function journeyKey(e: MiningEvent, options: Partial<MiningOptions>): string {
-  if (options.journey === 'citizen') return e.citizen ?? '';
-  if (options.journey === 'citizen+service') return `${e.citizen ?? ''}/${e.service ?? ''}`;
-  return e.caseId;
-}
-
-function partialsOf(
-  events: MiningEvent[],
-  options: Partial<MiningOptions>,
-  assign: (key: string) => number,
-  shards: number,
-): PartialResult[] {
-  const miners = Array.from({ length: shards }, () => createMiner(options));
-  for (const e of events) miners[assign(journeyKey(e, options)) % shards].add(e);
-  return miners.map((m) => m.partial());
-}
-
 const logArb = fc.array(eventArb, { minLength: 1, maxLength: 80 }).map((raws) => raws.map(toEvent));
 
 describe('merging insights partials equals mining everything at once', () => {
@@ -95,7 +76,7 @@ describe('merging insights partials equals mining everything at once', () => {
         (events, options, shards, assign) => {
           const whole = mine(events, options);
           expect(whole.insights).toBeDefined();
-          const parts = partialsOf(events, options, assign, shards);
+          const parts = partialsByJourneyKey(events, options, assign, shards);
           expect(finalize(mergePartials(parts))).toEqual(whole);
           expect(finalize(mergePartials([...parts].reverse()))).toEqual(whole);
         },
@@ -107,7 +88,7 @@ describe('merging insights partials equals mining everything at once', () => {
   it('after a round trip of every partial through JSON, with no NUL in it (jsonb)', () => {
     fc.assert(
       fc.property(logArb, optionsArb, fc.func(fc.nat()), (events, options, assign) => {
-        const parts = partialsOf(events, options, assign, 3).map((p) => {
+        const parts = partialsByJourneyKey(events, options, assign, 3).map((p) => {
           const text = JSON.stringify(partialToJson(p));
           expect(text).not.toContain('\\u0000');
           return partialFromJson(JSON.parse(text) as ReturnType<typeof partialToJson>);

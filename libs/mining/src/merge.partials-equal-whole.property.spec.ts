@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import {
-  createMiner,
   finalize,
   mergePartials,
   mine,
@@ -8,9 +7,8 @@ import {
   partialToJson,
   type MiningEvent,
   type MiningOptions,
-  type PartialResult,
 } from './index';
-import { HOUR, T0 } from './test-events';
+import { HOUR, T0, partialsByJourneyKey } from './test-events';
 
 // Random logs: few citizens, cases, activities and locations so that edges, ties, rework, trips,
 // lifecycle pairs and journey gaps all occur often. Timestamps are whole minutes over 60 days.
@@ -60,24 +58,6 @@ const optionsArb: fc.Arbitrary<Partial<MiningOptions>> = fc.record({
   journeyGapMs: fc.constantFrom(HOUR, 10 * 24 * HOUR, 30 * 24 * HOUR),
 });
 
-function journeyKey(e: MiningEvent, options: Partial<MiningOptions>): string {
-  if (options.journey === 'citizen') return e.citizen ?? '';
-  if (options.journey === 'citizen+service') return `${e.citizen ?? ''}/${e.service ?? ''}`;
-  return e.caseId;
-}
-
-/** Splits the log by journey key into `shards` parts (as the worker shards by key hash). */
-function partialsOf(
-  events: MiningEvent[],
-  options: Partial<MiningOptions>,
-  assign: (key: string) => number,
-  shards: number,
-): PartialResult[] {
-  const miners = Array.from({ length: shards }, () => createMiner(options));
-  for (const e of events) miners[assign(journeyKey(e, options)) % shards].add(e);
-  return miners.map((m) => m.partial());
-}
-
 const logArb = fc.array(eventArb, { minLength: 0, maxLength: 80 }).map((raws) => raws.map(toEvent));
 
 describe('merging partial results equals mining everything at once', () => {
@@ -90,7 +70,9 @@ describe('merging partial results equals mining everything at once', () => {
         fc.func(fc.nat()),
         (events, options, shards, assign) => {
           const whole = mine(events, options);
-          const merged = finalize(mergePartials(partialsOf(events, options, assign, shards)));
+          const merged = finalize(
+            mergePartials(partialsByJourneyKey(events, options, assign, shards)),
+          );
           expect(merged).toEqual(whole);
         },
       ),
@@ -106,7 +88,7 @@ describe('merging partial results equals mining everything at once', () => {
         fc.func(fc.nat()),
         fc.integer(),
         (events, options, assign, seed) => {
-          const parts = partialsOf(events, options, assign, 4);
+          const parts = partialsByJourneyKey(events, options, assign, 4);
           expect(finalize(mergePartials(shuffle(parts, seed)))).toEqual(
             finalize(mergePartials(parts)),
           );
@@ -130,7 +112,7 @@ describe('merging partial results equals mining everything at once', () => {
   it('after a round trip of every partial through JSON (jsonb-safe)', () => {
     fc.assert(
       fc.property(logArb, optionsArb, fc.func(fc.nat()), (events, options, assign) => {
-        const parts = partialsOf(events, options, assign, 3).map((p) => {
+        const parts = partialsByJourneyKey(events, options, assign, 3).map((p) => {
           const text = JSON.stringify(partialToJson(p));
           // storable in PostgreSQL jsonb, which refuses \u0000
           expect(text).not.toContain('\\u0000');
@@ -182,7 +164,7 @@ describe('merging equals mining at once beyond the exact-quantile limit (DDSketc
         }
         const options = {};
         const whole = mine(events, options);
-        const mergedPartial = mergePartials(partialsOf(events, options, assign, 3));
+        const mergedPartial = mergePartials(partialsByJourneyKey(events, options, assign, 3));
         expect(mergedPartial.leadTime.exact).toBe(false);
         expect(finalize(mergedPartial)).toEqual(whole);
       }),

@@ -1,5 +1,7 @@
 /** Tiny builders for hand-written logs in the specs (not exported from the library). */
-import type { MiningEvent } from './types';
+import { createMiner } from './miner';
+import type { PartialResult } from './partial';
+import type { MiningEvent, MiningOptions } from './types';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -14,4 +16,25 @@ export function ev(
   extra: Partial<MiningEvent> = {},
 ): MiningEvent {
   return { caseId, activity, timestamp, ...extra };
+}
+
+function journeyKeyOf(e: MiningEvent, options: Partial<MiningOptions>): string {
+  if (options.journey === 'citizen') return e.citizen ?? '';
+  if (options.journey === 'citizen+service') return `${e.citizen ?? ''}/${e.service ?? ''}`;
+  return e.caseId;
+}
+
+/**
+ * Splits a log by journey key into `shards` partial results (as the worker would shard by key
+ * hash): `assign` maps a key to a shard number. For the merge property specs.
+ */
+export function partialsByJourneyKey(
+  events: readonly MiningEvent[],
+  options: Partial<MiningOptions>,
+  assign: (key: string) => number,
+  shards: number,
+): PartialResult[] {
+  const miners = Array.from({ length: shards }, () => createMiner(options));
+  for (const e of events) miners[assign(journeyKeyOf(e, options)) % shards].add(e);
+  return miners.map((m) => m.partial());
 }
