@@ -8,16 +8,17 @@ import { sortRange } from './sort-range';
 import type { MiningOptions } from './types';
 
 /**
- * Mines every journey of the stored events: group events by journey key (a counting sort,
+ * Walks every journey of the stored events: group events by journey key (a counting sort,
  * stable, so ties keep input order), order each group by time, pair lifecycles into instances,
- * order instances by (start, complete, input order), split into journeys, measure.
+ * order instances by (start, complete, input order), split into journeys. `visit` gets the
+ * instance buffer and one journey's range of `buf.sorted`; the buffer is reused, so a visitor
+ * must not keep it. Returns the lifecycle pairing counts.
  */
-export function mineStore(
+export function forEachJourney(
   store: EventStore,
   options: MiningOptions,
-  /** Journeys for which this returns false are left out (the journey filter, insights/). */
-  keep?: (buf: InstanceBuffer, lo: number, hi: number) => boolean,
-): PartialResult {
+  visit: (buf: InstanceBuffer, lo: number, hi: number) => void,
+): PairingCounts {
   const { order, offsets } = groupByKey(store, options);
   const byTime = (a: number, b: number): number =>
     store.completeAt[a] - store.completeAt[b] || a - b;
@@ -27,14 +28,7 @@ export function mineStore(
     buf.completeAt[a] - buf.completeAt[b] ||
     buf.order[a] - buf.order[b];
   const counts: PairingCounts = { unmatchedStarts: 0, ignoredEvents: 0 };
-  const accumulator = new JourneyAccumulator(
-    store.activities,
-    inPersonChannels(store, options),
-    options.tripGapMs,
-  );
-  const emit = (lo: number, hi: number): void => {
-    if (!keep || keep(buf, lo, hi)) accumulator.addJourney(buf, lo, hi);
-  };
+  const emit = (lo: number, hi: number): void => visit(buf, lo, hi);
   for (let key = 0; key + 1 < offsets.length; key += 1) {
     const lo = offsets[key];
     const hi = offsets[key + 1];
@@ -45,6 +39,24 @@ export function mineStore(
     if (options.journey === 'case') emit(0, buf.length);
     else splitJourneys(buf, options.journeyGapMs, emit);
   }
+  return counts;
+}
+
+/** Mines every journey of the stored events (see forEachJourney for how journeys are formed). */
+export function mineStore(
+  store: EventStore,
+  options: MiningOptions,
+  /** Journeys for which this returns false are left out (the journey filter, insights/). */
+  keep?: (buf: InstanceBuffer, lo: number, hi: number) => boolean,
+): PartialResult {
+  const accumulator = new JourneyAccumulator(
+    store.activities,
+    inPersonChannels(store, options),
+    options.tripGapMs,
+  );
+  const counts = forEachJourney(store, options, (buf, lo, hi) => {
+    if (!keep || keep(buf, lo, hi)) accumulator.addJourney(buf, lo, hi);
+  });
   return accumulator.finish(
     { events: store.length, cases: store.cases.size, ...counts },
     store.sawChannel,

@@ -1,11 +1,10 @@
 import type { StringDictionary } from '../dictionary';
 import { Distribution } from '../distribution';
 import { NONE, type EventStore } from '../event-store';
-import { buildInstances, InstanceBuffer, type PairingCounts } from '../instances';
-import { splitJourneys } from '../journeys';
+import type { InstanceBuffer } from '../instances';
+import { forEachJourney } from '../mine-store';
 import { normalizeChannel } from '../options';
 import { edgeKey } from '../partial';
-import { sortRange } from '../sort-range';
 import type { MiningOptions } from '../types';
 import { ZonedCalendar } from './calendar';
 import type { InsightColumns } from './columns';
@@ -23,9 +22,9 @@ import {
 import { journeyHash, mightEnter, offer, type Sample } from './samples';
 
 /**
- * The insights pass: the same journeys as mineStore (grouped by key, ordered, lifecycles paired,
- * split by the journey gap; the same helpers), measured for the dashboard. A separate pass so
- * that the engine's hot loop stays as it is; it runs only when insights are asked for.
+ * The insights pass: the same journeys as mineStore (forEachJourney), measured for the
+ * dashboard. A separate pass so that the engine's hot loop stays as it is; it runs only when
+ * insights are asked for.
  */
 export function mineInsights(
   store: EventStore,
@@ -34,38 +33,10 @@ export function mineInsights(
   insights: ResolvedInsightsOptions,
   keep?: JourneyPredicate,
 ): InsightsPartial {
-  const n = store.length;
-  const keyCount = options.journey === 'case' ? store.cases.size : store.keys.size;
-  const keyOf = store.keyOf;
-  const offsets = new Int32Array(keyCount + 1);
-  for (let i = 0; i < n; i += 1) offsets[keyOf[i] + 1] += 1;
-  for (let k = 0; k < keyCount; k += 1) offsets[k + 1] += offsets[k];
-  const cursor = offsets.slice(0, keyCount);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i += 1) order[cursor[keyOf[i]]++] = i;
-
-  const byTime = (a: number, b: number): number =>
-    store.completeAt[a] - store.completeAt[b] || a - b;
-  const buf = new InstanceBuffer();
-  const byInstance = (a: number, b: number): number =>
-    buf.startAt[a] - buf.startAt[b] ||
-    buf.completeAt[a] - buf.completeAt[b] ||
-    buf.order[a] - buf.order[b];
-  const counts: PairingCounts = { unmatchedStarts: 0, ignoredEvents: 0 };
   const acc = new InsightsAccumulator(store, columns, options, insights);
-  for (let key = 0; key + 1 < offsets.length; key += 1) {
-    const lo = offsets[key];
-    const hi = offsets[key + 1];
-    if (lo === hi) continue;
-    sortRange(order, lo, hi, byTime);
-    buildInstances(store, order, lo, hi, buf, counts);
-    sortRange(buf.sorted, 0, buf.length, byInstance);
-    const emit = (a: number, b: number): void => {
-      if (!keep || keep(buf, a, b)) acc.addJourney(buf, a, b);
-    };
-    if (options.journey === 'case') emit(0, buf.length);
-    else splitJourneys(buf, options.journeyGapMs, emit);
-  }
+  forEachJourney(store, options, (buf, lo, hi) => {
+    if (!keep || keep(buf, lo, hi)) acc.addJourney(buf, lo, hi);
+  });
   return acc.finish();
 }
 
