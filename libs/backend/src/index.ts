@@ -14,3 +14,4 @@ export * from './repositories/run.repository';
 export * from './repositories/upload.repository';
 export * from './runs/run-params';
 export * from './runs/run-filter';
+export { type EventToStore } from './repositories/event-copy';

@@ -1,6 +1,5 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 import type { NormalizedEvent } from './types';
-import { OPTIONAL_FIELDS } from './types';
 
 /**
  * Keyed hash of a citizen identifier: HMAC-SHA256, lower-case hex. The identifier is used
@@ -12,15 +11,144 @@ export function pseudonymize(citizenId: string, key: string): string {
   return createHmac('sha256', key).update(citizenId, 'utf8').digest('hex');
 }
 
+/** Milliseconds between the Unix epoch and PostgreSQL's (2000-01-01T00:00:00Z). */
+const PG_EPOCH_MS = 946_684_800_000;
+const TWO_32 = 4_294_967_296;
+
+/** Characters a JSON string cannot carry as they are (and lone surrogates: see writeJsonString). */
+const JSON_SPECIAL = /["\\\u0000-\u001f\ud800-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /**
- * Stable identity of an event for de-duplication: SHA-256 (hex) of its normalized fields and
- * attributes. Two rows that mean the same event hash alike even when their timestamps were
- * written differently (the instant is hashed) or their columns were in another order.
+ * Writes `s` as a JSON string (UTF-8). Most values need no escaping and are written as they
+ * are; the others as JSON.stringify writes them, lone surrogates first replaced by U+FFFD as
+ * text fields are (PostgreSQL's jsonb refuses an escaped lone surrogate).
+ */
+function writeJsonString(buf: Buffer, p: number, s: string): number {
+  if (JSON_SPECIAL.test(s)) {
+    return p + buf.write(JSON.stringify(s.replace(LONE_SURROGATE, '\ufffd')), p, 'utf8');
+  }
+  buf[p] = 0x22;
+  const n = buf.write(s, p + 1, 'utf8');
+  buf[p + 1 + n] = 0x22;
+  return p + n + 2;
+}
+
+/** The attributes' keys when they are not in sorted order already (else null: no array made). */
+function unsortedKeys(attributes: Record<string, string>): string[] | null {
+  let previous: string | null = null;
+  for (const k in attributes) {
+    if (previous !== null && previous > k) return Object.keys(attributes).sort();
+    previous = k;
+  }
+  return null;
+}
+
+/**
+ * Writes the attributes as a JSON object with its keys in sorted order (UTF-16 code units, as
+ * `Array.prototype.sort`): the order of columns or of an NDJSON object's keys does not change an
+ * event's identity.
+ */
+function writeAttributes(buf: Buffer, p: number, attributes: Record<string, string>): number {
+  buf[p++] = 0x7b;
+  const sorted = unsortedKeys(attributes);
+  let first = true;
+  for (const k of sorted ?? Object.keys(attributes)) {
+    if (!first) buf[p++] = 0x2c;
+    first = false;
+    p = writeJsonString(buf, p, k);
+    buf[p++] = 0x3a;
+    p = writeJsonString(buf, p, attributes[k]!);
+  }
+  buf[p++] = 0x7d;
+  return p;
+}
+
+/**
+ * Upper bound of the bytes `writeIdentityFields` writes: at most 3 UTF-8 bytes per UTF-16 code
+ * unit, and 6 per attribute character once escaped for JSON.
+ */
+export function identityFieldsMaxBytes(e: NormalizedEvent): number {
+  let chars =
+    e.caseId.length +
+    e.activity.length +
+    (e.lifecycle?.length ?? 0) +
+    (e.resource?.length ?? 0) +
+    (e.citizen?.length ?? 0) +
+    (e.service?.length ?? 0) +
+    (e.channel?.length ?? 0) +
+    (e.location?.length ?? 0) +
+    (e.department?.length ?? 0) +
+    (e.sourceSystem?.length ?? 0);
+  let json = 0;
+  for (const k in e.attributes) json += k.length + e.attributes[k]!.length + 1;
+  chars *= 3;
+  return 13 * 4 + 2 * 8 + 3 + chars + 6 * json;
+}
+
+function writeText(buf: Buffer, at: number, s: string | null | undefined): number {
+  if (s === null || s === undefined) {
+    buf.writeInt32BE(-1, at);
+    return at + 4;
+  }
+  const n = buf.write(s, at + 4, 'utf8');
+  buf.writeInt32BE(n, at);
+  return at + 4 + n;
+}
+
+function writeInstant(buf: Buffer, at: number, ms: number | null | undefined): number {
+  if (ms === null || ms === undefined) {
+    buf.writeInt32BE(-1, at);
+    return at + 4;
+  }
+  // int64 microseconds since 2000-01-01 UTC, big-endian, as two 32-bit halves (exact below 2^53).
+  const us = (Math.round(ms) - PG_EPOCH_MS) * 1000;
+  const high = Math.floor(us / TWO_32);
+  buf.writeInt32BE(8, at);
+  buf.writeInt32BE(high, at + 4);
+  buf.writeUInt32BE(us - high * TWO_32, at + 8);
+  return at + 12;
+}
+
+/**
+ * Writes the fields that make an event's identity, in order — case id, activity, timestamp,
+ * the optional fields of OPTIONAL_FIELDS, attributes — each as PostgreSQL's binary COPY writes
+ * a field: a 32-bit big-endian byte length (-1 for null) and the value: text as UTF-8 (a lone
+ * surrogate as U+FFFD; readText has removed NUL, which PostgreSQL cannot store), timestamptz as
+ * microseconds since 2000, jsonb as version byte 1 and the JSON text of the attributes with
+ * their keys in sorted order. Length prefixes make the
+ * serialization unambiguous. The same bytes are the event columns of the api's COPY into the
+ * event table, so the api hashes them in place instead of serializing the event twice.
+ *
+ * The caller guarantees room: `identityFieldsMaxBytes` bytes from `at`. Returns the end offset.
+ */
+export function writeIdentityFields(buf: Buffer, at: number, e: NormalizedEvent): number {
+  let p = writeText(buf, at, e.caseId);
+  p = writeText(buf, p, e.activity);
+  p = writeInstant(buf, p, e.timestamp);
+  p = writeInstant(buf, p, e.startTimestamp);
+  p = writeText(buf, p, e.lifecycle);
+  p = writeText(buf, p, e.resource);
+  p = writeText(buf, p, e.citizen);
+  p = writeText(buf, p, e.service);
+  p = writeText(buf, p, e.channel);
+  p = writeText(buf, p, e.location);
+  p = writeText(buf, p, e.department);
+  p = writeText(buf, p, e.sourceSystem);
+  buf[p + 4] = 1;
+  const end = writeAttributes(buf, p + 5, e.attributes);
+  buf.writeInt32BE(end - p - 4, p);
+  return end;
+}
+
+/**
+ * Stable identity of an event for de-duplication: SHA-256 (hex) of `writeIdentityFields`. Two
+ * rows that mean the same event hash alike even when their timestamps were written differently
+ * (the instant is hashed) or their columns were in another order. The citizen is hashed as
+ * given: uploads pseudonymize it first, so the raw identifier never reaches the hash.
  */
 export function eventIdentity(e: NormalizedEvent): string {
-  const parts: (string | number | null)[] = [e.caseId, e.activity, e.timestamp];
-  for (const f of OPTIONAL_FIELDS) parts.push(e[f] ?? null);
-  const keys = Object.keys(e.attributes).sort();
-  for (const k of keys) parts.push(k, e.attributes[k]);
-  return createHash('sha256').update(JSON.stringify(parts), 'utf8').digest('hex');
+  const buf = Buffer.allocUnsafe(identityFieldsMaxBytes(e));
+  const end = writeIdentityFields(buf, 0, e);
+  return hash('sha256', buf.subarray(0, end), 'hex');
 }

@@ -9,7 +9,12 @@ export {
   XES_DEFAULT_MAPPING,
   defaultMapping,
 } from './mapping';
-export { pseudonymize, eventIdentity } from './identity';
+export {
+  pseudonymize,
+  eventIdentity,
+  identityFieldsMaxBytes,
+  writeIdentityFields,
+} from './identity';
 export { inspectFile, type FileInspection, type InspectOptions } from './inspect';
 export { writeCsv, toCsvRows, WRITER_MAPPING } from './csv-writer';
 export {

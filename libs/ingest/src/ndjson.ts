@@ -19,6 +19,9 @@ import { IngestError } from './errors';
 import { CSV_DEFAULT_MAPPING, CSV_FALLBACK_MAPPING } from './mapping';
 import type { IngestRecord, NormalizedEvent } from './types';
 
+/** `\u0000` as a JSON escape: not preceded by an odd number of backslashes ($1 keeps the even run). */
+const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
+
 export function asString(v: unknown): string | undefined {
   if (v === null || v === undefined) return undefined;
   if (typeof v === 'string') return v;
@@ -76,7 +79,9 @@ export async function* parseNdjson(
     }
     let o: unknown;
     try {
-      o = JSON.parse(trimmed);
+      // A \u0000 escape (after an even number of backslashes) would put a NUL into a value:
+      // dropped like raw NUL characters (readText), since PostgreSQL cannot store it.
+      o = JSON.parse(trimmed.includes('\\u0000') ? trimmed.replace(NUL_ESCAPE, '$1') : trimmed);
     } catch (err) {
       out.push(
         rejected(at, null, `invalid JSON: ${err instanceof Error ? err.message : String(err)}`),

@@ -297,7 +297,7 @@ function chooseEncoding(b: Buffer, given: string | undefined): string {
 /**
  * Decoded text of the source. Encoding: the given one; else a byte-order mark; else (XML) the
  * declaration; else UTF-8 when the first 64 KiB are valid UTF-8, and GB18030 (a superset of
- * GBK) when they are not. A leading BOM is removed.
+ * GBK) when they are not. A leading BOM is removed, and so is every NUL character.
  */
 export async function* readText(
   source: string | NodeJS.ReadableStream,
@@ -308,9 +308,13 @@ export async function* readText(
   let bomChecked = false;
   let head: Buffer[] = [];
   let headLength = 0;
-  /** Decodes `b`, removing a BOM from the very first text. */
+  /**
+   * Decodes `b`, removing a BOM from the very first text, and NUL characters anywhere: no text a
+   * service system exports means them, and PostgreSQL cannot store them in text.
+   */
   const decode = (b: Buffer): string => {
-    const s = (decoder as TextDecoderLike).write(b);
+    let s = (decoder as TextDecoderLike).write(b);
+    if (s.includes('\0')) s = s.replace(/\0/g, '');
     if (bomChecked || s.length === 0) return s;
     bomChecked = true;
     return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;

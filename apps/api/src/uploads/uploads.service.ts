@@ -5,7 +5,7 @@ import {
   DatasetEntity,
   EventIngest,
   EventRepository,
-  StagedEvent,
+  type EventToStore,
   UploadEntity,
   UploadRepository,
 } from '@onetrip/backend';
@@ -30,7 +30,6 @@ import { z } from 'zod';
 import { DatasetsService } from '../datasets/datasets.service';
 import { ProblemException, isUuid, notFound } from '../problem/problem';
 import { validate } from '../problem/validate';
-import { storedIdentity } from './identity';
 import { receiveFile, tooLarge } from './multipart';
 import { PREVIEW_BYTES, previewFile } from './preview';
 
@@ -351,7 +350,7 @@ export class UploadsService implements OnApplicationBootstrap {
       });
       const toStaged = this.stager();
       for await (const batch of batches) {
-        const staged: StagedEvent[] = [];
+        const staged: EventToStore[] = [];
         for (const item of batch) {
           if (item.kind === 'event') {
             staged.push(toStaged(item));
@@ -463,11 +462,11 @@ export class UploadsService implements OnApplicationBootstrap {
   }
 
   /**
-   * IngestRecord → StagedEvent, pseudonymizing first: neither the stored row nor the identity
+   * An event record made ready to store, pseudonymizing first: neither the stored row nor the identity
    * hash sees the raw citizen id. Pseudonyms are cached per upload (a citizen has many events;
    * an HMAC costs more than parsing the row), bounded so memory stays flat.
    */
-  private stager(): (item: Extract<IngestRecord, { kind: 'event' }>) => StagedEvent {
+  private stager(): (item: Extract<IngestRecord, { kind: 'event' }>) => EventToStore {
     const key = this.config.pseudonymKey;
     const cache = new Map<string, string>();
     const pseudonym = (raw: string): string => {
@@ -483,25 +482,8 @@ export class UploadsService implements OnApplicationBootstrap {
     };
     return (item) => {
       const e = item.event;
-      const citizen = e.citizen ? pseudonym(e.citizen) : null;
-      e.citizen = citizen;
-      return {
-        identity: storedIdentity(e),
-        caseId: e.caseId,
-        activity: e.activity,
-        timestamp: e.timestamp,
-        startTimestamp: e.startTimestamp ?? null,
-        lifecycle: e.lifecycle ?? null,
-        resource: e.resource ?? null,
-        citizenKey: citizen,
-        service: e.service ?? null,
-        channel: e.channel ?? null,
-        location: e.location ?? null,
-        department: e.department ?? null,
-        sourceSystem: e.sourceSystem ?? null,
-        attributes: e.attributes,
-        line: item.line,
-      };
+      if (e.citizen) e.citizen = pseudonym(e.citizen);
+      return item;
     };
   }
 

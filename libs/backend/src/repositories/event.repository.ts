@@ -6,29 +6,18 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig, CONFIG } from '../config/config';
-import { copyRows, encodeCopyField } from './copy-text';
+import { copyRows } from './copy-text';
+import {
+  BatchEncoder,
+  COPY_BINARY_HEADER,
+  COPY_BINARY_TRAILER,
+  EVENT_COPY_COLUMNS,
+  IDENTITY_BYTES,
+  IdentityFilter,
+  type EventToStore,
+  type SealedBatch,
+} from './event-copy';
 import { EVENT_COLUMNS, rowToEvent } from './event-row';
-
-/** An event ready to store: citizen already pseudonymized, identity already computed. */
-export interface StagedEvent {
-  /** At least 32 hex characters (eventIdentity of @onetrip/ingest); the first 32 are stored. */
-  identity: string;
-  caseId: string;
-  activity: string;
-  /** epoch ms */
-  timestamp: number;
-  startTimestamp: number | null;
-  lifecycle: string | null;
-  resource: string | null;
-  citizenKey: string | null;
-  service: string | null;
-  channel: string | null;
-  location: string | null;
-  department: string | null;
-  sourceSystem: string | null;
-  attributes: Record<string, string>;
-  line: number;
-}
 
 export interface MergeReport {
   inserted: number;
@@ -51,54 +40,45 @@ function assertUuid(id: string): string {
   return id;
 }
 
-const f = encodeCopyField;
-const ms = (v: number | null): string => (v === null ? '\\N' : String(Math.round(v)));
-
 /**
- * One staging_event line in COPY text format. The identity goes in as bytea hex (`\x…`),
- * timestamps as epoch milliseconds (converted by the merging INSERT: cheaper than formatting).
+ * Rows per COPY: large enough for runs of neighbouring key inserts, small enough to overlap.
+ * Also bounded in bytes: three batches' memory is alive at once (one stored, one waiting, one
+ * being encoded), and the api's RSS target is 300 MB.
  */
-export function encodeStagedEvent(e: StagedEvent): string {
-  // The identity comes from our own hashing; only its length is checked on this hot path.
-  if (e.identity.length < 32) throw new Error(`identity too short: ${JSON.stringify(e.identity)}`);
-  const id = e.identity.length === 32 ? e.identity : e.identity.slice(0, 32);
-  return (
-    `${e.line}\t\\\\x${id}\t${f(e.caseId)}\t${f(e.activity)}\t${ms(e.timestamp)}\t` +
-    `${ms(e.startTimestamp)}\t${f(e.lifecycle)}\t${f(e.resource)}\t${f(e.citizenKey)}\t` +
-    `${f(e.service)}\t${f(e.channel)}\t${f(e.location)}\t${f(e.department)}\t` +
-    `${f(e.sourceSystem)}\t${f(JSON.stringify(e.attributes))}\n`
-  );
-}
-
-/** Bytes of COPY data per Buffer handed to the connection. */
-const CHUNK_BYTES = 65_536;
-
-/** Rows per merging INSERT: large enough to amortise a statement, small enough to overlap. */
 const BATCH_ROWS = 50_000;
+const BATCH_BYTES = 8 << 20;
 
 /** The advisory lock a live ingest holds on its upload (two int4 keys). */
 export const UPLOAD_LOCK_SQL = `hashtext('onetrip.upload'), hashtext(%ID%::text)`;
 
 /**
  * One upload (or pushed batch) written into a dataset inside a single transaction on a dedicated
- * connection. Events are COPYed into a temporary staging table in batches of BATCH_ROWS; each
- * batch is merged into `event` (new identities only, in identity order so the primary key grows
- * in runs) while the caller parses the next one. Nothing is visible until `commit`; `rollback`,
- * a crash, or a dropped connection leaves the dataset exactly as it was.
+ * connection. Events are encoded for binary COPY in batches of BATCH_ROWS (event-copy.ts); each
+ * batch is sorted by identity and rid of repeats within itself, the rows that may already be
+ * stored are looked up, and the rest are COPYed straight into `event` while the caller parses the
+ * next batch. Nothing is visible until `commit`; `rollback`, a crash, or a dropped connection
+ * leaves the dataset exactly as it was.
+ *
+ * "May already be stored": every row when the dataset had events before this ingest began;
+ * otherwise only rows the ingest's own identity filter has (probably) seen in an earlier batch.
+ * A first upload into an empty dataset therefore asks the database almost nothing.
  *
  * The transaction holds the dataset row (FOR NO KEY UPDATE) from the start: ingests into one
  * dataset run one after the other, so "new identity" is decided without races.
  */
 export class EventIngest {
-  private pending: Buffer[] = [];
-  private pendingRows = 0;
-  /** The COPY data being written: rows are UTF-8 encoded into it one by one. */
-  private chunk: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-  private chunkUsed = 0;
+  private encoder: BatchEncoder;
   private inflight: Promise<void> = Promise.resolve();
   private inserted = 0;
   private began = false;
   private finished = false;
+  /** Whether the dataset held events when the transaction began. */
+  private hadEvents = true;
+  /** Identities of the earlier batches, created when a second batch comes. */
+  private seen: IdentityFilter | null = null;
+  private batches = 0;
+  /** Whether the temporary table of identities to look up exists. */
+  private probeTable = false;
   /** Events handed in so far (before dedupe). */
   events = 0;
 
@@ -106,16 +86,16 @@ export class EventIngest {
     private readonly client: Client,
     private readonly datasetId: string,
     private readonly uploadId: string,
-  ) {}
+  ) {
+    this.encoder = new BatchEncoder(datasetId, uploadId);
+  }
 
   /** Takes the upload's advisory lock (held until `release`); `begin` starts the transaction. */
   static async open(client: Client, datasetId: string, uploadId: string): Promise<EventIngest> {
     await client.query(`SELECT pg_advisory_lock(${UPLOAD_LOCK_SQL.replace('%ID%', '$1::uuid')})`, [
       assertUuid(uploadId),
     ]);
-    // Before the first use of a temporary table in this session: staging stays in memory.
-    await client.query(`SET temp_buffers = '64MB'`);
-    return new EventIngest(client, datasetId, uploadId);
+    return new EventIngest(client, assertUuid(datasetId), uploadId);
   }
 
   /**
@@ -125,51 +105,36 @@ export class EventIngest {
   async begin(): Promise<void> {
     const c = this.client;
     await c.query('BEGIN');
-    await c.query(`SET LOCAL work_mem = '64MB'`);
-    const locked = await c.query(`SELECT 1 FROM dataset WHERE id = $1 FOR NO KEY UPDATE`, [
-      this.datasetId,
-    ]);
-    if (locked.rowCount !== 1) throw new Error(`dataset ${this.datasetId} disappeared`);
-    await c.query(
-      `CREATE TEMP TABLE staging_event (line integer, identity bytea, case_id text,
-         activity text, ts_ms bigint, start_ts_ms bigint, lifecycle text, resource text,
-         citizen_key text, service text, channel text, location text, department text,
-         source_system text, attributes jsonb) ON COMMIT DROP`,
+    const locked = await c.query<{ has_events: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM event WHERE dataset_id = $1) AS has_events
+       FROM dataset WHERE id = $1 FOR NO KEY UPDATE`,
+      [this.datasetId],
     );
+    const row = locked.rows[0];
+    if (row === undefined) throw new Error(`dataset ${this.datasetId} disappeared`);
+    this.hadEvents = row.has_events;
     this.began = true;
   }
 
   /**
-   * Adds events. Resolves at once unless a full batch is waiting for the previous merge to
-   * finish: awaiting it is the backpressure that keeps memory flat.
+   * Adds events (citizens already pseudonymized). Resolves at once unless a full batch is
+   * waiting for the previous one to be stored: awaiting it is the backpressure that keeps memory
+   * flat.
    */
-  async add(events: readonly StagedEvent[]): Promise<void> {
-    for (const e of events) {
-      // Each row written into a Buffer at once: concatenating 64 KiB of rows into one string and
-      // converting that cost twice as much (flattening a rope of mixed one- and two-byte
-      // strings), and a string rope would keep every parsed input chunk it touched alive.
-      const row = encodeStagedEvent(e);
-      const most = row.length * 3; // UTF-8 bytes of a UTF-16 code unit: at most 3
-      if (this.chunkUsed + most > this.chunk.length) {
-        this.sealChunk();
-        if (most > this.chunk.length) {
-          this.pending.push(Buffer.from(row, 'utf8'));
-          continue;
-        }
-      }
-      this.chunkUsed += this.chunk.write(row, this.chunkUsed, 'utf8');
-    }
+  async add(events: readonly EventToStore[]): Promise<void> {
+    for (const e of events) this.encoder.add(e);
     this.events += events.length;
-    this.pendingRows += events.length;
-    if (this.pendingRows >= BATCH_ROWS) await this.startFlush();
+    if (this.encoder.rows >= BATCH_ROWS || this.encoder.bytes >= BATCH_BYTES) {
+      await this.startFlush(false);
+    }
   }
 
-  /** Merges what is left, bumps the dataset version when anything was added, completes the upload. */
+  /** Stores what is left, bumps the dataset version when anything was added, completes the upload. */
   async commit(options: {
     totals: IngestTotals;
     mapping: Partial<ColumnMapping> | null;
   }): Promise<MergeReport> {
-    await this.startFlush();
+    await this.startFlush(true);
     await this.inflight;
     const c = this.client;
     const dataset = await c.query<{ version: number }>(
@@ -211,52 +176,102 @@ export class EventIngest {
     await this.client.end().catch(() => undefined);
   }
 
-  private async startFlush(): Promise<void> {
-    this.sealChunk();
-    if (this.pending.length === 0) return;
-    const batch = this.pending;
-    this.pending = [];
-    this.pendingRows = 0;
-    // One merge at a time on the connection; the next batch was parsed while it ran.
+  private async startFlush(last: boolean): Promise<void> {
+    if (this.encoder.rows === 0) return;
+    const batch = this.encoder.seal();
+    const suspects = this.suspects(batch, last);
+    // One batch at a time on the connection; the next one is encoded while it is stored.
     await this.inflight;
-    this.inflight = this.merge(batch);
+    this.inflight = this.store(batch, suspects);
     // A failure is raised by the next await of `inflight`, not as an unhandled rejection.
     this.inflight.catch(() => undefined);
   }
 
-  /** Moves the written part of the current chunk to `pending` and starts a new chunk. */
-  private sealChunk(): void {
-    if (this.chunkUsed === 0) return;
-    this.pending.push(this.chunk.subarray(0, this.chunkUsed));
-    this.chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-    this.chunkUsed = 0;
+  /** The rows of `batch` that may already be stored; records the batch in the identity filter. */
+  private suspects(batch: SealedBatch, last: boolean): number[] {
+    const suspects: number[] = [];
+    if (this.hadEvents) {
+      for (let i = 0; i < batch.rows; i++) suspects.push(i);
+      return suspects;
+    }
+    const first = this.batches === 0;
+    this.batches += 1;
+    // A batch that is both the first and the last (a push, a small file) needs no filter.
+    if (first && last) return suspects;
+    const seen = (this.seen ??= new IdentityFilter());
+    for (let i = 0; i < batch.rows; i++) {
+      if (seen.check(batch, i, !last) && !first) suspects.push(i);
+    }
+    return suspects;
   }
 
-  private async merge(chunks: readonly Buffer[]): Promise<void> {
-    const c = this.client;
-    const copy = c.query(copyFrom('COPY staging_event FROM STDIN'));
-    await pipeline(Readable.from(chunks), copy);
-    // ON CONFLICT DO NOTHING probes the primary key once per row as part of the insert; the
-    // former anti-join (NOT EXISTS + DISTINCT ON) probed it, sorted the survivors, then inserted:
-    // 4.4 instead of 5.2 database CPU-seconds per million new events. Rows in identity order
-    // (runs of B-tree inserts), and within one identity by line, so the first occurrence in the
-    // file is the one kept. to_timestamp of a float8 quotient, not a numeric one (0.2 s less).
-    const r = await c.query(
-      `INSERT INTO event (dataset_id, identity, upload_id, case_id, activity, ts, start_ts,
-         lifecycle, resource, citizen_key, service, channel, location, department, source_system,
-         attributes, line)
-       SELECT $1::uuid, s.identity, $2::uuid, s.case_id, s.activity,
-         to_timestamp(s.ts_ms::float8 / 1000), to_timestamp(s.start_ts_ms::float8 / 1000),
-         s.lifecycle, s.resource, s.citizen_key, s.service, s.channel, s.location,
-         s.department, s.source_system, s.attributes, s.line
-       FROM staging_event s
-       ORDER BY s.identity, s.line
-       ON CONFLICT (dataset_id, identity) DO NOTHING`,
-      [this.datasetId, this.uploadId],
-    );
-    this.inserted += r.rowCount ?? 0;
-    await c.query('TRUNCATE staging_event');
+  private async store(batch: SealedBatch, suspects: readonly number[]): Promise<void> {
+    const stored = suspects.length === 0 ? null : await this.stored(batch, suspects);
+    const skipped = stored?.count ?? 0;
+    if (skipped < batch.rows) {
+      const copy = this.client.query(
+        copyFrom(`COPY event (${EVENT_COPY_COLUMNS}) FROM STDIN (FORMAT binary)`),
+      );
+      await pipeline(Readable.from(batch.copyData(stored?.rows ?? null)), copy);
+      this.inserted += batch.rows - skipped;
+    }
+    this.encoder.recycle(batch);
   }
+
+  /**
+   * Which of the `suspects` rows of `batch` are already in the dataset (earlier batches
+   * included): a mask over the batch's rows, and how many it marks.
+   */
+  private async stored(
+    batch: SealedBatch,
+    suspects: readonly number[],
+  ): Promise<{ rows: Uint8Array; count: number }> {
+    const c = this.client;
+    if (!this.probeTable) {
+      await c.query(`CREATE TEMP TABLE probe_identity (row integer, identity bytea) ON COMMIT DROP`);
+      this.probeTable = true;
+    }
+    await pipeline(
+      Readable.from(probeCopyData(batch, suspects)),
+      c.query(copyFrom('COPY probe_identity FROM STDIN (FORMAT binary)')),
+    );
+    // LATERAL … LIMIT 1 makes it one primary-key lookup per identity (in identity order, so
+    // neighbouring lookups share pages). Left to itself the planner, with no statistics on the
+    // fresh temporary table, hashed it against a scan of the whole event table.
+    const found = await c.query<[number]>({
+      text: `SELECT p.row FROM probe_identity p
+       CROSS JOIN LATERAL (SELECT 1 FROM event e
+         WHERE e.dataset_id = $1 AND e.identity = p.identity LIMIT 1) hit`,
+      values: [this.datasetId],
+      rowMode: 'array',
+    });
+    await c.query('TRUNCATE probe_identity');
+    const rows = new Uint8Array(batch.rows);
+    for (const [i] of found.rows) rows[i] = 1;
+    return { rows, count: found.rows.length };
+  }
+}
+
+/** Rows `rows` of `batch` as a binary COPY stream of (row number, identity). */
+function* probeCopyData(batch: SealedBatch, rows: readonly number[]): Generator<Buffer> {
+  const per = 2 + 4 + 4 + 4 + IDENTITY_BYTES;
+  const most = Math.floor((65_536 - COPY_BINARY_HEADER.length) / per);
+  for (let from = 0; from < rows.length; from += most) {
+    const part = rows.slice(from, from + most);
+    const head = from === 0 ? COPY_BINARY_HEADER.length : 0;
+    const chunk = Buffer.allocUnsafe(head + part.length * per);
+    let at = head === 0 ? 0 : COPY_BINARY_HEADER.copy(chunk, 0);
+    for (const i of part) {
+      at = chunk.writeInt16BE(2, at);
+      at = chunk.writeInt32BE(4, at);
+      at = chunk.writeInt32BE(i, at);
+      at = chunk.writeInt32BE(IDENTITY_BYTES, at);
+      at += batch.identity(i).copy(chunk, at);
+    }
+    yield chunk;
+  }
+  if (rows.length === 0) yield COPY_BINARY_HEADER;
+  yield COPY_BINARY_TRAILER;
 }
 
 @Injectable()

@@ -1,0 +1,250 @@
+/**
+ * Events encoded for `COPY event … FROM STDIN (FORMAT binary)`, a batch at a time, with the
+ * identity of each event computed from the very bytes that are sent (docs/decisions/0004).
+ *
+ * A row is: field count, dataset id, upload id, line, identity, then the identity fields of
+ * `writeIdentityFields` (@onetrip/ingest). The identity slot is filled with the first 16 bytes of
+ * the SHA-256 of those fields once they are written, so an event is serialized once and its
+ * UTF-8 conversion, which is most of the cost, happens once.
+ *
+ * A sealed batch is in identity order (runs of neighbouring primary-key inserts instead of one
+ * random B-tree leaf per row) and free of repeats within itself; which of its rows already exist
+ * in the database is for the caller to ask (`suspects`).
+ */
+import { identityFieldsMaxBytes, writeIdentityFields } from '@onetrip/ingest';
+import type { NormalizedEvent } from '@onetrip/ingest';
+import { hash } from 'node:crypto';
+
+/** The columns of a row, in the order they are written. */
+export const EVENT_COPY_COLUMNS =
+  'dataset_id, upload_id, line, identity, case_id, activity, ts, start_ts, lifecycle, resource, ' +
+  'citizen_key, service, channel, location, department, source_system, attributes';
+const FIELD_COUNT = 17;
+
+/** Signature, flags and header extension length of a binary COPY stream. */
+export const COPY_BINARY_HEADER = Buffer.concat([
+  Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'),
+  Buffer.alloc(8),
+]);
+/** The field count -1 that ends a binary COPY stream. */
+export const COPY_BINARY_TRAILER = Buffer.from([0xff, 0xff]);
+
+export const IDENTITY_BYTES = 16;
+/** field count (2) + dataset id (4 + 16) + upload id (4 + 16) + line (4 + 4) + identity length (4) */
+const IDENTITY_AT = 2 + 20 + 20 + 8 + 4;
+const FIELDS_AT = IDENTITY_AT + IDENTITY_BYTES;
+
+/** Row indexes are packed below the identity's first 32 bits in one float64 sort key. */
+const INDEX_BITS = 2 ** 21;
+/** Bytes of COPY data per Buffer handed to the connection. */
+const CHUNK_BYTES = 65_536;
+
+function uuidBytes(id: string): Buffer {
+  const hex = id.replace(/-/g, '');
+  if (!/^[0-9a-f]{32}$/i.test(hex)) throw new Error(`not a uuid: ${JSON.stringify(id)}`);
+  return Buffer.from(hex, 'hex');
+}
+
+/** An event to store: citizen already pseudonymized. */
+export interface EventToStore {
+  event: NormalizedEvent;
+  /** Line (or record number) in the uploaded file. */
+  line: number;
+}
+
+/** The rows of one batch, encoded, hashed, ordered and de-duplicated within the batch. */
+export class SealedBatch {
+  constructor(
+    /** The rows' memory; `BatchEncoder.recycle` takes it back once the batch is stored. */
+    readonly buf: Buffer,
+    /** Row starts, in identity order, repeats removed; one past the last row's end at [rows]. */
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+    /** Rows kept (of the batch's events). */
+    readonly rows: number,
+    /** Events that repeated an earlier event of the same batch. */
+    readonly repeats: number,
+  ) {}
+
+  /** The stored identity of row `i` (a view, not a copy). */
+  identity(i: number): Buffer {
+    const at = this.starts[i]! + IDENTITY_AT;
+    return this.buf.subarray(at, at + IDENTITY_BYTES);
+  }
+
+  /** The identity's bytes 4·w … 4·w+3 as an unsigned integer (uniformly distributed). */
+  identityWord(i: number, w: number): number {
+    return this.buf.readUInt32BE(this.starts[i]! + IDENTITY_AT + 4 * w);
+  }
+
+  /**
+   * The binary COPY stream of the rows not marked in `skip` (by row number), in identity order,
+   * as Buffers of about 64 KiB (a row larger than that goes alone).
+   */
+  *copyData(skip: Uint8Array | null = null): Generator<Buffer> {
+    let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    let used = COPY_BINARY_HEADER.copy(chunk, 0);
+    for (let i = 0; i < this.rows; i++) {
+      if (skip !== null && skip[i] === 1) continue;
+      const start = this.starts[i]!;
+      const length = this.ends[i]! - start;
+      if (used + length > chunk.length) {
+        yield chunk.subarray(0, used);
+        chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, length + COPY_BINARY_TRAILER.length));
+        used = 0;
+      }
+      used += this.buf.copy(chunk, used, start, start + length);
+    }
+    if (used + COPY_BINARY_TRAILER.length > chunk.length) {
+      yield chunk.subarray(0, used);
+      chunk = Buffer.allocUnsafe(COPY_BINARY_TRAILER.length);
+      used = 0;
+    }
+    used += COPY_BINARY_TRAILER.copy(chunk, used);
+    yield chunk.subarray(0, used);
+  }
+}
+
+/** Rows being written for one batch. */
+export class BatchEncoder {
+  private buf: Buffer;
+  private used = 0;
+  private starts: number[] = [];
+  private readonly prefix: Buffer;
+  private spare: Buffer | null = null;
+
+  constructor(datasetId: string, uploadId: string, initialBytes = 9 << 20) {
+    this.buf = Buffer.allocUnsafe(initialBytes);
+    // The part of every row that does not change within an ingest.
+    this.prefix = Buffer.alloc(2 + 20 + 20);
+    this.prefix.writeInt16BE(FIELD_COUNT, 0);
+    this.prefix.writeInt32BE(16, 2);
+    uuidBytes(datasetId).copy(this.prefix, 6);
+    this.prefix.writeInt32BE(16, 22);
+    uuidBytes(uploadId).copy(this.prefix, 26);
+  }
+
+  /** Events written since the last seal. */
+  get rows(): number {
+    return this.starts.length;
+  }
+
+  /** Bytes written since the last seal. */
+  get bytes(): number {
+    return this.used;
+  }
+
+  add(item: EventToStore): void {
+    const e = item.event;
+    const most = FIELDS_AT + identityFieldsMaxBytes(e);
+    if (this.used + most > this.buf.length) this.grow(most);
+    const buf = this.buf;
+    const start = this.used;
+    buf.set(this.prefix, start);
+    buf.writeInt32BE(4, start + 42);
+    buf.writeInt32BE(item.line, start + 46);
+    buf.writeInt32BE(IDENTITY_BYTES, start + 50);
+    const end = writeIdentityFields(buf, start + FIELDS_AT, e);
+    // A latin1 ('binary') string is the cheapest digest to get out of `hash` (a Buffer costs twice as much).
+    const digest = hash('sha256', buf.subarray(start + FIELDS_AT, end), 'binary');
+    for (let i = 0; i < IDENTITY_BYTES; i++) buf[start + IDENTITY_AT + i] = digest.charCodeAt(i);
+    this.starts.push(start);
+    this.used = end;
+  }
+
+  /**
+   * Orders the rows written so far by identity, drops the later copies of an identity that
+   * repeats within them (the first in the file is kept: rows are added in file order), and
+   * starts a new batch. The returned batch owns the rows' memory until it is recycled.
+   */
+  seal(): SealedBatch {
+    const buf = this.buf;
+    const n = this.starts.length;
+    if (n >= INDEX_BITS) throw new RangeError(`a batch holds at most ${INDEX_BITS - 1} rows`);
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      keys[i] = buf.readUInt32BE(this.starts[i]! + IDENTITY_AT) * INDEX_BITS + i;
+    }
+    keys.sort();
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    let kept = 0;
+    // Kept rows whose identity starts with the same 32 bits as the current one begin here.
+    let group = 0;
+    let groupWord = -1;
+    for (let k = 0; k < n; k++) {
+      const key = keys[k]!;
+      const i = key % INDEX_BITS;
+      const word = (key - i) / INDEX_BITS;
+      const start = this.starts[i]!;
+      if (word !== groupWord) {
+        group = kept;
+        groupWord = word;
+      } else if (repeats(buf, starts, group, kept, start)) {
+        continue;
+      }
+      starts[kept] = start;
+      ends[kept] = i + 1 < n ? this.starts[i + 1]! : this.used;
+      kept++;
+    }
+    const sealed = new SealedBatch(buf, starts, ends, kept, n - kept);
+    const spare = this.spare;
+    this.spare = null;
+    this.buf = spare !== null && spare.length >= buf.length ? spare : Buffer.allocUnsafe(buf.length);
+    this.used = 0;
+    this.starts = [];
+    return sealed;
+  }
+
+  /**
+   * Gives a stored batch's memory back for the next batch but one: two buffers take turns
+   * instead of a new one of several MiB per batch (which also kept RSS higher between GCs).
+   */
+  recycle(batch: SealedBatch): void {
+    if (batch.buf !== this.buf) this.spare = batch.buf;
+  }
+
+  private grow(most: number): void {
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.used + most));
+    this.buf.copy(next, 0, 0, this.used);
+    this.buf = next;
+  }
+}
+
+/** Whether the row at `start` has the identity of one of the kept rows `from` … `to` - 1. */
+function repeats(buf: Buffer, starts: Int32Array, from: number, to: number, start: number): boolean {
+  for (let j = from; j < to; j++) {
+    const other = starts[j]! + IDENTITY_AT;
+    const at = start + IDENTITY_AT;
+    if (buf.compare(buf, other, other + IDENTITY_BYTES, at, at + IDENTITY_BYTES) === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * A Bloom filter over the identities an ingest has written (2^26 bits, 8 MiB, four probes taken
+ * from the identity's own bytes, which are uniform): says "new" for certain and "maybe seen"
+ * otherwise. At one million identities about one in 80,000 new rows is a false "maybe"; at ten
+ * million one in 25; the caller asks the database about every "maybe", so a full filter costs
+ * time, never correctness.
+ */
+export class IdentityFilter {
+  private readonly bits = new Uint32Array(2 ** 21);
+
+  /** Whether row `i` of `batch` may have been added before; adds it (when `add`). */
+  check(batch: SealedBatch, i: number, add: boolean): boolean {
+    const bits = this.bits;
+    let maybe = true;
+    for (let w = 0; w < 4; w++) {
+      const bit = batch.identityWord(i, w) & 0x3ffffff;
+      const word = bit >>> 5;
+      const mask = 1 << (bit & 31);
+      if ((bits[word]! & mask) === 0) {
+        maybe = false;
+        if (!add) return false;
+        bits[word] = bits[word]! | mask;
+      }
+    }
+    return maybe;
+  }
+}
