@@ -23,7 +23,12 @@ import {
 const DATASET = '5b0c1f2e-8d1a-4c39-9a52-0d6f0f7c2a11';
 const CSV = 'case_id,activity,timestamp\nA,受理,2024-03-01 09:00\n';
 // The event that row becomes in a dataset in Asia/Shanghai: 09:00 +08:00 is 01:00 UTC.
-const EVENT = { caseId: 'A', activity: '受理', timestamp: Date.UTC(2024, 2, 1, 1, 0), attributes: {} };
+const EVENT = {
+  caseId: 'A',
+  activity: '受理',
+  timestamp: Date.UTC(2024, 2, 1, 1, 0),
+  attributes: {},
+};
 const IDENTITY = eventIdentity(EVENT);
 const LEGACY_IDENTITY = legacyEventIdentity(EVENT);
 

@@ -1,7 +1,9 @@
 /**
- * Duplicate rows within one upload: the merge (INSERT … ON CONFLICT DO NOTHING in identity, then
- * line order, docs/decisions/0003) keeps the first occurrence, whether the repeat falls in the
- * same 50,000-row batch or in a later one, and counts the rest as duplicates.
+ * Duplicate rows within one upload keep their first occurrence, whether the repeat falls in the
+ * same 50,000-row batch (dropped by the api when it sorts the batch) or in a later one (flagged by
+ * the upload's identity filter and looked up), and the rest count as duplicates
+ * (docs/decisions/0004). An overlapping export into a dataset that has events is looked up row by
+ * row: only its new events are added.
  */
 import type { DatasetDto, UploadDto } from '@onetrip/contracts';
 import { Client } from 'pg';
@@ -15,6 +17,9 @@ import {
 } from '../support/services';
 
 const ROWS = 60_000;
+const MAPPING = { caseId: 'case', activity: 'activity', timestamp: 'time' };
+const row = (i: number): string =>
+  `C${Math.floor(i / 10)},受理 ${i},2024-03-01T08:00:00.${String(i % 1000).padStart(3, '0')}Z,${i % 13}\n`;
 
 describe('duplicate rows in one upload', () => {
   let db: TestDatabase;
@@ -31,8 +36,6 @@ describe('duplicate rows in one upload', () => {
   });
 
   it('keeps the first line of each identity, in the same batch and across batches', async () => {
-    const row = (i: number): string =>
-      `C${Math.floor(i / 10)},受理 ${i},2024-03-01T08:00:00.${String(i % 1000).padStart(3, '0')}Z,${i % 13}\n`;
     const lines = ['case,activity,time,note\n'];
     for (let i = 0; i < ROWS; i += 1) {
       lines.push(row(i));
@@ -45,7 +48,7 @@ describe('duplicate rows in one upload', () => {
     const res = await uploadCsv<UploadDto>(
       `${api.url}/api/v1/datasets/${dataset.body.id}/uploads`,
       { name: 'dups.csv', content: lines.join('') },
-      { caseId: 'case', activity: 'activity', timestamp: 'time' },
+      MAPPING,
     );
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
@@ -71,6 +74,47 @@ describe('duplicate rows in one upload', () => {
         [dataset.body.id],
       );
       expect(Number(count.rows[0]?.n)).toBe(ROWS);
+    } finally {
+      await client.end();
+    }
+  }, 120_000);
+
+  it('adds only the new events of an export that overlaps what the dataset holds', async () => {
+    const csv = (from: number, to: number): string => {
+      const lines = ['case,activity,time,note\n'];
+      for (let i = from; i < to; i += 1) lines.push(row(i));
+      return lines.join('');
+    };
+    const dataset = await postJson<DatasetDto>(`${api.url}/api/v1/datasets`, { name: 'overlap' });
+    const url = `${api.url}/api/v1/datasets/${dataset.body.id}/uploads`;
+    const first = await uploadCsv<UploadDto>(
+      url,
+      { name: 'a.csv', content: csv(0, 40_000) },
+      MAPPING,
+    );
+    expect(first.body).toMatchObject({ rowsAccepted: 40_000, rowsDuplicate: 0 });
+    // Rows 30,000 … 69,999: 10,000 already stored, 30,000 new, over more than one batch.
+    const second = await uploadCsv<UploadDto>(
+      url,
+      { name: 'b.csv', content: csv(30_000, 70_000) },
+      MAPPING,
+    );
+    expect(second.body).toMatchObject({
+      status: 'completed',
+      rowsRead: 40_000,
+      rowsAccepted: 30_000,
+      rowsDuplicate: 10_000,
+    });
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const count = await client.query<{ n: string; distinct: string; lines: string }>(
+        `SELECT count(*) AS n, count(DISTINCT (case_id, activity)) AS distinct,
+           count(*) FILTER (WHERE upload_id = $2) AS lines
+         FROM event WHERE dataset_id = $1`,
+        [dataset.body.id, second.body.id],
+      );
+      expect(count.rows[0]).toEqual({ n: '70000', distinct: '70000', lines: '30000' });
     } finally {
       await client.end();
     }

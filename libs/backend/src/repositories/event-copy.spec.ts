@@ -98,7 +98,7 @@ describe('the rows an upload COPYs into the event table', () => {
     expect(stream.subarray(-2)).toEqual(COPY_BINARY_TRAILER);
     // Each row: field count 17, then dataset (4+16), upload (4+16), line (4+4).
     const lines: number[] = [];
-    for (let at = COPY_BINARY_HEADER.length; at < stream.length - 2; ) {
+    for (let at = COPY_BINARY_HEADER.length; at < stream.length - 2;) {
       expect(stream.readInt16BE(at)).toBe(17);
       lines.push(stream.readInt32BE(at + 46));
       let p = at + 2;
@@ -115,7 +115,9 @@ describe('the rows an upload COPYs into the event table', () => {
     ]);
     expect(lines).toEqual([lineOf.get(hex(b, 0)), lineOf.get(hex(b, 1))]);
     const skipped = Buffer.concat([...b.copyData(Uint8Array.of(1, 0))]);
-    expect(skipped.length).toBe(stream.length - (stream.length - COPY_BINARY_HEADER.length - 2) / 2);
+    expect(skipped.length).toBe(
+      stream.length - (stream.length - COPY_BINARY_HEADER.length - 2) / 2,
+    );
   });
 
   it('a sealed batch keeps its rows when the encoder goes on', () => {

@@ -190,7 +190,8 @@ export class BatchEncoder {
     const sealed = new SealedBatch(buf, starts, ends, kept, n - kept);
     const spare = this.spare;
     this.spare = null;
-    this.buf = spare !== null && spare.length >= buf.length ? spare : Buffer.allocUnsafe(buf.length);
+    this.buf =
+      spare !== null && spare.length >= buf.length ? spare : Buffer.allocUnsafe(buf.length);
     this.used = 0;
     this.starts = [];
     return sealed;
@@ -212,7 +213,13 @@ export class BatchEncoder {
 }
 
 /** Whether the row at `start` has the identity of one of the kept rows `from` … `to` - 1. */
-function repeats(buf: Buffer, starts: Int32Array, from: number, to: number, start: number): boolean {
+function repeats(
+  buf: Buffer,
+  starts: Int32Array,
+  from: number,
+  to: number,
+  start: number,
+): boolean {
   for (let j = from; j < to; j++) {
     const other = starts[j]! + IDENTITY_AT;
     const at = start + IDENTITY_AT;

@@ -228,7 +228,9 @@ export class EventIngest {
   ): Promise<{ rows: Uint8Array; count: number }> {
     const c = this.client;
     if (!this.probeTable) {
-      await c.query(`CREATE TEMP TABLE probe_identity (row integer, identity bytea) ON COMMIT DROP`);
+      await c.query(
+        `CREATE TEMP TABLE probe_identity (row integer, identity bytea) ON COMMIT DROP`,
+      );
       this.probeTable = true;
     }
     await pipeline(
