@@ -74,7 +74,9 @@ export class SealedBatch {
 
   /** The identity's bytes 4·w … 4·w+3 as an unsigned integer (uniformly distributed). */
   identityWord(i: number, w: number): number {
-    return this.buf.readUInt32BE(this.starts[i]! + IDENTITY_AT + 4 * w);
+    const b = this.buf;
+    const at = this.starts[i]! + IDENTITY_AT + 4 * w;
+    return ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
   }
 
   /**
