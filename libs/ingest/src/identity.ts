@@ -31,15 +31,17 @@ const utf8Write: Utf8Write =
 /** Characters a JSON string cannot carry as they are (and lone surrogates: see writeJsonString). */
 const JSON_SPECIAL = /["\\\u0000-\u001f\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NUL = /\0/g;
 
 /**
  * Writes `s` as a JSON string (UTF-8). Most values need no escaping and are written as they
- * are; the others as JSON.stringify writes them, lone surrogates first replaced by U+FFFD as
- * text fields are (PostgreSQL's jsonb refuses an escaped lone surrogate).
+ * are; the others as JSON.stringify writes them, NUL dropped and lone surrogates replaced by
+ * U+FFFD first, as in text fields (PostgreSQL's jsonb refuses both escaped).
  */
 function writeJsonString(buf: Buffer, p: number, s: string): number {
   if (JSON_SPECIAL.test(s)) {
-    return p + utf8Write.call(buf, JSON.stringify(s.replace(LONE_SURROGATE, '\ufffd')), p);
+    const clean = s.replace(NUL, '').replace(LONE_SURROGATE, '\ufffd');
+    return p + utf8Write.call(buf, JSON.stringify(clean), p);
   }
   buf[p] = 0x22;
   const n = utf8Write.call(buf, s, p + 1);
@@ -104,7 +106,8 @@ function writeText(buf: Buffer, at: number, s: string | null | undefined): numbe
     buf.writeInt32BE(-1, at);
     return at + 4;
   }
-  const n = utf8Write.call(buf, s, at + 4);
+  // NUL: readText removes it from files, but a value can come from elsewhere (an XES reference).
+  const n = utf8Write.call(buf, s.includes('\0') ? s.replace(NUL, '') : s, at + 4);
   buf.writeInt32BE(n, at);
   return at + 4 + n;
 }
@@ -126,10 +129,10 @@ function writeInstant(buf: Buffer, at: number, ms: number | null | undefined): n
 /**
  * Writes the fields that make an event's identity, in order — case id, activity, timestamp,
  * the optional fields of OPTIONAL_FIELDS, attributes — each as PostgreSQL's binary COPY writes
- * a field: a 32-bit big-endian byte length (-1 for null) and the value: text as UTF-8 (a lone
- * surrogate as U+FFFD; readText has removed NUL, which PostgreSQL cannot store), timestamptz as
+ * a field: a 32-bit big-endian byte length (-1 for null) and the value: text as UTF-8 (NUL
+ * dropped, a lone surrogate as U+FFFD: PostgreSQL can store neither), timestamptz as
  * microseconds since 2000, jsonb as version byte 1 and the JSON text of the attributes with
- * their keys in sorted order. Length prefixes make the
+ * their keys in sorted order (as JSON.stringify writes it). Length prefixes make the
  * serialization unambiguous. The same bytes are the event columns of the api's COPY into the
  * event table, so the api hashes them in place instead of serializing the event twice.
  *
