@@ -2,7 +2,7 @@
  * The api process is killed (SIGKILL, no chance to clean up) in the middle of a large upload,
  * after it has already merged a batch of the new events inside the upload's transaction. The
  * dataset keeps exactly its earlier events and version, the interrupted upload is marked failed
- * when the api starts again, no staging data is left, and sending the file again succeeds.
+ * when the api starts again, no COPYed data is left, and sending the file again succeeds.
  * Needs the built server: `node tools/build.mjs server`.
  */
 import type { DatasetDto, UploadDto } from '@onetrip/contracts';

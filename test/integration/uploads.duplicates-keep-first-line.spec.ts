@@ -1,6 +1,6 @@
 /**
  * Duplicate rows within one upload keep their first occurrence, whether the repeat falls in the
- * same 50,000-row batch (dropped by the api when it sorts the batch) or in a later one (flagged by
+ * same 100,000-row batch (dropped by the api when it sorts the batch) or in a later one (flagged by
  * the upload's identity filter and looked up), and the rest count as duplicates
  * (docs/decisions/0004). An overlapping export into a dataset that has events is looked up row by
  * row: only its new events are added.
@@ -16,7 +16,8 @@ import {
   testConfig,
 } from '../support/services';
 
-const ROWS = 60_000;
+// More than two batches of the api (100,000 rows each): repeats across batches are exercised.
+const ROWS = 210_000;
 const MAPPING = { caseId: 'case', activity: 'activity', timestamp: 'time' };
 const row = (i: number): string =>
   `C${Math.floor(i / 10)},受理 ${i},2024-03-01T08:00:00.${String(i % 1000).padStart(3, '0')}Z,${i % 13}\n`;
@@ -89,21 +90,21 @@ describe('duplicate rows in one upload', () => {
     const url = `${api.url}/api/v1/datasets/${dataset.body.id}/uploads`;
     const first = await uploadCsv<UploadDto>(
       url,
-      { name: 'a.csv', content: csv(0, 40_000) },
+      { name: 'a.csv', content: csv(0, 150_000) },
       MAPPING,
     );
-    expect(first.body).toMatchObject({ rowsAccepted: 40_000, rowsDuplicate: 0 });
-    // Rows 30,000 … 69,999: 10,000 already stored, 30,000 new, over more than one batch.
+    expect(first.body).toMatchObject({ rowsAccepted: 150_000, rowsDuplicate: 0 });
+    // Rows 100,000 … 249,999: 50,000 already stored, 100,000 new, over two batches.
     const second = await uploadCsv<UploadDto>(
       url,
-      { name: 'b.csv', content: csv(30_000, 70_000) },
+      { name: 'b.csv', content: csv(100_000, 250_000) },
       MAPPING,
     );
     expect(second.body).toMatchObject({
       status: 'completed',
-      rowsRead: 40_000,
-      rowsAccepted: 30_000,
-      rowsDuplicate: 10_000,
+      rowsRead: 150_000,
+      rowsAccepted: 100_000,
+      rowsDuplicate: 50_000,
     });
     const client = new Client({ connectionString: db.url });
     await client.connect();
@@ -114,7 +115,7 @@ describe('duplicate rows in one upload', () => {
          FROM event WHERE dataset_id = $1`,
         [dataset.body.id, second.body.id],
       );
-      expect(count.rows[0]).toEqual({ n: '70000', distinct: '70000', lines: '30000' });
+      expect(count.rows[0]).toEqual({ n: '250000', distinct: '250000', lines: '100000' });
     } finally {
       await client.end();
     }

@@ -25,15 +25,15 @@ function prefixLines(stream: NodeJS.ReadableStream | null, prefix: string): void
 }
 
 /**
- * Node flags per process. The api streams every upload and holds no dataset in memory, so a
- * bounded V8 heap keeps its RSS flat; a large young generation keeps the short-lived batch
- * garbage cheap to collect. Measured on a 1,000,000-event upload (docs/performance.md): Node's
- * defaults 245–350 MB peak; old space 256 MB alone about 200 MB but 15% slower; these flags
- * 225–236 MB at full speed. The worker holds a run's events (columnar, about 85 bytes per event)
- * and keeps Node's defaults.
+ * Node flags per process. The api streams every upload and holds no dataset in memory (its
+ * batches live in reused Buffers outside V8's heap), so a bounded old generation keeps its RSS
+ * flat. Measured on 1,000,000-event uploads (docs/performance.md#ingestion): Node's defaults
+ * peaked at 222–373 MB (bimodal, V8's heap sizing); `--max-old-space-size=192` at 196–250 MB at
+ * the same speed; adding the former `--max-semi-space-size=32` costs speed and memory now. The
+ * worker holds a run's events (columnar, about 85 bytes per event) and keeps Node's defaults.
  */
 export const NODE_FLAGS: Record<'api' | 'worker', readonly string[]> = {
-  api: ['--max-old-space-size=192', '--max-semi-space-size=32'],
+  api: ['--max-old-space-size=192'],
   worker: [],
 };
 

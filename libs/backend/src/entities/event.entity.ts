@@ -3,7 +3,7 @@ import { DatasetEntity } from './dataset.entity';
 
 /**
  * One normalized, pseudonymized event. Rows are written only by EventRepository (COPY into a
- * staging table, then merging INSERTs in one transaction); TypeORM knows the table for migrations
+ * with binary COPY in one transaction, decision record 0004); TypeORM knows the table for migrations
  * and the schema check.
  *
  * The primary key (dataset, identity) is the table's only index: it dedupes and serves every

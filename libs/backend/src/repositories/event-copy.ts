@@ -115,7 +115,7 @@ export class BatchEncoder {
   private readonly prefix: Buffer;
   private spare: Buffer | null = null;
 
-  constructor(datasetId: string, uploadId: string, initialBytes = 9 << 20) {
+  constructor(datasetId: string, uploadId: string, initialBytes = 17 << 20) {
     this.buf = Buffer.allocUnsafe(initialBytes);
     // The part of every row that does not change within an ingest.
     this.prefix = Buffer.alloc(2 + 20 + 20);

@@ -45,8 +45,8 @@ function assertUuid(id: string): string {
  * Also bounded in bytes: three batches' memory is alive at once (one stored, one waiting, one
  * being encoded), and the api's RSS target is 300 MB.
  */
-const BATCH_ROWS = 50_000;
-const BATCH_BYTES = 8 << 20;
+const BATCH_ROWS = 100_000;
+const BATCH_BYTES = 16 << 20;
 
 /** The advisory lock a live ingest holds on its upload (two int4 keys). */
 export const UPLOAD_LOCK_SQL = `hashtext('onetrip.upload'), hashtext(%ID%::text)`;
