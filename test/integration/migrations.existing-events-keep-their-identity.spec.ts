@@ -122,7 +122,7 @@ describe('events stored before the fast-ingest migration', () => {
     expect(legacy.map((r) => [r.case_id, r.activity])).toEqual(
       before.map((r) => [r.case_id, r.activity]),
     );
-    for (let i = 0; i < 3; i++) expect(legacy[i]!.id).not.toBe(before[i]!.id);
+    for (let i = 0; i < 3; i++) expect(legacy[i].id).not.toBe(before[i].id);
 
     await dataSource.runMigrations();
     expect(await rows()).toEqual(before);

@@ -113,9 +113,9 @@ describe('an api killed in the middle of an upload', () => {
       [dataset.id],
     );
     expect(row.rows[0]).toEqual({ version: 1, event_count: '3' });
-    // Temporary staging tables die with their session.
+    // Temporary tables (the identity lookups') die with their session.
     const temp = await sql.query<{ n: string }>(
-      `SELECT count(*) AS n FROM pg_class WHERE relpersistence = 't' AND relname = 'staging_event'`,
+      `SELECT count(*) AS n FROM pg_class WHERE relpersistence = 't'`,
     );
     expect(temp.rows[0]?.n).toBe('0');
 

@@ -73,7 +73,7 @@ describe('the identity fields (binary COPY of the event columns)', () => {
         const str = (b: Buffer | null): string | null => (b === null ? null : b.toString('utf8'));
         const us = (b: Buffer | null): number | null =>
           b === null ? null : Number(b.readBigInt64BE(0)) / 1000 + PG_EPOCH_MS;
-        expect([str(f[0]!), str(f[1]!), us(f[2]!), us(f[3]!)]).toEqual([
+        expect([str(f[0]), str(f[1]), us(f[2]), us(f[3])]).toEqual([
           wellFormed(e.caseId),
           wellFormed(e.activity),
           e.timestamp,
@@ -90,11 +90,11 @@ describe('the identity fields (binary COPY of the event columns)', () => {
         const keys = Object.keys(e.attributes).sort();
         // In sorted key order, as written: keys that differ only by NUL end up one (the last).
         const expected = Object.fromEntries(
-          keys.map((k) => [wellFormed(k), wellFormed(e.attributes[k]!)]),
+          keys.map((k) => [wellFormed(k), wellFormed(e.attributes[k])]),
         );
         expect(JSON.parse(text)).toEqual(expected);
         expect(text).toBe(
-          `{${keys.map((k) => `${JSON.stringify(wellFormed(k))}:${JSON.stringify(wellFormed(e.attributes[k]!))}`).join(',')}}`,
+          `{${keys.map((k) => `${JSON.stringify(wellFormed(k))}:${JSON.stringify(wellFormed(e.attributes[k]))}`).join(',')}}`,
         );
       }),
       { numRuns: 1000 },

@@ -29,6 +29,7 @@ const utf8Write: Utf8Write =
   };
 
 /** Characters a JSON string cannot carry as they are (and lone surrogates: see writeJsonString). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
 const JSON_SPECIAL = /["\\\u0000-\u001f\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const NUL = /\0/g;
@@ -73,7 +74,7 @@ function writeAttributes(buf: Buffer, p: number, attributes: Record<string, stri
     first = false;
     p = writeJsonString(buf, p, k);
     buf[p++] = 0x3a;
-    p = writeJsonString(buf, p, attributes[k]!);
+    p = writeJsonString(buf, p, attributes[k]);
   }
   buf[p++] = 0x7d;
   return p;
@@ -96,7 +97,7 @@ export function identityFieldsMaxBytes(e: NormalizedEvent): number {
     (e.department?.length ?? 0) +
     (e.sourceSystem?.length ?? 0);
   let json = 0;
-  for (const k in e.attributes) json += k.length + e.attributes[k]!.length + 1;
+  for (const k in e.attributes) json += k.length + e.attributes[k].length + 1;
   chars *= 3;
   return 13 * 4 + 2 * 8 + 3 + chars + 6 * json;
 }

@@ -2,9 +2,9 @@ import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { DatasetEntity } from './dataset.entity';
 
 /**
- * One normalized, pseudonymized event. Rows are written only by EventRepository (COPY into a
- * with binary COPY in one transaction, decision record 0004); TypeORM knows the table for migrations
- * and the schema check.
+ * One normalized, pseudonymized event. Rows are written only by EventRepository (binary COPY in
+ * one transaction, decision record 0004); TypeORM knows the table for migrations and the schema
+ * check.
  *
  * The primary key (dataset, identity) is the table's only index: it dedupes and serves every
  * per-dataset scan. Each extra index or foreign key costs the upload path more than it saves the

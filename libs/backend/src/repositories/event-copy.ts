@@ -68,15 +68,15 @@ export class SealedBatch {
 
   /** The stored identity of row `i` (a view, not a copy). */
   identity(i: number): Buffer {
-    const at = this.starts[i]! + IDENTITY_AT;
+    const at = this.starts[i] + IDENTITY_AT;
     return this.buf.subarray(at, at + IDENTITY_BYTES);
   }
 
   /** The identity's bytes 4·w … 4·w+3 as an unsigned integer (uniformly distributed). */
   identityWord(i: number, w: number): number {
     const b = this.buf;
-    const at = this.starts[i]! + IDENTITY_AT + 4 * w;
-    return ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+    const at = this.starts[i] + IDENTITY_AT + 4 * w;
+    return ((b[at] << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3]) >>> 0;
   }
 
   /**
@@ -88,8 +88,8 @@ export class SealedBatch {
     let used = COPY_BINARY_HEADER.copy(chunk, 0);
     for (let i = 0; i < this.rows; i++) {
       if (skip !== null && skip[i] === 1) continue;
-      const start = this.starts[i]!;
-      const length = this.ends[i]! - start;
+      const start = this.starts[i];
+      const length = this.ends[i] - start;
       if (used + length > chunk.length) {
         yield chunk.subarray(0, used);
         chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, length + COPY_BINARY_TRAILER.length));
@@ -165,7 +165,7 @@ export class BatchEncoder {
     if (n >= INDEX_BITS) throw new RangeError(`a batch holds at most ${INDEX_BITS - 1} rows`);
     const keys = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      keys[i] = buf.readUInt32BE(this.starts[i]! + IDENTITY_AT) * INDEX_BITS + i;
+      keys[i] = buf.readUInt32BE(this.starts[i] + IDENTITY_AT) * INDEX_BITS + i;
     }
     keys.sort();
     const starts = new Int32Array(n);
@@ -175,10 +175,10 @@ export class BatchEncoder {
     let group = 0;
     let groupWord = -1;
     for (let k = 0; k < n; k++) {
-      const key = keys[k]!;
+      const key = keys[k];
       const i = key % INDEX_BITS;
       const word = (key - i) / INDEX_BITS;
-      const start = this.starts[i]!;
+      const start = this.starts[i];
       if (word !== groupWord) {
         group = kept;
         groupWord = word;
@@ -186,7 +186,7 @@ export class BatchEncoder {
         continue;
       }
       starts[kept] = start;
-      ends[kept] = i + 1 < n ? this.starts[i + 1]! : this.used;
+      ends[kept] = i + 1 < n ? this.starts[i + 1] : this.used;
       kept++;
     }
     const sealed = new SealedBatch(buf, starts, ends, kept, n - kept);
@@ -223,7 +223,7 @@ function repeats(
   start: number,
 ): boolean {
   for (let j = from; j < to; j++) {
-    const other = starts[j]! + IDENTITY_AT;
+    const other = starts[j] + IDENTITY_AT;
     const at = start + IDENTITY_AT;
     if (buf.compare(buf, other, other + IDENTITY_BYTES, at, at + IDENTITY_BYTES) === 0) return true;
   }
@@ -248,10 +248,10 @@ export class IdentityFilter {
       const bit = batch.identityWord(i, w) & 0x3ffffff;
       const word = bit >>> 5;
       const mask = 1 << (bit & 31);
-      if ((bits[word]! & mask) === 0) {
+      if ((bits[word] & mask) === 0) {
         maybe = false;
         if (!add) return false;
-        bits[word] = bits[word]! | mask;
+        bits[word] = bits[word] | mask;
       }
     }
     return maybe;
