@@ -29,13 +29,18 @@ export const COPY_BINARY_HEADER = Buffer.concat([
 /** The field count -1 that ends a binary COPY stream. */
 export const COPY_BINARY_TRAILER = Buffer.from([0xff, 0xff]);
 
-export const IDENTITY_BYTES = 16;
+// Not exported one by one: hashAndSeal's source text runs in the hashing thread, where these
+// names must be plain local constants (an exported binding compiles to `exports.NAME`).
+const IDENTITY_BYTES = 16;
 /** field count (2) + dataset id (4 + 16) + upload id (4 + 16) + line (4 + 4) + identity length (4) */
 const IDENTITY_AT = 2 + 20 + 20 + 8 + 4;
 const FIELDS_AT = IDENTITY_AT + IDENTITY_BYTES;
-
 /** Row indexes are packed below the identity's first 32 bits in one float64 sort key. */
 const INDEX_BITS = 2 ** 21;
+/** The row layout's constants, for the hashing thread (BatchHasher). */
+export const ROW_LAYOUT = { IDENTITY_BYTES, IDENTITY_AT, FIELDS_AT, INDEX_BITS } as const;
+export { IDENTITY_BYTES };
+
 /** Bytes of COPY data per Buffer handed to the connection. */
 const CHUNK_BYTES = 65_536;
 
@@ -107,6 +112,14 @@ export class SealedBatch {
   }
 }
 
+/** The rows of one batch as written, identities not yet filled in. */
+export interface WrittenRows {
+  buf: Buffer;
+  /** Where each row starts, in file order; `used` is where the last one ends. */
+  starts: Int32Array;
+  used: number;
+}
+
 /** Rows being written for one batch. */
 export class BatchEncoder {
   private buf: Buffer;
@@ -116,7 +129,7 @@ export class BatchEncoder {
   private spare: Buffer | null = null;
 
   constructor(datasetId: string, uploadId: string, initialBytes = 17 << 20) {
-    this.buf = Buffer.allocUnsafe(initialBytes);
+    this.buf = ownBuffer(initialBytes);
     // The part of every row that does not change within an ingest.
     this.prefix = Buffer.alloc(2 + 20 + 20);
     this.prefix.writeInt16BE(FIELD_COUNT, 0);
@@ -136,6 +149,7 @@ export class BatchEncoder {
     return this.used;
   }
 
+  /** Writes an event's row; its identity is filled in by `hashAndSeal`. */
   add(item: EventToStore): void {
     const e = item.event;
     const most = FIELDS_AT + identityFieldsMaxBytes(e);
@@ -146,86 +160,140 @@ export class BatchEncoder {
     buf.writeInt32BE(4, start + 42);
     buf.writeInt32BE(item.line, start + 46);
     buf.writeInt32BE(IDENTITY_BYTES, start + 50);
-    const end = writeIdentityFields(buf, start + FIELDS_AT, e);
-    // A latin1 ('binary') string is the cheapest digest to get out of `hash` (a Buffer costs twice as much).
-    const digest = hash('sha256', buf.subarray(start + FIELDS_AT, end), 'binary');
-    for (let i = 0; i < IDENTITY_BYTES; i++) buf[start + IDENTITY_AT + i] = digest.charCodeAt(i);
+    this.used = writeIdentityFields(buf, start + FIELDS_AT, e);
     this.starts.push(start);
-    this.used = end;
   }
 
   /**
-   * Orders the rows written so far by identity, drops the later copies of an identity that
-   * repeats within them (the first in the file is kept: rows are added in file order), and
-   * starts a new batch. The returned batch owns the rows' memory until it is recycled.
+   * Hands over the rows written so far (their memory with them) and starts a new batch in the
+   * spare buffer, if one was recycled.
    */
-  seal(): SealedBatch {
-    const buf = this.buf;
+  take(): WrittenRows {
     const n = this.starts.length;
     if (n >= INDEX_BITS) throw new RangeError(`a batch holds at most ${INDEX_BITS - 1} rows`);
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      keys[i] = buf.readUInt32BE(this.starts[i] + IDENTITY_AT) * INDEX_BITS + i;
-    }
-    keys.sort();
-    const starts = new Int32Array(n);
-    const ends = new Int32Array(n);
-    let kept = 0;
-    // Kept rows whose identity starts with the same 32 bits as the current one begin here.
-    let group = 0;
-    let groupWord = -1;
-    for (let k = 0; k < n; k++) {
-      const key = keys[k];
-      const i = key % INDEX_BITS;
-      const word = (key - i) / INDEX_BITS;
-      const start = this.starts[i];
-      if (word !== groupWord) {
-        group = kept;
-        groupWord = word;
-      } else if (repeats(buf, starts, group, kept, start)) {
-        continue;
-      }
-      starts[kept] = start;
-      ends[kept] = i + 1 < n ? this.starts[i + 1] : this.used;
-      kept++;
-    }
-    const sealed = new SealedBatch(buf, starts, ends, kept, n - kept);
+    const rows: WrittenRows = {
+      buf: this.buf,
+      starts: Int32Array.from(this.starts),
+      used: this.used,
+    };
     const spare = this.spare;
     this.spare = null;
     this.buf =
-      spare !== null && spare.length >= buf.length ? spare : Buffer.allocUnsafe(buf.length);
+      spare !== null && spare.length >= rows.buf.length ? spare : ownBuffer(rows.buf.length);
     this.used = 0;
     this.starts = [];
-    return sealed;
+    return rows;
+  }
+
+  /** Hashes, orders and de-duplicates the rows written so far, on this thread (see take). */
+  seal(): SealedBatch {
+    const rows = this.take();
+    return sealedBatch(rows.buf, hashAndSeal(rows.buf, rows.starts, rows.used, sha256Latin1));
   }
 
   /**
-   * Gives a stored batch's memory back for the next batch but one: two buffers take turns
-   * instead of a new one of several MiB per batch (which also kept RSS higher between GCs).
+   * Gives a stored batch's memory back for the next batch but one: buffers take turns instead
+   * of a new one of several MiB per batch (which also kept RSS higher between GCs).
    */
   recycle(batch: SealedBatch): void {
     if (batch.buf !== this.buf) this.spare = batch.buf;
   }
 
   private grow(most: number): void {
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.used + most));
+    const next = ownBuffer(Math.max(this.buf.length * 2, this.used + most));
     this.buf.copy(next, 0, 0, this.used);
     this.buf = next;
   }
 }
 
+/** A Buffer over an ArrayBuffer of its own (never Node's shared pool), so it can be transferred. */
+function ownBuffer(bytes: number): Buffer {
+  return Buffer.from(new ArrayBuffer(bytes));
+}
+
+/** `hash('sha256', data, 'binary')`: a latin1 string is the cheapest digest to get (a Buffer costs twice as much). */
+function sha256Latin1(data: Uint8Array): string {
+  return hash('sha256', data, 'binary');
+}
+
+/** What hashAndSeal finds: rows in identity order, repeats removed. */
+export interface SealedRows {
+  starts: Int32Array;
+  ends: Int32Array;
+  kept: number;
+  repeats: number;
+}
+
+export function sealedBatch(buf: Buffer, sealed: SealedRows): SealedBatch {
+  return new SealedBatch(buf, sealed.starts, sealed.ends, sealed.kept, sealed.repeats);
+}
+
+/**
+ * Fills in each row's identity (the first 16 bytes of the SHA-256 of its fields, `digest`
+ * returning the 32 bytes as a latin1 string), orders the rows by identity and drops the later
+ * copies of an identity that repeats (the first in the file is kept: rows are in file order).
+ *
+ * Self-contained — only its arguments, the constants IDENTITY_AT, FIELDS_AT, IDENTITY_BYTES and
+ * INDEX_BITS, and identityRepeats — because the hashing thread runs its source text
+ * (BatchHasher).
+ */
+export function hashAndSeal(
+  buf: Uint8Array,
+  rowStarts: Int32Array,
+  used: number,
+  digest: (data: Uint8Array) => string,
+): SealedRows {
+  const n = rowStarts.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const start = rowStarts[i];
+    const end = i + 1 < n ? rowStarts[i + 1] : used;
+    const d = digest(buf.subarray(start + FIELDS_AT, end));
+    const at = start + IDENTITY_AT;
+    for (let b = 0; b < IDENTITY_BYTES; b++) buf[at + b] = d.charCodeAt(b);
+    const word =
+      ((buf[at] << 24) | (buf[at + 1] << 16) | (buf[at + 2] << 8) | buf[at + 3]) >>> 0;
+    keys[i] = word * INDEX_BITS + i;
+  }
+  keys.sort();
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  let kept = 0;
+  // Kept rows whose identity starts with the same 32 bits as the current one begin here.
+  let group = 0;
+  let groupWord = -1;
+  for (let k = 0; k < n; k++) {
+    const key = keys[k];
+    const i = key % INDEX_BITS;
+    const word = (key - i) / INDEX_BITS;
+    const start = rowStarts[i];
+    if (word !== groupWord) {
+      group = kept;
+      groupWord = word;
+    } else if (identityRepeats(buf, starts, group, kept, start)) {
+      continue;
+    }
+    starts[kept] = start;
+    ends[kept] = i + 1 < n ? rowStarts[i + 1] : used;
+    kept++;
+  }
+  return { starts, ends, kept, repeats: n - kept };
+}
+
 /** Whether the row at `start` has the identity of one of the kept rows `from` … `to` - 1. */
-function repeats(
-  buf: Buffer,
+export function identityRepeats(
+  buf: Uint8Array,
   starts: Int32Array,
   from: number,
   to: number,
   start: number,
 ): boolean {
+  const at = start + IDENTITY_AT;
   for (let j = from; j < to; j++) {
     const other = starts[j] + IDENTITY_AT;
-    const at = start + IDENTITY_AT;
-    if (buf.compare(buf, other, other + IDENTITY_BYTES, at, at + IDENTITY_BYTES) === 0) return true;
+    let same = true;
+    for (let b = 0; b < IDENTITY_BYTES && same; b++) same = buf[other + b] === buf[at + b];
+    if (same) return true;
   }
   return false;
 }

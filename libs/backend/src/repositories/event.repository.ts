@@ -6,6 +6,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig, CONFIG } from '../config/config';
+import { BatchHasher } from './batch-hasher';
 import { copyRows } from './copy-text';
 import {
   BatchEncoder,
@@ -77,6 +78,8 @@ export class EventIngest {
   /** Identities of the earlier batches, created when a second batch comes. */
   private seen: IdentityFilter | null = null;
   private batches = 0;
+  /** The hashing thread, started by the first of several batches. */
+  private hasher: BatchHasher | null = null;
   /** Whether the temporary table of identities to look up exists. */
   private probeTable = false;
   /** Events handed in so far (before dedupe). */
@@ -173,16 +176,27 @@ export class EventIngest {
   /** Ends the session (and with it the advisory lock); rolls back when not committed. */
   async release(): Promise<void> {
     await this.inflight.catch(() => undefined);
+    await this.hasher?.close();
     await this.client.end().catch(() => undefined);
   }
 
   private async startFlush(last: boolean): Promise<void> {
     if (this.encoder.rows === 0) return;
-    const batch = this.encoder.seal();
-    const suspects = this.suspects(batch, last);
-    // One batch at a time on the connection; the next one is encoded while it is stored.
+    let sealed: Promise<SealedBatch>;
+    if (last && this.hasher === null) {
+      // A single batch (a push, a small file): not worth a thread.
+      sealed = Promise.resolve(this.encoder.seal());
+    } else {
+      this.hasher ??= new BatchHasher();
+      sealed = this.hasher.seal(this.encoder.take());
+    }
+    sealed.catch(() => undefined);
+    // One batch at a time on the connection; the next one is written (and hashed) meanwhile.
     await this.inflight;
-    this.inflight = this.store(batch, suspects);
+    this.inflight = (async () => {
+      const batch = await sealed;
+      await this.store(batch, this.suspects(batch, last));
+    })();
     // A failure is raised by the next await of `inflight`, not as an unhandled rejection.
     this.inflight.catch(() => undefined);
   }
