@@ -255,6 +255,8 @@ export const en = {
   'map.lanes.source': 'Source system',
   'map.lanes.unavailable':
     'Swimlanes need the channel or source system of each activity, which this dataset lacks.',
+  'map.autoTrimmed':
+    'a large map: the {count} most frequent activities are shown; move the activities slider for more',
   'map.shown': '{activities} of {totalActivities} activities, {edges} of {totalEdges} paths',
   'map.legend.heat': 'Node colour: waiting time in front of the activity (darker = longer)',
   'map.legend.width': 'Arrow width: how often',

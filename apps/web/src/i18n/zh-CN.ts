@@ -246,6 +246,7 @@ export const zhCN: Messages = {
   'map.lanes.channel': '渠道',
   'map.lanes.source': '来源系统',
   'map.lanes.unavailable': '泳道需要每个环节的渠道或来源系统，此数据集没有。',
+  'map.autoTrimmed': '环节较多：仅显示最常见的 {count} 个环节，拖动环节滑块可显示更多',
   'map.shown': '显示 {activities}/{totalActivities} 个环节，{edges}/{totalEdges} 条路径',
   'map.legend.heat': '方框颜色：进入该环节前的等待时间（越深越长）',
   'map.legend.width': '箭头粗细：次数',

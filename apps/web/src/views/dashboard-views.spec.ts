@@ -5,7 +5,13 @@ import { demoResult } from '../charts/fixtures/demo';
 import type { MapLayout } from '../charts/process-map';
 import { createTranslator, type Locale } from '../i18n/i18n';
 import { renderBottlenecks, renderTrips, renderVariants, renderWaits } from './analysis-views';
-import { renderMapView, sliceMap, waitInFront } from './map-view';
+import {
+  AUTO_MAP_ACTIVITIES,
+  autoActivitiesPct,
+  renderMapView,
+  sliceMap,
+  waitInFront,
+} from './map-view';
 import { renderOverview } from './overview-view';
 import { EMPTY_ROUTE, type Route } from './route';
 import type { ViewContext } from './view-context';
@@ -91,6 +97,42 @@ describe('the journey map view', () => {
     const node = view.querySelector(`.pm-node-activity[data-activity="${repeated.activity}"]`);
     const expected = Math.round((100 * repeated.journeys) / insights.kpis.journeys);
     expect(node?.querySelector('.pm-node-count')?.textContent).toBe(`${expected}%`);
+  });
+
+  it('opens a large map at its 40 most frequent activities, a small one whole', () => {
+    const small = renderMapView(context(demoResult).ctx);
+    expect(demoResult.activities.length).toBeLessThanOrEqual(AUTO_MAP_ACTIVITIES);
+    expect(small.querySelectorAll('.pm-node-activity')).toHaveLength(demoResult.activities.length);
+
+    const [a0] = demoResult.activities;
+    const [e0] = demoResult.dfg;
+    const names = Array.from({ length: 120 }, (_, i) => `step ${String(i).padStart(3, '0')}`);
+    const large: MiningResult = {
+      ...demoResult,
+      insights: undefined,
+      activities: names.map((activity, i) => ({ ...a0, activity, count: 1_000 - i })),
+      dfg: names.slice(1).map((to, i) => ({ ...e0, from: names[i]!, to, count: 900 - i })),
+      startActivities: [{ activity: names[0]!, count: 1_000 }],
+      endActivities: [{ activity: names[119]!, count: 1_000 }],
+    };
+    expect(autoActivitiesPct(120)).toBe(33);
+    const { ctx, navigations } = context(large);
+    const view = renderMapView(ctx);
+    const shown = [...view.querySelectorAll('.pm-node-activity')].map((n) =>
+      n.getAttribute('data-activity'),
+    );
+    // The most frequent first: step 000 … step 039.
+    expect(shown.sort()).toEqual(names.slice(0, 40));
+    expect(view.textContent).toContain('the 40 most frequent activities are shown');
+    expect(small.textContent).not.toContain('most frequent activities are shown');
+    const input = view.querySelector<HTMLInputElement>('#map-activities');
+    expect(input?.value).toBe('33');
+    if (!input) throw new Error('no activities slider');
+    input.value = '100';
+    input.dispatchEvent(new Event('change'));
+    expect(navigations).toEqual([[{ map: { ...EMPTY_ROUTE.map, activities: 100 } }, true]]);
+    const all = renderMapView(context(large, { map: { ...EMPTY_ROUTE.map, activities: 100 } }).ctx);
+    expect(all.querySelectorAll('.pm-node-activity')).toHaveLength(120);
   });
 
   it('keeps nodes where they were when a filter changes the result', () => {

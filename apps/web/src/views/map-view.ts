@@ -59,6 +59,19 @@ export function sliceMap(
   };
 }
 
+/** Most activities a map shows until someone moves the activities slider. */
+export const AUTO_MAP_ACTIVITIES = 40;
+
+/**
+ * The activities slider's share for `auto`: 100% of a map of up to AUTO_MAP_ACTIVITIES
+ * activities, else the share that keeps about the AUTO_MAP_ACTIVITIES most frequent (at least
+ * 1%). Pure.
+ */
+export function autoActivitiesPct(activityCount: number): number {
+  if (activityCount <= AUTO_MAP_ACTIVITIES) return 100;
+  return Math.max(1, Math.floor((AUTO_MAP_ACTIVITIES / activityCount) * 100));
+}
+
 /** Mean wait in front of each activity (over every transition into it), seconds. */
 export function waitInFront(result: Pick<MiningResult, 'dfg'>): Map<string, number> {
   const sums = new Map<string, { total: number; count: number }>();
@@ -187,10 +200,12 @@ export function renderMapView(ctx: ViewContext): HTMLElement {
   const m = route.map;
   const set = (patch: Partial<MapSettings>): void =>
     ctx.navigate({ map: { ...m, ...patch } }, true);
-  const data = sliceMap(result, m.activities, m.paths);
+  const activitiesPct =
+    m.activities === 'auto' ? autoActivitiesPct(result.activities.length) : m.activities;
+  const data = sliceMap(result, activitiesPct, m.paths);
   // One layout per dataset and slider setting, kept across filters: a filtered map keeps its
   // nodes where they were (only a node the layout lacks makes a new one).
-  const layoutKey = `${ctx.datasetId}|${m.activities}|${m.paths}`;
+  const layoutKey = `${ctx.datasetId}|${activitiesPct}|${m.paths}`;
   let layout = ctx.layouts.get(layoutKey) ?? null;
   if (!layout || !data.activities.every((a) => layout?.nodes.has(`a:${a.activity}`))) {
     layout = layoutProcessMap(data, processMapOptions(tr));
@@ -276,7 +291,7 @@ export function renderMapView(ctx: ViewContext): HTMLElement {
     slider(
       'map-activities',
       tr.t('map.activities', { percent: '' }).trim(),
-      m.activities,
+      activitiesPct,
       (activities) => set({ activities }),
     ),
     slider('map-paths', tr.t('map.paths', { percent: '' }).trim(), m.paths, (paths) =>
@@ -301,6 +316,9 @@ export function renderMapView(ctx: ViewContext): HTMLElement {
       edges: tr.number(data.dfg.length),
       totalEdges: tr.number(result.dfg.length),
     }),
+    m.activities === 'auto' && data.activities.length < result.activities.length
+      ? tr.t('map.autoTrimmed', { count: tr.number(data.activities.length) })
+      : '',
     m.lanes !== 'none' && !lanes ? tr.t('map.lanes.unavailable') : '',
     tr.t('map.clickHint'),
   ]

@@ -38,6 +38,17 @@ describe('the route in the URL', () => {
     expect([odd.map.activities, odd.map.paths]).toEqual([100, 0]);
   });
 
+  it('keeps the automatic activity share out of links, and a chosen one in, even 100%', () => {
+    expect(EMPTY_ROUTE.map.activities).toBe('auto');
+    expect(formatRoute({ ...EMPTY_ROUTE, dataset: 'abc' })).not.toContain('acts=');
+    const all = { ...EMPTY_ROUTE, dataset: 'abc', map: { ...MAP_DEFAULTS, activities: 100 } };
+    expect(formatRoute(all)).toContain('acts=100');
+    expect(parseRoute(formatRoute(all)).map.activities).toBe(100);
+    expect(parseRoute('#dataset=abc&acts=').map.activities).toBe('auto');
+    expect(parseRoute('#dataset=abc&acts=x').map.activities).toBe('auto');
+    expect(parseRoute('#dataset=abc&acts=7').map.activities).toBe(7);
+  });
+
   it('gives equal filters equal keys, whatever the order or empty fields', () => {
     expect(filterKey({ service: ['b', 'a'], channel: [] })).toBe(
       filterKey({ service: ['a', 'b', 'a'] }),

@@ -17,8 +17,12 @@ export interface MapSettings {
   frequency: 'count' | 'coverage';
   stat: 'mean' | 'median' | 'p90';
   of: 'wait' | 'duration';
-  /** Share of activities shown, most frequent first (0–100). */
-  activities: number;
+  /**
+   * Share of activities shown, most frequent first (0–100), or `auto` (the default, kept out of
+   * the URL): every activity of a small map, the most frequent AUTO_MAP_ACTIVITIES of a large one
+   * (a first look at a log with hundreds of activities is otherwise a hairball).
+   */
+  activities: number | 'auto';
   /** Share of paths shown, most frequent first (0–100). */
   paths: number;
   lanes: 'none' | 'channel' | 'source';
@@ -29,7 +33,7 @@ export const MAP_DEFAULTS: MapSettings = {
   frequency: 'count',
   stat: 'median',
   of: 'wait',
-  activities: 100,
+  activities: 'auto',
   paths: 30,
   lanes: 'none',
 };
@@ -87,6 +91,12 @@ function clamp(value: number, fallback: number): number {
   return Number.isFinite(value) ? Math.max(0, Math.min(100, Math.round(value))) : fallback;
 }
 
+/** `acts` of a link: a share, else (absent, empty or not a number) `auto`. */
+function activitiesParam(value: string | null): number | 'auto' {
+  const n = value === null || value.trim() === '' ? NaN : Number(value);
+  return Number.isFinite(n) ? clamp(n, 100) : 'auto';
+}
+
 function pick<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
   return allowed.find((a) => a === value) ?? fallback;
 }
@@ -125,7 +135,7 @@ export function parseRoute(hash: string): Route {
       frequency: pick(params.get('freq'), ['count', 'coverage'] as const, MAP_DEFAULTS.frequency),
       stat: pick(params.get('stat'), ['mean', 'median', 'p90'] as const, MAP_DEFAULTS.stat),
       of: pick(params.get('of'), ['wait', 'duration'] as const, MAP_DEFAULTS.of),
-      activities: clamp(Number(params.get('acts') ?? NaN), MAP_DEFAULTS.activities),
+      activities: activitiesParam(params.get('acts')),
       paths: clamp(Number(params.get('paths') ?? NaN), MAP_DEFAULTS.paths),
       lanes: pick(params.get('lanes'), ['none', 'channel', 'source'] as const, MAP_DEFAULTS.lanes),
     },
@@ -152,7 +162,8 @@ export function formatRoute(route: Route): string {
   if (m.frequency !== d.frequency) params.set('freq', m.frequency);
   if (m.stat !== d.stat) params.set('stat', m.stat);
   if (m.of !== d.of) params.set('of', m.of);
-  if (m.activities !== d.activities) params.set('acts', String(m.activities));
+  // A chosen share is kept even at 100%: it differs from `auto` on a large map.
+  if (m.activities !== 'auto') params.set('acts', String(m.activities));
   if (m.paths !== d.paths) params.set('paths', String(m.paths));
   if (m.lanes !== d.lanes) params.set('lanes', m.lanes);
   if (route.selected?.kind === 'activity') params.set('node', route.selected.activity);
