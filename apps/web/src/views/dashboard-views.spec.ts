@@ -111,9 +111,9 @@ describe('the journey map view', () => {
       ...demoResult,
       insights: undefined,
       activities: names.map((activity, i) => ({ ...a0, activity, count: 1_000 - i })),
-      dfg: names.slice(1).map((to, i) => ({ ...e0, from: names[i]!, to, count: 900 - i })),
-      startActivities: [{ activity: names[0]!, count: 1_000 }],
-      endActivities: [{ activity: names[119]!, count: 1_000 }],
+      dfg: names.slice(1).map((to, i) => ({ ...e0, from: names[i], to, count: 900 - i })),
+      startActivities: [{ activity: names[0], count: 1_000 }],
+      endActivities: [{ activity: names[119], count: 1_000 }],
     };
     expect(autoActivitiesPct(120)).toBe(33);
     const { ctx, navigations } = context(large);
