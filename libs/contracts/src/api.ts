@@ -117,6 +117,9 @@ export interface UploadDto {
   finishedAt: string | null;
 }
 
+/** An upload in a dataset's history (`GET /api/v1/datasets/:id/uploads`): its report without the rejected rows. */
+export type UploadSummaryDto = Omit<UploadDto, 'rejected'>;
+
 /** An ingestion key of a dataset (the secret itself only in CreatedIngestionKeyDto). */
 export interface IngestionKeyDto {
   id: string;

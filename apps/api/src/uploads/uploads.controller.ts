@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -7,10 +7,11 @@ import {
   ApiOkResponse,
   ApiPayloadTooLargeResponse,
   ApiProduces,
+  ApiQuery,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { UploadDto, UploadPreviewDto } from '@onetrip/contracts';
+import type { UploadDto, UploadPreviewDto, UploadSummaryDto } from '@onetrip/contracts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { ProblemSchema } from '../problem/problem.dto';
@@ -35,6 +36,25 @@ export class UploadsController {
   })
   upload(@Param('id') datasetId: string, @Req() req: IncomingMessage): Promise<UploadDto> {
     return this.uploads.receive(datasetId, req);
+  }
+
+  @Get('datasets/:id/uploads')
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    description: 'At most this many (1–100, default 20)',
+  })
+  @ApiOkResponse({
+    type: UploadSchema,
+    isArray: true,
+    description: "The dataset's uploads, newest first, without their rejected rows",
+  })
+  @ApiNotFoundResponse({ type: ProblemSchema })
+  list(
+    @Param('id') datasetId: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<UploadSummaryDto[]> {
+    return this.uploads.list(datasetId, query);
   }
 
   @Post('datasets/:id/uploads/preview')

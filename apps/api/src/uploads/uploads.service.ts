@@ -15,6 +15,7 @@ import {
   UploadDto,
   UploadErrorPolicy,
   UploadPreviewDto,
+  UploadSummaryDto,
 } from '@onetrip/contracts';
 import {
   IngestError,
@@ -43,6 +44,10 @@ const PROGRESS_INTERVAL_MS = 1000;
 const REJECTED_FLUSH = 1000;
 /** Distinct citizen identifiers whose pseudonyms are remembered during one upload. */
 const PSEUDONYM_CACHE = 65_536;
+
+const LIST_QUERY = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
 
 export interface UploadPolicy {
   onError: UploadErrorPolicy;
@@ -188,6 +193,21 @@ export class UploadsService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const n = await this.uploads.failInterrupted();
     if (n > 0) this.logger.warn(`${n} interrupted upload(s) marked failed; no events were kept`);
+  }
+
+  /**
+   * A dataset's uploads, newest first (at most `limit`, 1–100, default 20). Uploads an api left
+   * `receiving` when it died are marked failed first, so a reloaded page shows what happened.
+   */
+  async list(datasetId: string, query: Record<string, unknown>): Promise<UploadSummaryDto[]> {
+    const { limit } = validate(LIST_QUERY, query, 'query');
+    const dataset = await this.datasets.require(datasetId);
+    await this.uploads.failInterrupted(dataset.id);
+    const uploads = await this.uploads.listByDataset(dataset.id, limit);
+    return uploads.map((u) => {
+      const { rejected: _rejected, ...summary } = toUploadDto(u, []);
+      return summary;
+    });
   }
 
   async get(id: string): Promise<UploadDto> {

@@ -32,6 +32,15 @@ export class UploadRepository {
     return this.uploads.save(this.uploads.create({ ...input, status: 'receiving' }));
   }
 
+  /** A dataset's uploads, newest first. */
+  listByDataset(datasetId: string, limit: number): Promise<UploadEntity[]> {
+    return this.uploads.find({
+      where: { datasetId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: limit,
+    });
+  }
+
   async exists(id: string): Promise<boolean> {
     return this.uploads.existsBy({ id });
   }
