@@ -226,6 +226,22 @@ describe('api client: preview, upload options, keys', () => {
     expect(api.eventsUrl('d1')).toBe('https://onetrip.example/api/v1/datasets/d1/events');
   });
 
+  it("lists a dataset's uploads, with or without a limit", async () => {
+    const urls: string[] = [];
+    const api = createApiClient({
+      fetch: (input) => {
+        urls.push(typeof input === 'string' ? input : 'not a string');
+        return Promise.resolve(jsonResponse(200, [{ id: 'u1', fileName: 'a.csv' }]));
+      },
+    });
+    await expect(api.listUploads('d 1', 10)).resolves.toEqual([{ id: 'u1', fileName: 'a.csv' }]);
+    await api.listUploads('d1');
+    expect(urls).toEqual([
+      '/api/v1/datasets/d%201/uploads?limit=10',
+      '/api/v1/datasets/d1/uploads',
+    ]);
+  });
+
   it('creates, lists and revokes ingestion keys', async () => {
     const calls: [string, string | undefined, unknown][] = [];
     const api = createApiClient({

@@ -11,6 +11,7 @@ import type {
   RunDto,
   RunResultDto,
   UploadDto,
+  UploadSummaryDto,
   UploadErrorPolicy,
   UploadPreviewDto,
 } from '@onetrip/contracts';
@@ -53,6 +54,8 @@ export interface ApiClient {
   ): Promise<UploadPreviewDto>;
   /** An upload's report; while it runs, its live counts (404 until its first bytes arrive). */
   getUpload(uploadId: string): Promise<UploadDto>;
+  /** A dataset's uploads, newest first (at most `limit`). */
+  listUploads(datasetId: string, limit?: number): Promise<UploadSummaryDto[]>;
   /** Where every rejected row of an upload can be downloaded as CSV. */
   rejectedCsvUrl(uploadId: string): string;
   /** The absolute URL systems push NDJSON events to (for the curl example). */
@@ -222,6 +225,13 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
       );
     },
     getUpload: (uploadId) => request<UploadDto>('GET', `/uploads/${encodeURIComponent(uploadId)}`),
+    listUploads: async (datasetId, limit) =>
+      unwrapList<UploadSummaryDto>(
+        await request<unknown>(
+          'GET',
+          `/datasets/${encodeURIComponent(datasetId)}/uploads${limit === undefined ? '' : `?limit=${limit}`}`,
+        ),
+      ),
     rejectedCsvUrl: (uploadId) => url(`/uploads/${encodeURIComponent(uploadId)}/rejected.csv`),
     eventsUrl: (datasetId) =>
       new URL(url(`/datasets/${encodeURIComponent(datasetId)}/events`), location.href).href,

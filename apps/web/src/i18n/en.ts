@@ -104,6 +104,14 @@ export const en = {
   'field.department': 'Department',
   'field.sourceSystem': 'Source system',
 
+  'history.title': 'Recent uploads',
+  'history.loading': 'Loading the uploads…',
+  'history.empty': 'No uploads yet.',
+  'history.when': 'When',
+  'history.status': 'Result',
+  'history.status.receiving': 'Running',
+  'history.status.completed': 'Completed',
+  'history.status.failed': 'Failed — nothing kept',
   'keys.title': 'Push events from other systems',
   'keys.hint':
     'Systems that record events continuously can send them to this dataset as NDJSON (up to 10,000 events per request) with an ingestion key.',

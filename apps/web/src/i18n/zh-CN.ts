@@ -101,6 +101,14 @@ export const zhCN: Messages = {
   'field.department': '部门',
   'field.sourceSystem': '来源系统',
 
+  'history.title': '最近上传',
+  'history.loading': '正在读取上传记录…',
+  'history.empty': '还没有上传。',
+  'history.when': '时间',
+  'history.status': '结果',
+  'history.status.receiving': '进行中',
+  'history.status.completed': '已完成',
+  'history.status.failed': '失败（未保存任何事件）',
   'keys.title': '从其他系统推送事件',
   'keys.hint':
     '持续产生事件的系统可以使用接入密钥，以 NDJSON 格式把事件推送到此数据集（每次请求最多 10,000 条）。',

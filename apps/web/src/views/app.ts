@@ -12,6 +12,7 @@ import { EMPTY_ROUTE, formatRoute, parseRoute, type Route } from './route';
 import { renderRunControls } from './run';
 import { createStore, type AppState, type Store } from './state';
 import { createKeysPanel, type KeysPanel } from './ingestion-keys';
+import { createUploadHistory, type UploadHistory } from './upload-history';
 import {
   confirmDraft,
   initialDraft,
@@ -120,6 +121,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
   } | null = null;
   /** The selected dataset's ingestion keys panel; kept across language switches. */
   let keysPanel: { datasetId: string; panel: KeysPanel } | null = null;
+  /** The selected dataset's upload history; kept across language switches. */
+  let uploadHistory: { datasetId: string; panel: UploadHistory } | null = null;
 
   function selected(state: AppState): DatasetDto | undefined {
     return state.datasets.items.find((d) => d.id === state.selectedId);
@@ -299,6 +302,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     } finally {
       running = false;
       if (uploadAbort === abort) uploadAbort = null;
+      // However it ended, the history now has it.
+      if (uploadHistory?.datasetId === dataset.id) void uploadHistory.panel.refresh();
     }
   }
 
@@ -467,6 +472,10 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
         keysPanel = { datasetId: dataset.id, panel: createKeysPanel(api, dataset.id) };
       }
       keysPanel.panel.render(tr);
+      if (uploadHistory?.datasetId !== dataset.id) {
+        uploadHistory = { datasetId: dataset.id, panel: createUploadHistory(api, dataset.id) };
+      }
+      uploadHistory.panel.render(tr);
       const runControls = el('div', { class: 'run-controls', 'aria-live': 'polite' });
       const result = el('div', { class: 'result-region' });
       detailParts = {
@@ -497,6 +506,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
             renderFilePicker(tr, (file) => uploadActions.chooseFile(file)),
             previewRegion,
             uploadStatus,
+            uploadHistory.panel.root,
           ),
           el(
             'section',

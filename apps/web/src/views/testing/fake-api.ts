@@ -6,6 +6,7 @@ import type {
   RunDto,
   UploadDto,
   UploadPreviewDto,
+  UploadSummaryDto,
 } from '@onetrip/contracts';
 import type { ApiClient, UploadOptions } from '../../api/client';
 import { ApiError } from '../../api/client';
@@ -115,6 +116,8 @@ export type FakeApi = ApiClient & {
   } | null;
   /** Answers of GET /uploads/:id, in turn (the last repeats); none = 404. */
   uploadPolls: UploadDto[];
+  /** The server's upload history, newest first: finished fake uploads are added to it. */
+  history: UploadSummaryDto[];
   preview: UploadPreviewDto;
 };
 
@@ -137,6 +140,7 @@ export function fakeApi(): FakeApi {
     holdUploads: false,
     held: null,
     uploadPolls: [],
+    history: [],
     preview: previewDto(),
     listDatasets: () => Promise.resolve(datasets.map((d) => ({ ...d }))),
     createDataset: (request) => {
@@ -152,6 +156,8 @@ export function fakeApi(): FakeApi {
         if (dataset && report.status === 'completed') {
           Object.assign(dataset, { eventCount: 713, version: 1 });
         }
+        const { rejected: _rejected, ...summary } = report;
+        api.history.unshift(summary);
         return report;
       };
       if (api.holdUploads) {
@@ -181,6 +187,13 @@ export function fakeApi(): FakeApi {
       const answer = api.uploadPolls.length > 1 ? api.uploadPolls.shift() : api.uploadPolls[0];
       return answer ? Promise.resolve(answer) : Promise.reject(notFound('upload'));
     },
+    listUploads: (datasetId, limit = 20) =>
+      Promise.resolve(
+        api.history
+          .filter((u) => u.datasetId === datasetId)
+          .slice(0, limit)
+          .map((u) => ({ ...u })),
+      ),
     rejectedCsvUrl: (uploadId) => `/api/v1/uploads/${uploadId}/rejected.csv`,
     eventsUrl: (datasetId) => `http://onetrip.test/api/v1/datasets/${datasetId}/events`,
     listIngestionKeys: () => Promise.resolve(api.keys.map((k) => ({ ...k }))),
