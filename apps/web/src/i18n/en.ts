@@ -213,6 +213,8 @@ export const en = {
   'filter.hall': 'Hall',
   'filter.channel': 'Channel',
   'filter.variant': 'Variant',
+  'filter.chosen': '{count} chosen',
+  'filter.apply': 'Apply',
   'filter.all': 'All',
   'filter.variants': '{count} selected paths',
   'filter.clear': 'Clear filters',

@@ -206,6 +206,8 @@ export const zhCN: Messages = {
   'filter.hall': '大厅',
   'filter.channel': '渠道',
   'filter.variant': '路径变体',
+  'filter.chosen': '已选 {count} 项',
+  'filter.apply': '应用',
   'filter.all': '全部',
   'filter.variants': '已选 {count} 条路径',
   'filter.clear': '清除筛选',

@@ -121,12 +121,16 @@ describe('the app', () => {
     await until(() => !root.querySelector<HTMLButtonElement>('#run-start')?.disabled, 'events');
     click(root, '#run-start');
     await until(
-      () => root.querySelector('#filter-service option[value="Building permit"]') !== null,
+      () => root.querySelector('#filter-service-menu input[value="Building permit"]') !== null,
       'facets',
     );
-    const service = root.querySelector<HTMLSelectElement>('#filter-service');
-    service!.value = 'Building permit';
-    service!.dispatchEvent(new Event('change'));
+    const box = root.querySelector<HTMLInputElement>(
+      '#filter-service-menu input[value="Building permit"]',
+    );
+    box!.checked = true;
+    box!.dispatchEvent(new Event('change'));
+    expect(location.hash).not.toContain('service='); // ticking alone runs nothing
+    click(root, '#filter-service-apply');
     expect(location.hash).toBe('#dataset=d1&service=Building+permit');
     await until(
       () => root.querySelector('[data-testid="kpi-cards"]') !== null,

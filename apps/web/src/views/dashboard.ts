@@ -189,6 +189,10 @@ export function createDashboard(options: DashboardOptions) {
     );
   }
 
+  /**
+   * A facet filter: a button that opens a list of checkboxes, one per value, applied together
+   * (one run for the whole choice, not one per click); several values mean any of them.
+   */
   function facetSelect(
     id: string,
     label: string,
@@ -197,34 +201,96 @@ export function createDashboard(options: DashboardOptions) {
     route: Route,
     tr: Translator,
   ): HTMLElement {
-    const current = route.filter[field]?.[0] ?? '';
-    return el(
-      'label',
-      { class: 'control filter-control', for: id },
-      el('span', { class: 'control-label' }, label),
+    const current = route.filter[field] ?? [];
+    const chosen = new Set(current);
+    const name = (v: string): string => (field === 'channel' ? channelName(tr, v) : v);
+    const apply = (next: string[]): void =>
+      options.navigate({ filter: { ...route.filter, [field]: next }, selected: null });
+    const summary =
+      current.length === 0
+        ? tr.t('filter.all')
+        : current.length === 1
+          ? name(current[0] ?? '')
+          : tr.t('filter.chosen', { count: tr.number(current.length) });
+    const menu = el(
+      'details',
+      {
+        class: 'facet-select',
+        id: `${id}-menu`,
+        ontoggle: () => {
+          // Closing without applying forgets the unapplied ticks.
+          if (!menu.open) {
+            chosen.clear();
+            for (const v of current) chosen.add(v);
+            for (const box of menu.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+              box.checked = chosen.has(box.value);
+            }
+          }
+        },
+      },
       el(
-        'select',
+        'summary',
         {
           id,
           'data-focus': id,
-          disabled: values.length === 0,
-          onchange: (event: Event) => {
-            const value = (event.target as HTMLSelectElement).value;
-            options.navigate({
-              filter: { ...route.filter, [field]: value ? [value] : [] },
-              selected: null,
-            });
-          },
+          'aria-label': `${label}: ${summary}`,
+          class: values.length === 0 ? 'disabled' : '',
         },
-        el('option', { value: '' }, tr.t('filter.all')),
+        summary,
+      ),
+      el(
+        'fieldset',
+        { class: 'facet-options' },
+        el('legend', { class: 'visually-hidden' }, label),
         values.map((v) =>
           el(
-            'option',
-            { value: v, selected: v === current },
-            field === 'channel' ? channelName(tr, v) : v,
+            'label',
+            { class: 'facet-option' },
+            el('input', {
+              type: 'checkbox',
+              value: v,
+              checked: chosen.has(v),
+              onchange: (event: Event) => {
+                const box = event.target as HTMLInputElement;
+                if (box.checked) chosen.add(v);
+                else chosen.delete(v);
+              },
+            }),
+            name(v),
+          ),
+        ),
+        el(
+          'div',
+          { class: 'facet-actions' },
+          el(
+            'button',
+            {
+              type: 'button',
+              class: 'button-primary',
+              id: `${id}-apply`,
+              onclick: () => apply(values.filter((v) => chosen.has(v))),
+            },
+            tr.t('filter.apply'),
+          ),
+          el(
+            'button',
+            {
+              type: 'button',
+              class: 'button-quiet',
+              id: `${id}-all`,
+              onclick: () => apply([]),
+            },
+            tr.t('filter.all'),
           ),
         ),
       ),
+    );
+    if (values.length === 0) menu.addEventListener('click', (e) => e.preventDefault());
+    return el(
+      'div',
+      { class: 'control filter-control' },
+      el('span', { class: 'control-label' }, label),
+      menu,
     );
   }
 
