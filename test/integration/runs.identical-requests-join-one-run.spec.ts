@@ -4,36 +4,15 @@
  */
 import type { DatasetDto, RunDto } from '@onetrip/contracts';
 import { postJson, uploadCsv } from '../support/http';
-import {
-  RunningApi,
-  TestDatabase,
-  cleanQueue,
-  createTestDatabase,
-  startApi,
-  testConfig,
-} from '../support/services';
+import { apiSuite } from '../support/services';
 
 describe('identical run requests at the same moment', () => {
-  let db: TestDatabase;
-  let api: RunningApi;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('runs_race');
-    await cleanQueue(db.name);
-    api = await startApi(testConfig(db));
-  }, 60_000);
-
-  afterAll(async () => {
-    await api?.close();
-    if (db) {
-      await cleanQueue(db.name);
-      await db.drop();
-    }
-  });
+  const suite = apiSuite('runs_race');
 
   it('create one run, whichever request wins', async () => {
-    const ds = (await postJson<DatasetDto>(`${api.url}/api/v1/datasets`, { name: 'race' })).body;
-    await uploadCsv(`${api.url}/api/v1/datasets/${ds.id}/uploads`, {
+    const ds = (await postJson<DatasetDto>(`${suite.api.url}/api/v1/datasets`, { name: 'race' }))
+      .body;
+    await uploadCsv(`${suite.api.url}/api/v1/datasets/${ds.id}/uploads`, {
       name: 'x.csv',
       content: 'case_id,activity,timestamp\nA,受理,2024-03-01 09:00\nA,办结,2024-03-01 10:00\n',
     });
@@ -42,7 +21,7 @@ describe('identical run requests at the same moment', () => {
       const params = { journeyGapSeconds: 3600 * (round + 1) };
       const answers = await Promise.all(
         Array.from({ length: 8 }, () =>
-          postJson<RunDto>(`${api.url}/api/v1/datasets/${ds.id}/runs`, { params }),
+          postJson<RunDto>(`${suite.api.url}/api/v1/datasets/${ds.id}/runs`, { params }),
         ),
       );
       expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);

@@ -8,13 +8,7 @@
 import type { DatasetDto, UploadDto } from '@onetrip/contracts';
 import { Client } from 'pg';
 import { postJson, uploadCsv } from '../support/http';
-import {
-  RunningApi,
-  TestDatabase,
-  createTestDatabase,
-  startApi,
-  testConfig,
-} from '../support/services';
+import { apiSuite } from '../support/services';
 
 // More than two batches of the api (100,000 rows each): repeats across batches are exercised.
 const ROWS = 210_000;
@@ -23,18 +17,7 @@ const row = (i: number): string =>
   `C${Math.floor(i / 10)},受理 ${i},2024-03-01T08:00:00.${String(i % 1000).padStart(3, '0')}Z,${i % 13}\n`;
 
 describe('duplicate rows in one upload', () => {
-  let db: TestDatabase;
-  let api: RunningApi;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('uploads-dup-first-line');
-    api = await startApi(testConfig(db));
-  }, 60_000);
-
-  afterAll(async () => {
-    await api?.close();
-    await db?.drop();
-  });
+  const suite = apiSuite('uploads-dup-first-line');
 
   it('keeps the first line of each identity, in the same batch and across batches', async () => {
     const lines = ['case,activity,time,note\n'];
@@ -45,9 +28,11 @@ describe('duplicate rows in one upload', () => {
     }
     lines.push(row(5)); // tens of thousands of rows later: another batch
     lines.push(row(ROWS - 1)); // the last batch repeating itself
-    const dataset = await postJson<DatasetDto>(`${api.url}/api/v1/datasets`, { name: 'dups' });
+    const dataset = await postJson<DatasetDto>(`${suite.api.url}/api/v1/datasets`, {
+      name: 'dups',
+    });
     const res = await uploadCsv<UploadDto>(
-      `${api.url}/api/v1/datasets/${dataset.body.id}/uploads`,
+      `${suite.api.url}/api/v1/datasets/${dataset.body.id}/uploads`,
       { name: 'dups.csv', content: lines.join('') },
       MAPPING,
     );
@@ -59,7 +44,7 @@ describe('duplicate rows in one upload', () => {
       rowsDuplicate: 3,
     });
 
-    const client = new Client({ connectionString: db.url });
+    const client = new Client({ connectionString: suite.db.url });
     await client.connect();
     try {
       const stored = await client.query<{ case_id: string; activity: string; line: number }>(
@@ -86,8 +71,10 @@ describe('duplicate rows in one upload', () => {
       for (let i = from; i < to; i += 1) lines.push(row(i));
       return lines.join('');
     };
-    const dataset = await postJson<DatasetDto>(`${api.url}/api/v1/datasets`, { name: 'overlap' });
-    const url = `${api.url}/api/v1/datasets/${dataset.body.id}/uploads`;
+    const dataset = await postJson<DatasetDto>(`${suite.api.url}/api/v1/datasets`, {
+      name: 'overlap',
+    });
+    const url = `${suite.api.url}/api/v1/datasets/${dataset.body.id}/uploads`;
     const first = await uploadCsv<UploadDto>(
       url,
       { name: 'a.csv', content: csv(0, 150_000) },
@@ -106,7 +93,7 @@ describe('duplicate rows in one upload', () => {
       rowsAccepted: 100_000,
       rowsDuplicate: 50_000,
     });
-    const client = new Client({ connectionString: db.url });
+    const client = new Client({ connectionString: suite.db.url });
     await client.connect();
     try {
       const count = await client.query<{ n: string; distinct: string; lines: string }>(

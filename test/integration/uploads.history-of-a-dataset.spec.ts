@@ -7,39 +7,18 @@ import type { DatasetDto, ProblemDetails, UploadSummaryDto } from '@onetrip/cont
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { getJson, postJson, uploadCsv } from '../support/http';
-import {
-  RunningApi,
-  TestDatabase,
-  cleanQueue,
-  createTestDatabase,
-  startApi,
-  testConfig,
-} from '../support/services';
+import { apiSuite } from '../support/services';
 
 const GOOD = 'case_id,activity,timestamp\nA1,受理,2024-03-01 09:00\nA1,办结,2024-03-01 10:00\n';
 const ONE_BAD = 'case_id,activity,timestamp\nB1,受理,2024-03-02 09:00\nB1,办结,not a time\n';
 
 describe('the upload history of a dataset', () => {
-  let db: TestDatabase;
-  let api: RunningApi;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('uploads-history');
-    await cleanQueue(db.name);
-    api = await startApi(testConfig(db));
-  }, 60_000);
-
-  afterAll(async () => {
-    await api?.close();
-    if (db) {
-      await cleanQueue(db.name);
-      await db.drop();
-    }
-  });
+  const suite = apiSuite('uploads-history');
 
   it('lists uploads newest first, failed and interrupted ones included', async () => {
-    const ds = (await postJson<DatasetDto>(`${api.url}/api/v1/datasets`, { name: 'history' })).body;
-    const url = `${api.url}/api/v1/datasets/${ds.id}/uploads`;
+    const ds = (await postJson<DatasetDto>(`${suite.api.url}/api/v1/datasets`, { name: 'history' }))
+      .body;
+    const url = `${suite.api.url}/api/v1/datasets/${ds.id}/uploads`;
     const good = await uploadCsv<UploadSummaryDto>(url, { name: 'good.csv', content: GOOD });
     expect(good.status).toBe(201);
     const form = new FormData();
@@ -51,7 +30,7 @@ describe('the upload history of a dataset', () => {
 
     // An upload whose api died: `receiving`, and nobody holds its lock.
     const lost = randomUUID();
-    const sql = new Client({ connectionString: db.url });
+    const sql = new Client({ connectionString: suite.db.url });
     await sql.connect();
     try {
       await sql.query(
@@ -81,16 +60,19 @@ describe('the upload history of a dataset', () => {
   });
 
   it('answers 400 for a bad limit and 404 for an unknown dataset', async () => {
-    const ds = (await postJson<DatasetDto>(`${api.url}/api/v1/datasets`, { name: 'empty' })).body;
-    const none = await getJson<UploadSummaryDto[]>(`${api.url}/api/v1/datasets/${ds.id}/uploads`);
+    const ds = (await postJson<DatasetDto>(`${suite.api.url}/api/v1/datasets`, { name: 'empty' }))
+      .body;
+    const none = await getJson<UploadSummaryDto[]>(
+      `${suite.api.url}/api/v1/datasets/${ds.id}/uploads`,
+    );
     expect(none.body).toEqual([]);
     const bad = await getJson<ProblemDetails>(
-      `${api.url}/api/v1/datasets/${ds.id}/uploads?limit=0`,
+      `${suite.api.url}/api/v1/datasets/${ds.id}/uploads?limit=0`,
     );
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('request.invalid');
     const missing = await getJson<ProblemDetails>(
-      `${api.url}/api/v1/datasets/${randomUUID()}/uploads`,
+      `${suite.api.url}/api/v1/datasets/${randomUUID()}/uploads`,
     );
     expect(missing.status).toBe(404);
   });

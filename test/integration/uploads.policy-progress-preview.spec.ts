@@ -9,15 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getJson, postJson, uploadCsv } from '../support/http';
-import {
-  FIXTURES,
-  RunningApi,
-  TestDatabase,
-  cleanQueue,
-  createTestDatabase,
-  startApi,
-  testConfig,
-} from '../support/services';
+import { FIXTURES, apiSuite } from '../support/services';
 import { slowUpload } from '../support/slow-upload';
 
 // Four rows, the third with a timestamp nobody can read: 1 of 4 rejected is 25%.
@@ -31,38 +23,26 @@ const ONE_BAD_OF_FOUR = [
 ].join('\n');
 
 describe('upload policy, progress and preview', () => {
-  let db: TestDatabase;
-  let api: RunningApi;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('upload_policy');
-    await cleanQueue(db.name);
-    api = await startApi(testConfig(db));
-  }, 60_000);
-
-  afterAll(async () => {
-    await api?.close();
-    if (db) {
-      await cleanQueue(db.name);
-      await db.drop();
-    }
-  });
+  const suite = apiSuite('upload_policy');
 
   const newDataset = async (name: string): Promise<DatasetDto> =>
-    (await postJson<DatasetDto>(`${api.url}/api/v1/datasets`, { name })).body;
+    (await postJson<DatasetDto>(`${suite.api.url}/api/v1/datasets`, { name })).body;
   const dataset = async (id: string): Promise<DatasetDto> =>
-    (await getJson<DatasetDto>(`${api.url}/api/v1/datasets/${id}`)).body;
+    (await getJson<DatasetDto>(`${suite.api.url}/api/v1/datasets/${id}`)).body;
 
   it('fails a file with 25% rejected rows under the default 5% policy, keeping the rejected rows', async () => {
     const ds = await newDataset('default policy');
-    const res = await uploadCsv<ProblemDetails>(`${api.url}/api/v1/datasets/${ds.id}/uploads`, {
-      name: 'one-bad.csv',
-      content: ONE_BAD_OF_FOUR,
-    });
+    const res = await uploadCsv<ProblemDetails>(
+      `${suite.api.url}/api/v1/datasets/${ds.id}/uploads`,
+      {
+        name: 'one-bad.csv',
+        content: ONE_BAD_OF_FOUR,
+      },
+    );
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('upload.too-many-rejected');
     expect(res.body.detail).toMatch(/^1 of 4 rows were rejected \(more than 5%\); first at line 4/);
-    const upload = (await getJson<UploadDto>(`${api.url}${res.body.instance ?? ''}`)).body;
+    const upload = (await getJson<UploadDto>(`${suite.api.url}${res.body.instance ?? ''}`)).body;
     expect(upload).toMatchObject({
       status: 'failed',
       rowsRead: 4,
@@ -71,7 +51,9 @@ describe('upload policy, progress and preview', () => {
       onError: 'skip',
       maxRejectedRatio: 0.05,
     });
-    const csv = await (await fetch(`${api.url}${res.body.instance ?? ''}/rejected.csv`)).text();
+    const csv = await (
+      await fetch(`${suite.api.url}${res.body.instance ?? ''}/rejected.csv`)
+    ).text();
     expect(csv.split('\n')[1]).toMatch(/^4,timestamp,/);
     expect(await dataset(ds.id)).toMatchObject({ version: 0, eventCount: 0 });
   });
@@ -79,7 +61,7 @@ describe('upload policy, progress and preview', () => {
   it('skips the bad row when the upload allows up to half of the rows to be rejected', async () => {
     const ds = await newDataset('lenient');
     const res = await uploadCsv<UploadDto>(
-      `${api.url}/api/v1/datasets/${ds.id}/uploads?maxRejectedRatio=0.5`,
+      `${suite.api.url}/api/v1/datasets/${ds.id}/uploads?maxRejectedRatio=0.5`,
       { name: 'one-bad.csv', content: ONE_BAD_OF_FOUR },
     );
     expect(res.status).toBe(201);
@@ -103,7 +85,7 @@ describe('upload policy, progress and preview', () => {
     form.append('onError', 'fail');
     form.append('maxRejectedRatio', '1');
     form.append('file', new Blob([ONE_BAD_OF_FOUR]), 'one-bad.csv');
-    const res = await fetch(`${api.url}/api/v1/datasets/${ds.id}/uploads`, {
+    const res = await fetch(`${suite.api.url}/api/v1/datasets/${ds.id}/uploads`, {
       method: 'POST',
       body: form,
     });
@@ -116,7 +98,7 @@ describe('upload policy, progress and preview', () => {
   it('answers 400 for an unknown policy', async () => {
     const ds = await newDataset('bad option');
     const res = await uploadCsv<ProblemDetails>(
-      `${api.url}/api/v1/datasets/${ds.id}/uploads?onError=maybe`,
+      `${suite.api.url}/api/v1/datasets/${ds.id}/uploads?onError=maybe`,
       { name: 'one-bad.csv', content: ONE_BAD_OF_FOUR },
     );
     expect(res.status).toBe(400);
@@ -135,14 +117,17 @@ describe('upload policy, progress and preview', () => {
       }
       return (p === 0 ? 'case_id,activity,timestamp\n' : '') + rows.join('\n') + '\n';
     });
-    const upload = slowUpload(`${api.url}/api/v1/datasets/${ds.id}/uploads?uploadId=${uploadId}`, {
-      fileName: 'slow.csv',
-      pieces,
-      pauseMs: 1200,
-    });
+    const upload = slowUpload(
+      `${suite.api.url}/api/v1/datasets/${ds.id}/uploads?uploadId=${uploadId}`,
+      {
+        fileName: 'slow.csv',
+        pieces,
+        pauseMs: 1200,
+      },
+    );
     const seen: UploadDto[] = [];
     while (!seen.some((u) => u.status === 'receiving' && u.rowsRead > 0)) {
-      const res = await getJson<UploadDto>(`${api.url}/api/v1/uploads/${uploadId}`);
+      const res = await getJson<UploadDto>(`${suite.api.url}/api/v1/uploads/${uploadId}`);
       if (res.status === 200) seen.push(res.body);
       if (seen.some((u) => u.status !== 'receiving')) break;
       await new Promise((r) => setTimeout(r, 150));
@@ -155,7 +140,7 @@ describe('upload policy, progress and preview', () => {
     expect(done.body).toMatchObject({ id: uploadId, status: 'completed', rowsAccepted: 8000 });
     // The same id again is a conflict, not a second upload.
     const again = await uploadCsv<ProblemDetails>(
-      `${api.url}/api/v1/datasets/${ds.id}/uploads?uploadId=${uploadId}`,
+      `${suite.api.url}/api/v1/datasets/${ds.id}/uploads?uploadId=${uploadId}`,
       { name: 'again.csv', content: 'case_id,activity,timestamp\nX,受理,2024-03-01 09:00\n' },
     );
     expect(again.status).toBe(409);
@@ -172,7 +157,7 @@ describe('upload policy, progress and preview', () => {
     }
     const form = new FormData();
     form.append('file', new Blob([iconv.encode(lines.join('\r\n') + '\r\n', 'gbk')]), '导出.csv');
-    const res = await fetch(`${api.url}/api/v1/datasets/${ds.id}/uploads/preview`, {
+    const res = await fetch(`${suite.api.url}/api/v1/datasets/${ds.id}/uploads/preview`, {
       method: 'POST',
       body: form,
     });
@@ -209,7 +194,7 @@ describe('upload policy, progress and preview', () => {
 
   it('saves a partial mapping as given, so a later XES upload without one keeps the XES defaults', async () => {
     const ds = await newDataset('xes mapping');
-    const url = `${api.url}/api/v1/datasets/${ds.id}/uploads`;
+    const url = `${suite.api.url}/api/v1/datasets/${ds.id}/uploads`;
     // The fixture: 2 traces; case-1 (trace attribute channel=hall) has Submit start + complete,
     // case-2 has one event: 3 events.
     const xes = readFileSync(path.join(FIXTURES, 'ok', 'ingest', 'trace-attributes.xes'));
@@ -233,14 +218,14 @@ describe('upload policy, progress and preview', () => {
     const mapping = { caseId: 'no', activity: 'step', timestamp: 'at' };
     const csv = 'no,step,at\nN1,受理,2024-03-01 09:00\n';
     const up = await uploadCsv<UploadDto>(
-      `${api.url}/api/v1/datasets/${ds.id}/uploads`,
+      `${suite.api.url}/api/v1/datasets/${ds.id}/uploads`,
       { name: 'x.csv', content: csv },
       mapping,
     );
     expect(up.status).toBe(201);
     const form = new FormData();
     form.append('file', new Blob([csv]), 'x.csv');
-    const res = await fetch(`${api.url}/api/v1/datasets/${ds.id}/uploads/preview`, {
+    const res = await fetch(`${suite.api.url}/api/v1/datasets/${ds.id}/uploads/preview`, {
       method: 'POST',
       body: form,
     });

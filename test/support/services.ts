@@ -127,6 +127,37 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
   return { app, url, close: () => app.close() };
 }
 
+/**
+ * The usual integration suite: its own migrated database and Bull queue prefix and the api in
+ * this process, made before its tests and removed after them. Read `db` and `api` inside tests.
+ */
+export function apiSuite(suite: string): { readonly db: TestDatabase; readonly api: RunningApi } {
+  let db: TestDatabase | undefined;
+  let api: RunningApi | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase(suite);
+    await cleanQueue(db.name);
+    api = await startApi(testConfig(db));
+  }, 60_000);
+  afterAll(async () => {
+    await api?.close();
+    if (db) {
+      await cleanQueue(db.name);
+      await db.drop();
+    }
+  });
+  return {
+    get db(): TestDatabase {
+      if (!db) throw new Error(`${suite}: the database is made in beforeAll`);
+      return db;
+    },
+    get api(): RunningApi {
+      if (!api) throw new Error(`${suite}: the api is started in beforeAll`);
+      return api;
+    },
+  };
+}
+
 export interface RunningProcess {
   child: ChildProcess;
   /** Everything the process wrote so far (stdout and stderr). */
