@@ -50,14 +50,11 @@ function writeJsonString(buf: Buffer, p: number, s: string): number {
   return p + n + 2;
 }
 
-/** The attributes' keys when they are not in sorted order already (else null: no array made). */
-function unsortedKeys(attributes: Record<string, string>): string[] | null {
-  let previous: string | null = null;
-  for (const k in attributes) {
-    if (previous !== null && previous > k) return Object.keys(attributes).sort();
-    previous = k;
-  }
-  return null;
+/** The attributes' keys in sorted order (usually already so: columns keep their order). */
+function sortedKeys(attributes: Record<string, string>): string[] {
+  const keys = Object.keys(attributes);
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return keys.sort();
+  return keys;
 }
 
 /**
@@ -67,9 +64,8 @@ function unsortedKeys(attributes: Record<string, string>): string[] | null {
  */
 function writeAttributes(buf: Buffer, p: number, attributes: Record<string, string>): number {
   buf[p++] = 0x7b;
-  const sorted = unsortedKeys(attributes);
   let first = true;
-  for (const k of sorted ?? Object.keys(attributes)) {
+  for (const k of sortedKeys(attributes)) {
     if (!first) buf[p++] = 0x2c;
     first = false;
     p = writeJsonString(buf, p, k);

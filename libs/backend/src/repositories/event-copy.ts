@@ -14,6 +14,7 @@
 import { identityFieldsMaxBytes, writeIdentityFields } from '@onetrip/ingest';
 import type { NormalizedEvent } from '@onetrip/ingest';
 import { hash } from 'node:crypto';
+import { uuidBytes } from './uuid';
 
 /** The columns of a row, in the order they are written. */
 export const EVENT_COPY_COLUMNS =
@@ -43,12 +44,6 @@ export { IDENTITY_BYTES };
 
 /** Bytes of COPY data per Buffer handed to the connection. */
 const CHUNK_BYTES = 65_536;
-
-function uuidBytes(id: string): Buffer {
-  const hex = id.replace(/-/g, '');
-  if (!/^[0-9a-f]{32}$/i.test(hex)) throw new Error(`not a uuid: ${JSON.stringify(id)}`);
-  return Buffer.from(hex, 'hex');
-}
 
 /** An event to store: citizen already pseudonymized. */
 export interface EventToStore {
@@ -251,8 +246,7 @@ export function hashAndSeal(
     const d = digest(buf.subarray(start + FIELDS_AT, end));
     const at = start + IDENTITY_AT;
     for (let b = 0; b < IDENTITY_BYTES; b++) buf[at + b] = d.charCodeAt(b);
-    const word =
-      ((buf[at] << 24) | (buf[at + 1] << 16) | (buf[at + 2] << 8) | buf[at + 3]) >>> 0;
+    const word = ((buf[at] << 24) | (buf[at + 1] << 16) | (buf[at + 2] << 8) | buf[at + 3]) >>> 0;
     keys[i] = word * INDEX_BITS + i;
   }
   keys.sort();

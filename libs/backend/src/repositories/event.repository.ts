@@ -19,6 +19,7 @@ import {
   type SealedBatch,
 } from './event-copy';
 import { EVENT_COLUMNS, rowToEvent } from './event-row';
+import { assertUuid } from './uuid';
 
 export interface MergeReport {
   inserted: number;
@@ -31,14 +32,6 @@ export interface IngestTotals {
   bytes: number;
   rowsRead: number;
   rowsRejected: number;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function assertUuid(id: string): string {
-  // COPY takes no bind parameters: ids are inlined, so they must be exactly a uuid.
-  if (!UUID.test(id)) throw new Error(`not a uuid: ${JSON.stringify(id)}`);
-  return id;
 }
 
 /**
