@@ -22,7 +22,10 @@ module.exports = {
     {
       ...base,
       displayName: 'unit',
-      testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/apps/{api,worker,cli}/src/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/libs/*/src/**/*.spec.ts',
+        '<rootDir>/apps/{api,worker,cli}/src/**/*.spec.ts',
+      ],
     },
     {
       ...base,
@@ -30,7 +33,10 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/apps/web/src/**/*.spec.ts'],
       transform: {
-        '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/apps/web/tsconfig.spec.json', diagnostics: false }],
+        '^.+\\.tsx?$': [
+          'ts-jest',
+          { tsconfig: '<rootDir>/apps/web/tsconfig.spec.json', diagnostics: false },
+        ],
       },
     },
     {

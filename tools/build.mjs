@@ -18,4 +18,5 @@ function run(command, args) {
 }
 
 if (!only || only === 'server') run('npx', ['tsc', '-p', 'tsconfig.build.json']);
-if (!only || only === 'web') run('npx', ['vite', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']);
+if (!only || only === 'web')
+  run('npx', ['vite', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# README command 2 (`npm test`): lint, type checks, build, then every Jest project (unit, web,
+# README command 2 (`npm test`): lint, formatting, type checks, build, then every Jest project (unit, web,
 # integration, e2e) in one run against the real PostgreSQL and Redis. Ends with the plain line
 # `N passed, N failed`, counting the static checks and every Jest test, and exits non-zero on any
 # failure. Extra arguments go to Jest (e.g. `npm test -- libs/mining`).
@@ -18,6 +18,7 @@ check() {
 }
 
 check lint npm run --silent lint
+check format npx prettier --check --log-level warn .
 check typecheck-server npx tsc -p tsconfig.json --noEmit
 check typecheck-web npx tsc -p apps/web/tsconfig.json --noEmit
 check build node tools/build.mjs

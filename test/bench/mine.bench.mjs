@@ -23,7 +23,7 @@ const { values } = parseArgs({
 const events = Number(values.events);
 const ACTIVITIES = 30;
 const CHANNELS = ['hall', 'online', 'phone', 'mobile'];
-const LOCATIONS = ['Huangpu hall', 'Xuhui hall', 'Pudong hall', 'Jing\'an hall', 'Minhang hall'];
+const LOCATIONS = ['Huangpu hall', 'Xuhui hall', 'Pudong hall', "Jing'an hall", 'Minhang hall'];
 
 /** Deterministic pseudo-random numbers (mulberry32): the same log on every machine. */
 function random(seed) {
@@ -81,7 +81,17 @@ function generate(file, total) {
 
 function runCli(file) {
   const bin = path.join(root, 'apps', 'cli', 'bin', 'onetrip.js');
-  const args = [bin, 'mine', file, '--channel', 'channel', '--location', 'location', '--json', '--timings'];
+  const args = [
+    bin,
+    'mine',
+    file,
+    '--channel',
+    'channel',
+    '--location',
+    'location',
+    '--json',
+    '--timings',
+  ];
   const started = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -96,7 +106,9 @@ function runCli(file) {
 const file = path.join(out, `mine-${events}.csv`);
 const t0 = performance.now();
 if (generate(file, events)) {
-  process.stderr.write(`generated ${file} (${(fs.statSync(file).size / 1e6).toFixed(0)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `generated ${file} (${(fs.statSync(file).size / 1e6).toFixed(0)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
 }
 const runs = [];
 for (let i = 0; i < Number(values.runs); i += 1) runs.push(runCli(file));
@@ -130,7 +142,14 @@ async function engineOnly(total) {
   const parsed = [];
   for (const row of rows(Math.min(total, 2_000_000))) {
     const [caseId, activity, ts, channel, location, citizen] = row.trimEnd().split(',');
-    parsed.push({ caseId, activity, timestamp: Date.parse(ts), channel, location: location || null, citizen });
+    parsed.push({
+      caseId,
+      activity,
+      timestamp: Date.parse(ts),
+      channel,
+      location: location || null,
+      citizen,
+    });
   }
   const best = { addMs: Infinity, resultMs: Infinity };
   for (let i = 0; i < 3; i += 1) {

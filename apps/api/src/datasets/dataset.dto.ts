@@ -29,7 +29,8 @@ export class DatasetSchema implements DatasetDto {
   @ApiProperty({ description: 'Increases on every successful change of the events' })
   version!: number;
   @ApiProperty() eventCount!: number;
-  @ApiProperty({ type: ColumnMappingSchema, nullable: true }) mapping!: Partial<ColumnMapping> | null;
+  @ApiProperty({ type: ColumnMappingSchema, nullable: true })
+  mapping!: Partial<ColumnMapping> | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
