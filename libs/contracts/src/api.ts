@@ -148,7 +148,7 @@ export interface UploadPreviewDto {
   delimiter: string | null;
   /** Column names (CSV header, NDJSON keys, XES attribute keys). */
   headers: string[];
-  /** Up to 50 rows, values in header order ('' when absent). Empty for XES. */
+  /** Up to 50 rows, values in header order ('' when absent); for XES, the first events. */
   rows: string[][];
   /** Suggested from the headers and the sample rows (suggestMapping of @onetrip/ingest). */
   suggestedMapping: Partial<ColumnMapping>;

@@ -9,6 +9,7 @@ describe('inspectFile gives the mapping dialog the columns, a sample and a sugge
     });
     expect(info).toEqual({
       format: 'csv',
+      gzip: false,
       encoding: 'utf-8',
       delimiter: ';',
       columns: [

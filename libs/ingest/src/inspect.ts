@@ -21,10 +21,17 @@ export interface InspectOptions {
   /** Rows of values to return (default 20). */
   rows?: number;
   limits?: Partial<IngestLimits>;
+  /**
+   * The source holds only the start of the file (the web app sends the first 64 KiB): a gzip
+   * stream that stops short and a cut last line or XES element are expected, not errors.
+   */
+  prefix?: boolean;
 }
 
 export interface FileInspection {
   format: IngestFormat;
+  /** The bytes were gzip-compressed. */
+  gzip: boolean;
   /** The encoding used (given or detected). */
   encoding: string;
   /** CSV only. */
@@ -59,6 +66,7 @@ export async function inspectFile(
   let done = false;
   // One pass over the text, format decided on the first chunk.
   let xes: XesCollector | null = null;
+  const prefix = options.prefix === true;
   try {
     for await (const chunk of text) {
       format ??= sniffFormat(chunk);
@@ -73,6 +81,9 @@ export async function inspectFile(
       if (buf.length > state.limits.maxFieldLength * 4) done = true;
       if (done) break;
     }
+  } catch (err) {
+    // A prefix of a gzip file ends where the compressed stream is cut: read what came before.
+    if (!(prefix && err instanceof IngestError && err.code === 'gzip-truncated')) throw err;
   } finally {
     await text.return(undefined);
   }
@@ -86,7 +97,7 @@ export async function inspectFile(
   }
   if (format === 'csv') {
     delimiter = options.delimiter ?? detectDelimiter(buf.slice(0, indexOrEnd(buf, '\n')));
-    const records = csvRecords(buf, !done, delimiter, limit + 1);
+    const records = csvRecords(buf, !done && !prefix, delimiter, limit + 1);
     columns = (records.shift() ?? []).map((h) => h.trim());
     rows = records.map((r) => Object.fromEntries(columns.map((c, k) => [c, r[k] ?? ''])));
   } else if (format === 'ndjson') {
@@ -112,7 +123,7 @@ export async function inspectFile(
     columns = [...seen];
   } else {
     const collector = xes ?? new XesCollector(options.file, limit);
-    if (!done) collector.close();
+    if (!done && !prefix) collector.close();
     rows = collector.rows;
     columns = collector.columns();
   }
@@ -128,7 +139,15 @@ export async function inspectFile(
       resource: has('org:resource') ? 'org:resource' : undefined,
     });
   }
-  return { format, encoding: state.encoding, delimiter, columns, sample, suggested };
+  return {
+    format,
+    gzip: state.gzip,
+    encoding: state.encoding,
+    delimiter,
+    columns,
+    sample,
+    suggested,
+  };
 }
 
 function indexOrEnd(s: string, ch: string): number {

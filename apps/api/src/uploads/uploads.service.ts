@@ -298,10 +298,15 @@ export class UploadsService implements OnApplicationBootstrap {
         if (head.length === 0) {
           throw new ProblemException(422, 'upload.empty', `${file.fileName} is empty.`);
         }
-        const preview = previewFile(head, file.fileName, {
-          complete: complete && length <= PREVIEW_BYTES,
-          ...(encoding === undefined ? {} : { encoding }),
-        });
+        let preview;
+        try {
+          preview = await previewFile(head, file.fileName, {
+            complete: complete && length <= PREVIEW_BYTES,
+            ...(encoding === undefined ? {} : { encoding }),
+          });
+        } catch (error) {
+          throw this.toProblem(error, file.fileName, `/api/v1/datasets/${dataset.id}`) ?? error;
+        }
         return { ...preview, savedMapping: dataset.mapping, bytesRead: head.length };
       },
     );
