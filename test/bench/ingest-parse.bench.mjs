@@ -1,6 +1,6 @@
 // Parse-speed benchmark for @onetrip/ingest (not a Jest test).
 //   node test/bench/ingest-parse.bench.mjs [events=1000000]
-// Compiles libs/ingest to test/bench/out/ingest, writes a synthetic CSV (about 120 bytes a
+// Uses the built libs/ingest (dist/, built first when missing), writes a synthetic CSV (about 120 bytes a
 // row, 10 columns, ISO timestamps with offsets, some quoted fields) and a GBK copy, then
 // reports rows/s for readEvents (with and without attributes), readEventBatches, and
 // parseTimestamp alone.
@@ -14,38 +14,15 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const out = path.join(root, 'test/bench/out');
 mkdirSync(out, { recursive: true });
-const built = path.join(out, 'ingest');
-const tsc = spawnSync(
-  'npx',
-  [
-    'tsc',
-    '--outDir',
-    built,
-    '--module',
-    'commonjs',
-    '--target',
-    'ES2022',
-    '--esModuleInterop',
-    '--skipLibCheck',
-    '--types',
-    'node',
-    '--noEmitOnError',
-    'false',
-    'libs/ingest/src/index.ts',
-  ],
-  { cwd: root, encoding: 'utf8' },
-);
-// Type-only imports of @onetrip/contracts do not resolve outside the workspace build; they are
-// erased, so only other errors matter.
-const errors = (tsc.stdout ?? '')
-  .split('\n')
-  .filter((l) => l.includes('error') && !l.includes('TS2307'));
-if (errors.length > 0) {
-  console.error(errors.join('\n'));
-  process.exit(1);
+// The workspace build (`node tools/build.mjs server`) with the runtime aliases the apps use, so
+// that @onetrip/ingest resolves its own imports (@onetrip/contracts) as it does in the product.
+if (!existsSync(path.join(root, 'dist/libs/ingest/src/index.js'))) {
+  const build = spawnSync('node', ['tools/build.mjs', 'server'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const require = createRequire(import.meta.url);
-const ingest = require(path.join(built, 'index.js'));
+require(path.join(root, 'tools/runtime-paths.cjs'));
+const ingest = require(path.join(root, 'dist/libs/ingest/src/index.js'));
 const iconv = require('iconv-lite');
 
 const n = Number(process.argv[2] ?? 1_000_000);

@@ -3,14 +3,11 @@ import { simulate, simulateJourneys } from './simulate';
 import { toCsv } from './writers';
 
 describe('the demo dataset', () => {
-  it('generates and writes 20,000 journeys over a year in a few seconds', () => {
-    const started = Date.now();
+  it('writes the 20,000 demo journeys as a CSV of more than 10 MB', () => {
+    // How fast is measured by test/bench/simulate.bench.mjs, not here.
     let bytes = 0;
     for (const chunk of toCsv(simulate(demoOptions('zh-CN')))) bytes += chunk.length;
-    const seconds = (Date.now() - started) / 1000;
     expect(bytes).toBeGreaterThan(10_000_000);
-    // About 1 s on the 2-core build machine; generous for a loaded CI runner.
-    expect(seconds).toBeLessThan(10);
   });
 
   it('spans before and after the reform, three halls and five services, in the chosen language', () => {
