@@ -13,6 +13,7 @@ import { createDataSource } from './database/data-source';
 import { JOB_QUEUE, createJobQueue } from './jobs/job-queue';
 import { JobProducer } from './jobs/job.producer';
 import { DatasetRepository } from './repositories/dataset.repository';
+import { DatasetFacetsRepository } from './repositories/dataset-facets.repository';
 import { EventRepository } from './repositories/event.repository';
 import { EventQueryRepository } from './repositories/event-query.repository';
 import { HealthRepository } from './repositories/health.repository';
@@ -38,6 +39,7 @@ class BackendShutdown implements OnApplicationShutdown {
 
 const REPOSITORIES = [
   DatasetRepository,
+  DatasetFacetsRepository,
   UploadRepository,
   EventRepository,
   EventQueryRepository,

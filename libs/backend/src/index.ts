@@ -1,3 +1,5 @@
+export * from './cache/concurrency-limit';
+export * from './cache/single-flight-cache';
 export * from './config/config';
 export * from './database/data-source';
 export * from './entities';
@@ -6,6 +8,7 @@ export * from './jobs/job-map';
 export * from './jobs/job-queue';
 export * from './jobs/job.producer';
 export * from './repositories/dataset.repository';
+export * from './repositories/dataset-facets.repository';
 export * from './repositories/event.repository';
 export * from './repositories/event-query.repository';
 export * from './repositories/health.repository';

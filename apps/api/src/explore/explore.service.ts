@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { EventQueryRepository, runParamsSchema, toMiningOptions } from '@onetrip/backend';
+import {
+  DatasetFacetsRepository,
+  EventQueryRepository,
+  SingleFlightCache,
+  runParamsSchema,
+  toMiningOptions,
+  versionedKey,
+} from '@onetrip/backend';
 import type {
   FacetsDto,
   JourneyTimelineDto,
@@ -14,6 +21,12 @@ import { validate } from '../problem/validate';
 
 /** Facets per dataset version kept in memory (they only change with the version). */
 const FACET_CACHE_SIZE = 32;
+
+/**
+ * Timelines per dataset version, journey key and params kept in memory. Small: one can hold up to
+ * TIMELINE_LIMIT events; the point is that a burst of identical requests scans once.
+ */
+const TIMELINE_CACHE_SIZE = 16;
 
 /** Query string of a timeline: the run params that define journeys and trips, plus the service. */
 const timelineQuerySchema = z
@@ -32,36 +45,42 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 @Injectable()
 export class ExploreService {
-  private readonly facetCache = new Map<string, FacetsDto>();
+  /**
+   * One in-flight computation per dataset version, shared by concurrent callers; the result is
+   * also stored in PostgreSQL for restarts and other api processes
+   * (docs/decisions/0005-single-flight-facets.md).
+   */
+  private readonly facetCache = new SingleFlightCache<FacetsDto>(FACET_CACHE_SIZE);
+  private readonly timelineCache = new SingleFlightCache<JourneyTimelineDto>(TIMELINE_CACHE_SIZE);
 
   constructor(
     private readonly datasets: DatasetsService,
     private readonly events: EventQueryRepository,
+    private readonly storedFacets: DatasetFacetsRepository,
   ) {}
 
   async facets(datasetId: string): Promise<FacetsDto> {
     const dataset = await this.datasets.require(datasetId);
-    const cacheKey = `${dataset.id}@${dataset.version}`;
-    const cached = this.facetCache.get(cacheKey);
-    if (cached) return cached;
-    const f = await this.events.facets(dataset.id, dataset.timezone);
-    const dto: FacetsDto = {
-      datasetId: dataset.id,
-      datasetVersion: dataset.version,
-      events: f.events,
-      timeSpan: f.from && f.to ? { from: f.from.toISOString(), to: f.to.toISOString() } : null,
-      months: f.months,
-      services: f.services,
-      departments: f.departments,
-      locations: f.locations,
-      channels: f.channels,
-    };
-    if (this.facetCache.size >= FACET_CACHE_SIZE) {
-      const oldest = this.facetCache.keys().next().value;
-      if (oldest !== undefined) this.facetCache.delete(oldest);
-    }
-    this.facetCache.set(cacheKey, dto);
-    return dto;
+    return this.facetCache.get(versionedKey(dataset.id, dataset.version), async () => {
+      const stored = await this.storedFacets.find(dataset.id, dataset.version);
+      if (stored) return stored;
+      const f = await this.events.facets(dataset.id, dataset.timezone);
+      // f.version can be newer than dataset.version when an upload committed meanwhile: the
+      // figures are labelled and stored with the version they describe.
+      const dto: FacetsDto = {
+        datasetId: dataset.id,
+        datasetVersion: f.version,
+        events: f.events,
+        timeSpan: f.from && f.to ? { from: f.from.toISOString(), to: f.to.toISOString() } : null,
+        months: f.months,
+        services: f.services,
+        departments: f.departments,
+        locations: f.locations,
+        channels: f.channels,
+      };
+      await this.storedFacets.save(dto);
+      return dto;
+    });
   }
 
   async timeline(datasetId: string, key: string, query: unknown): Promise<JourneyTimelineDto> {
@@ -83,12 +102,33 @@ export class ExploreService {
       );
     }
     const service = journey === 'citizen+service' ? (q.service ?? null) : null;
-    const events = await this.events.journeyEvents(dataset.id, journey, key, service);
+    const cacheKey = versionedKey(dataset.id, dataset.version, {
+      key,
+      service,
+      journey,
+      lifecycle: params.lifecycle,
+      journeyGapSeconds: params.journeyGapSeconds,
+      tripGapSeconds: params.tripGapSeconds,
+      inPerson: params.inPerson && JSON.stringify(params.inPerson),
+    });
+    return this.timelineCache.get(cacheKey, () =>
+      this.computeTimeline(dataset.id, key, journey, service, params),
+    );
+  }
+
+  private async computeTimeline(
+    datasetId: string,
+    key: string,
+    journey: NonNullable<RunParams['journey']>,
+    service: string | null,
+    params: RunParams,
+  ): Promise<JourneyTimelineDto> {
+    const events = await this.events.journeyEvents(datasetId, journey, key, service);
     if (events.length === 0) {
       throw new ProblemException(
         404,
         'journey.not-found',
-        `Dataset ${dataset.id} has no events for journey key ${JSON.stringify(key)}` +
+        `Dataset ${datasetId} has no events for journey key ${JSON.stringify(key)}` +
           (service === null ? '' : ` and service ${JSON.stringify(service)}`) +
           ` (journey '${journey}').`,
       );
@@ -103,7 +143,7 @@ export class ExploreService {
       throw error;
     }
     return {
-      datasetId: dataset.id,
+      datasetId,
       key,
       service,
       journey,

@@ -11,6 +11,7 @@ describe('configuration from the environment', () => {
       pseudonymKey: DEV_PSEUDONYM_KEY,
       pseudonymKeyIsDefault: true,
       workerConcurrency: 1,
+      heavyReadConcurrency: 2,
       logLevel: 'log',
     });
     expect(config.webDist).toMatch(/dist\/apps\/web$/);
@@ -22,6 +23,11 @@ describe('configuration from the environment', () => {
     expect(config.port).toBe(8080);
     expect(config.maxUploadBytes).toBe(1000);
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('bounds concurrent heavy reads by HEAVY_READ_CONCURRENCY, at least one', () => {
+    expect(loadConfig({ HEAVY_READ_CONCURRENCY: '4' }).heavyReadConcurrency).toBe(4);
+    expect(() => loadConfig({ HEAVY_READ_CONCURRENCY: '0' })).toThrow(/HEAVY_READ_CONCURRENCY/);
   });
 
   it('names every invalid variable at once', () => {

@@ -44,6 +44,7 @@ const schema = z.object({
   PSEUDONYM_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   MAX_UPLOAD_BYTES: integer(1).default(1024 * 1024 * 1024),
   WORKER_CONCURRENCY: integer(1).max(64).default(1),
+  HEAVY_READ_CONCURRENCY: integer(1).max(64).default(2),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('log'),
 });
 
@@ -61,6 +62,8 @@ export interface AppConfig {
   readonly pseudonymKeyIsDefault: boolean;
   readonly maxUploadBytes: number;
   readonly workerConcurrency: number;
+  /** Full scans of the event table (facets, timelines) one api process runs at once. */
+  readonly heavyReadConcurrency: number;
   readonly logLevel: LogLevel;
 }
 
@@ -99,6 +102,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     pseudonymKeyIsDefault: !e.PSEUDONYM_KEY,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    heavyReadConcurrency: e.HEAVY_READ_CONCURRENCY,
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -1,4 +1,5 @@
 import { DatasetEntity } from './dataset.entity';
+import { DatasetFacetsEntity } from './dataset-facets.entity';
 import { EventEntity } from './event.entity';
 import { IngestionKeyEntity } from './ingestion-key.entity';
 import { MiningResultEntity } from './mining-result.entity';
@@ -8,6 +9,7 @@ import { UploadEntity } from './upload.entity';
 
 export {
   DatasetEntity,
+  DatasetFacetsEntity,
   EventEntity,
   IngestionKeyEntity,
   MiningResultEntity,
@@ -24,4 +26,5 @@ export const ENTITIES = [
   MiningRunEntity,
   MiningResultEntity,
   IngestionKeyEntity,
+  DatasetFacetsEntity,
 ];

@@ -4,6 +4,7 @@ import type { JourneyKey, MiningEvent } from '@onetrip/mining';
 import { Client, escapeLiteral } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
+import { ConcurrencyLimit } from '../cache/concurrency-limit';
 import { AppConfig, CONFIG } from '../config/config';
 import { copyRows } from './copy-text';
 import { EVENT_COLUMNS, rowToEvent } from './event-row';
@@ -17,6 +18,8 @@ export const TIMELINE_LIMIT = 100_000;
 export const FACET_LIMIT = 500;
 
 export interface Facets {
+  /** The dataset version the figures describe. */
+  version: number;
   events: number;
   from: Date | null;
   to: Date | null;
@@ -25,6 +28,72 @@ export interface Facets {
   departments: FacetValue[];
   locations: FacetValue[];
   channels: FacetValue[];
+}
+
+/** The facet columns, in the order of the grouping sets. */
+type FacetColumn = 'service' | 'department' | 'location' | 'channel';
+
+interface FacetRow {
+  facet: FacetColumn | 'month' | 'all';
+  value: string | null;
+  events: string;
+  from: Date | null;
+  to: Date | null;
+}
+
+/**
+ * One pass over a dataset's events, grouped by each facet column, by month in the dataset's
+ * zone ($2), and all together (count and time span). Per facet column: empty values dropped,
+ * most events first then by value, at most FACET_LIMIT.
+ */
+const FACETS_SQL = `
+  WITH grouped AS (
+    SELECT
+      CASE
+        WHEN grouping(service) = 0 THEN 'service'
+        WHEN grouping(department) = 0 THEN 'department'
+        WHEN grouping(location) = 0 THEN 'location'
+        WHEN grouping(channel) = 0 THEN 'channel'
+        WHEN grouping(month) = 0 THEN 'month'
+        ELSE 'all'
+      END AS facet,
+      coalesce(service, department, location, channel, month) AS value,
+      count(*) AS events, min(ts) AS "from", max(ts) AS "to"
+    FROM (
+      SELECT service, department, location, channel, ts,
+             to_char(ts AT TIME ZONE $2, 'YYYY-MM') AS month
+      FROM event WHERE dataset_id = $1
+    ) e
+    GROUP BY GROUPING SETS ((service), (department), (location), (channel), (month), ())
+  ), ranked AS (
+    SELECT *, row_number() OVER (PARTITION BY facet ORDER BY events DESC, value) AS rank
+    FROM grouped
+    WHERE facet IN ('month', 'all') OR (value IS NOT NULL AND value <> '')
+  )
+  SELECT facet, value, events, "from", "to" FROM ranked
+  WHERE facet IN ('month', 'all') OR rank <= ${FACET_LIMIT}
+  ORDER BY facet, rank`;
+
+function facetsFromRows(version: number, rows: readonly FacetRow[]): Facets {
+  const all = rows.find((r) => r.facet === 'all');
+  const values = (facet: FacetColumn): FacetValue[] =>
+    rows
+      .filter((r) => r.facet === facet && r.value !== null)
+      .map((r) => ({ value: r.value as string, events: Number(r.events) }));
+  return {
+    version,
+    events: Number(all?.events ?? 0),
+    from: all?.from ?? null,
+    to: all?.to ?? null,
+    months: rows
+      .filter((r) => r.facet === 'month' && r.value !== null)
+      .map((r) => ({ period: r.value as string, events: Number(r.events) }))
+      .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0)),
+    services: values('service'),
+    departments: values('department'),
+    locations: values('location'),
+    channels: values('channel'),
+  };
 }
 
 function asText(v: string | number | null): string | null {
@@ -37,10 +106,18 @@ function asText(v: string | number | null): string | null {
  */
 @Injectable()
 export class EventQueryRepository {
+  /**
+   * Full scans of the event table (facets, timelines) run at most this many at once in this
+   * process; the others queue, so the pool keeps connections for everything else.
+   */
+  private readonly heavyReads: ConcurrencyLimit;
+
   constructor(
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    this.heavyReads = new ConcurrencyLimit(config.heavyReadConcurrency);
+  }
 
   /**
    * The events of every journey key that can pass the filter, in mining order (case, time,
@@ -79,39 +156,23 @@ export class EventQueryRepository {
     }
   }
 
-  /** Distinct services, departments, locations and channels with counts; time span; months. */
-  async facets(datasetId: string, timeZone: string): Promise<Facets> {
-    const q = <T>(sql: string, params: unknown[]): Promise<T[]> =>
-      this.dataSource.query<T[]>(sql, params);
-    const facet = async (column: string): Promise<FacetValue[]> => {
-      const rows = await q<{ value: string; events: string }>(
-        `SELECT ${column} AS value, count(*) AS events FROM event
-         WHERE dataset_id = $1 AND ${column} IS NOT NULL AND ${column} <> ''
-         GROUP BY ${column} ORDER BY count(*) DESC, ${column} LIMIT ${FACET_LIMIT}`,
-        [datasetId],
-      );
-      return rows.map((r) => ({ value: r.value, events: Number(r.events) }));
-    };
-    const [span] = await q<{ events: string; from: Date | null; to: Date | null }>(
-      `SELECT count(*) AS events, min(ts) AS "from", max(ts) AS "to" FROM event
-       WHERE dataset_id = $1`,
-      [datasetId],
+  /**
+   * Distinct services, departments, locations and channels with counts; time span; months; and
+   * the dataset version they describe. One scan of the dataset's events (grouping sets) and the
+   * version read in the same REPEATABLE READ snapshot, so an upload committing meanwhile cannot
+   * mix two versions. Waits for a heavy-read slot first.
+   */
+  facets(datasetId: string, timeZone: string): Promise<Facets> {
+    return this.heavyReads.run(() =>
+      this.dataSource.transaction('REPEATABLE READ', async (m) => {
+        const [dataset] = await m.query<{ version: number }[]>(
+          `SELECT version FROM dataset WHERE id = $1`,
+          [datasetId],
+        );
+        const rows = await m.query<FacetRow[]>(FACETS_SQL, [datasetId, timeZone]);
+        return facetsFromRows(dataset?.version ?? 0, rows);
+      }),
     );
-    const months = await q<{ period: string; events: string }>(
-      `SELECT to_char(ts AT TIME ZONE $2, 'YYYY-MM') AS period, count(*) AS events FROM event
-       WHERE dataset_id = $1 GROUP BY 1 ORDER BY 1`,
-      [datasetId, timeZone],
-    );
-    return {
-      events: Number(span?.events ?? 0),
-      from: span?.from ?? null,
-      to: span?.to ?? null,
-      months: months.map((m) => ({ period: m.period, events: Number(m.events) })),
-      services: await facet('service'),
-      departments: await facet('department'),
-      locations: await facet('location'),
-      channels: await facet('channel'),
-    };
   }
 
   /**
@@ -133,11 +194,15 @@ export class EventQueryRepository {
           : `citizen_key = $2::text AND coalesce(service, '') = coalesce($3::text, '')`;
     const params: unknown[] = [datasetId, key];
     if (journey === 'citizen+service') params.push(service);
-    const rows = await this.dataSource.query<{ row: string }[]>(
-      `SELECT json_build_array(${EVENT_COLUMNS})::text AS row FROM event
-       WHERE dataset_id = $1 AND ${conditions}
-       ORDER BY case_id, ts, line, identity LIMIT ${TIMELINE_LIMIT}`,
-      params,
+    // No index on case or citizen (decision record 0003): a scan of the dataset, so it waits
+    // for a heavy-read slot like facets.
+    const rows = await this.heavyReads.run(() =>
+      this.dataSource.query<{ row: string }[]>(
+        `SELECT json_build_array(${EVENT_COLUMNS})::text AS row FROM event
+         WHERE dataset_id = $1 AND ${conditions}
+         ORDER BY case_id, ts, line, identity LIMIT ${TIMELINE_LIMIT}`,
+        params,
+      ),
     );
     return rows.map((r) =>
       rowToEvent((JSON.parse(r.row) as (string | number | null)[]).map(asText)),

@@ -1,6 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bull';
-import { DataSource } from 'typeorm';
+import { Client } from 'pg';
+import { SingleFlightCache } from '../cache/single-flight-cache';
+import { AppConfig, CONFIG } from '../config/config';
 import { JOB_QUEUE } from '../jobs/job-queue';
 
 const TIMEOUT_MS = 2000;
@@ -21,20 +23,33 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/**
+ * PostgreSQL is checked on a connection of its own, not one from the main pool: a pool busy
+ * with long reads would otherwise make health wait and report PostgreSQL down while it is up.
+ * The connection is opened on first check, kept, and replaced after any failure; concurrent
+ * checks share one ping.
+ */
 @Injectable()
-export class HealthRepository {
+export class HealthRepository implements OnApplicationShutdown {
+  private client: Promise<Client> | null = null;
+  private readonly ping = new SingleFlightCache<boolean>(0);
+
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: AppConfig,
     @Inject(JOB_QUEUE) private readonly queue: Queue,
   ) {}
 
-  async postgresUp(): Promise<boolean> {
-    try {
-      await within(this.dataSource.query('SELECT 1'), TIMEOUT_MS);
-      return true;
-    } catch {
-      return false;
-    }
+  postgresUp(): Promise<boolean> {
+    return this.ping.get('postgres', async () => {
+      try {
+        const client = await within(this.connection(), TIMEOUT_MS);
+        await within(client.query('SELECT 1'), TIMEOUT_MS);
+        return true;
+      } catch {
+        this.drop();
+        return false;
+      }
+    });
   }
 
   async redisUp(): Promise<boolean> {
@@ -43,5 +58,34 @@ export class HealthRepository {
     } catch {
       return false;
     }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    if (client) await client.then((c) => c.end()).catch(() => undefined);
+  }
+
+  private connection(): Promise<Client> {
+    if (!this.client) {
+      const client = new Client({
+        connectionString: this.config.databaseUrl,
+        application_name: 'onetrip-health',
+        connectionTimeoutMillis: TIMEOUT_MS,
+        statement_timeout: TIMEOUT_MS,
+      });
+      // A connection lost between checks: forget it; the next check opens a new one.
+      client.on('error', () => this.drop());
+      const connecting = client.connect().then(() => client);
+      connecting.catch(() => undefined);
+      this.client = connecting;
+    }
+    return this.client;
+  }
+
+  private drop(): void {
+    const client = this.client;
+    this.client = null;
+    client?.then((c) => c.end()).catch(() => undefined);
   }
 }

@@ -2,10 +2,12 @@
 import { Init1795912063316 } from './1795912063316-Init';
 import { FastIngestKeysActiveRuns1795913860710 } from './1795913860710-FastIngestKeysActiveRuns';
 import { IdentityFromCopyFields1795930000000 } from './1795930000000-IdentityFromCopyFields';
+import { DatasetFacets1796231445089 } from './1796231445089-DatasetFacets';
 import type { MigrationInterface } from 'typeorm';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Init1795912063316,
   FastIngestKeysActiveRuns1795913860710,
   IdentityFromCopyFields1795930000000,
+  DatasetFacets1796231445089,
 ];
