@@ -44,6 +44,9 @@ const schema = z.object({
   PSEUDONYM_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   MAX_UPLOAD_BYTES: integer(1).default(1024 * 1024 * 1024),
   WORKER_CONCURRENCY: integer(1).max(64).default(1),
+  JOB_ATTEMPTS: integer(1).max(50).default(8),
+  JOB_BACKOFF_MS: integer(10).default(5000),
+  RECONCILE_INTERVAL_MS: integer(100).default(30_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('log'),
 });
 
@@ -61,6 +64,11 @@ export interface AppConfig {
   readonly pseudonymKeyIsDefault: boolean;
   readonly maxUploadBytes: number;
   readonly workerConcurrency: number;
+  /** Tries per job; between them Bull waits jobBackoffMs, doubling each time. */
+  readonly jobAttempts: number;
+  readonly jobBackoffMs: number;
+  /** How often a worker checks unfinished runs against their jobs. */
+  readonly reconcileIntervalMs: number;
   readonly logLevel: LogLevel;
 }
 
@@ -99,6 +107,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     pseudonymKeyIsDefault: !e.PSEUDONYM_KEY,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    jobAttempts: e.JOB_ATTEMPTS,
+    jobBackoffMs: e.JOB_BACKOFF_MS,
+    reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
   });
 }
