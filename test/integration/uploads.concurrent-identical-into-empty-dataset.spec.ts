@@ -40,13 +40,13 @@ describe('identical uploads at the same moment into an empty dataset', () => {
       ),
     );
 
-    expect(results.map((r) => r.status)).toEqual(Array(UPLOADS).fill(201));
+    expect(results.map((r) => r.status)).toEqual(Array.from({ length: UPLOADS }, () => 201));
     for (const r of results) {
       expect(r.body).toMatchObject({ status: 'completed', rowsRead: ROWS, rowsRejected: 0 });
       expect(r.body.rowsAccepted + r.body.rowsDuplicate).toBe(ROWS);
     }
     const accepted = results.map((r) => r.body.rowsAccepted).sort((a, b) => b - a);
-    expect(accepted).toEqual([ROWS, ...Array(UPLOADS - 1).fill(0)]);
+    expect(accepted).toEqual([ROWS, ...Array.from({ length: UPLOADS - 1 }, () => 0)]);
 
     const after = await getJson<DatasetDto>(`${suite.api.url}/api/v1/datasets/${dataset.id}`);
     expect(after.body).toMatchObject({ eventCount: ROWS, version: 1 });
