@@ -2,7 +2,7 @@
  * The producer puts at most one job per run on the queue, with the default options, and can put
  * a run back after its job finished (what the reconciler relies on). Real Redis, own prefix.
  */
-import { DEFAULT_JOB_OPTIONS, JobProducer, createJobQueue, loadConfig } from '@onetrip/backend';
+import { JobProducer, createJobQueue, jobOptions, loadConfig } from '@onetrip/backend';
 import type { Queue } from 'bull';
 import { REDIS_URL, cleanQueue, suiteName } from '../support/services';
 
@@ -11,10 +11,11 @@ describe('one Bull job per mining run', () => {
   let queue: Queue;
   let producer: JobProducer;
   const runId = '0b7c6a52-31a4-4c55-9b5e-6f3f0d0a7e11';
+  const config = loadConfig({ REDIS_URL, QUEUE_PREFIX: prefix });
 
   beforeAll(async () => {
     await cleanQueue(prefix);
-    queue = createJobQueue(loadConfig({ REDIS_URL, QUEUE_PREFIX: prefix }));
+    queue = createJobQueue(config);
     await queue.isReady();
     producer = new JobProducer(queue);
   });
@@ -32,9 +33,11 @@ describe('one Bull job per mining run', () => {
     expect(job?.name).toBe('mining.run');
     expect(job?.data).toEqual({ runId });
     expect(job?.opts).toMatchObject({
-      attempts: DEFAULT_JOB_OPTIONS.attempts,
-      backoff: DEFAULT_JOB_OPTIONS.backoff,
+      attempts: jobOptions(config).attempts,
+      backoff: jobOptions(config).backoff,
     });
+    // The default retries outlast a database outage of several minutes.
+    expect(job?.opts.attempts).toBe(8);
     expect(await producer.isPending(runId)).toBe(true);
   });
 

@@ -12,6 +12,7 @@ import { AppConfig, CONFIG } from './config/config';
 import { createDataSource } from './database/data-source';
 import { JOB_QUEUE, createJobQueue } from './jobs/job-queue';
 import { JobProducer } from './jobs/job.producer';
+import { RunRecovery } from './jobs/run-recovery';
 import { DatasetRepository } from './repositories/dataset.repository';
 import { DatasetFacetsRepository } from './repositories/dataset-facets.repository';
 import { EventRepository } from './repositories/event.repository';
@@ -67,9 +68,10 @@ export class BackendModule {
         { provide: JOB_QUEUE, useFactory: () => createJobQueue(config) },
         ...REPOSITORIES,
         JobProducer,
+        RunRecovery,
         BackendShutdown,
       ],
-      exports: [CONFIG, DataSource, JOB_QUEUE, ...REPOSITORIES, JobProducer],
+      exports: [CONFIG, DataSource, JOB_QUEUE, ...REPOSITORIES, JobProducer, RunRecovery],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { isConnectionError } from '@onetrip/backend';
 import type { ProblemDetails } from '@onetrip/contracts';
 import type { ServerResponse } from 'node:http';
 import { PROBLEM_CONTENT_TYPE, ProblemException } from './problem';
@@ -12,8 +13,21 @@ const CODE_BY_STATUS: Record<number, string> = {
   415: 'request.unsupported-media-type',
 };
 
+/** Seconds a client is asked to wait (Retry-After) when a dependency is down. */
+export const RETRY_AFTER_SECONDS = 10;
+
+/** PostgreSQL unreachable or gone mid-request: the same answer from every endpoint. */
+export function databaseUnavailable(): ProblemDetails {
+  return new ProblemException(
+    503,
+    'database.unavailable',
+    'The database is unavailable; nothing was changed. Retry shortly.',
+  ).problem;
+}
+
 export function toProblem(exception: unknown): ProblemDetails {
   if (exception instanceof ProblemException) return exception.problem;
+  if (isConnectionError(exception)) return databaseUnavailable();
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal' : 'request.error');
@@ -56,6 +70,8 @@ export function sendProblem(res: ServerResponse, problem: ProblemDetails, instan
   }
   res.statusCode = body.status;
   res.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
+  // 503s (database or queue down, upload interrupted) are worth retrying after a pause.
+  if (body.status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
   res.end(JSON.stringify(body));
 }
 
@@ -69,9 +85,12 @@ export class ProblemFilter implements ExceptionFilter {
     const res = http.getResponse<ServerResponse>();
     const req = http.getRequest<{ url?: string; method?: string }>();
     const problem = toProblem(exception);
-    if (exception instanceof ProblemException) {
+    if (exception instanceof ProblemException || problem.code === 'database.unavailable') {
       if (problem.status >= 500)
-        this.logger.warn(`${req.method ?? ''} ${req.url ?? ''}: ${problem.detail ?? ''}`);
+        this.logger.warn(
+          `${req.method ?? ''} ${req.url ?? ''}: ${problem.detail ?? ''}` +
+            (exception instanceof ProblemException ? '' : ` (${String(exception)})`),
+        );
     } else if (problem.status >= 500) {
       const stack = exception instanceof Error ? exception.stack : String(exception);
       this.logger.error(`${req.method ?? ''} ${req.url ?? ''}: ${stack ?? ''}`);

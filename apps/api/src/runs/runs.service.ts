@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   JobProducer,
   MiningRunEntity,
+  RunRecovery,
   RunRepository,
   runFilterSchema,
   runKeyHash,
@@ -47,6 +48,7 @@ export class RunsService {
     private readonly datasets: DatasetsService,
     private readonly runs: RunRepository,
     private readonly producer: JobProducer,
+    private readonly recovery: RunRecovery,
   ) {}
 
   /**
@@ -62,7 +64,10 @@ export class RunsService {
     const done = await this.runs.findSame(key, ['completed']);
     if (done) return { run: toRunDto(done, true), created: false };
     const active = await this.runs.findSame(key, ['queued', 'running']);
-    if (active) return { run: toRunDto(active), created: false };
+    if (active) {
+      const joined = await this.join(active);
+      if (joined) return { run: toRunDto(joined, joined.status === 'completed'), created: false };
+    }
 
     const run = await this.runs.create({ ...key, params });
     if (!run) {
@@ -83,6 +88,29 @@ export class RunsService {
       );
     }
     return { run: toRunDto(run), created: true };
+  }
+
+  /**
+   * The unfinished run to join, after checking it still has a job: one whose job vanished is
+   * queued again; one whose job already failed is marked failed and not joined (null: the caller
+   * records a new run). When Redis cannot tell, the run is joined as it is (the worker's
+   * reconciler sorts it out).
+   */
+  private async join(active: MiningRunEntity): Promise<MiningRunEntity | null> {
+    try {
+      const outcome = await this.recovery.recover(active);
+      if (outcome === 'requeued')
+        this.logger.warn(`run ${active.id} had lost its job; re-enqueued`);
+      if (outcome === 'failed') {
+        this.logger.warn(`run ${active.id}: its job had failed; run marked failed, not joined`);
+        return null;
+      }
+    } catch (error) {
+      this.logger.warn(`run ${active.id}: job not checked: ${String(error)}`);
+      return active;
+    }
+    const now = await this.runs.findById(active.id);
+    return now && now.status !== 'failed' ? now : null;
   }
 
   async get(id: string): Promise<RunDto> {

@@ -8,6 +8,7 @@ import {
   type EventToStore,
   UploadEntity,
   UploadRepository,
+  isConnectionError,
 } from '@onetrip/backend';
 import {
   ColumnMapping,
@@ -458,15 +459,21 @@ export class UploadsService implements OnApplicationBootstrap {
         this.logger.warn(`upload ${uploadId}: storing rejected rows: ${String(e)}`),
       );
       const problem = this.toProblem(error, input.fileName, instance);
-      const current = await this.uploads.findById(uploadId);
-      if (current?.status === 'receiving') {
-        await this.uploads.markFailed(uploadId, {
-          bytes: input.bytes(),
-          rowsRead: counts.events + counts.rejected,
-          rowsRejected: counts.rejected,
-          code: problem?.problem.code ?? 'internal',
-          message: problem?.message ?? 'internal error',
-        });
+      try {
+        const current = await this.uploads.findById(uploadId);
+        if (current?.status === 'receiving') {
+          await this.uploads.markFailed(uploadId, {
+            bytes: input.bytes(),
+            rowsRead: counts.events + counts.rejected,
+            rowsRejected: counts.rejected,
+            code: problem?.problem.code ?? 'internal',
+            message: problem?.message ?? 'internal error',
+          });
+        }
+      } catch (markError) {
+        // The database is gone: failInterrupted marks the row once it is back.
+        if (!isConnectionError(markError)) throw markError;
+        this.logger.warn(`upload ${uploadId}: marked failed later: ${String(markError)}`);
       }
       throw problem ?? error;
     } finally {
@@ -533,6 +540,15 @@ export class UploadsService implements OnApplicationBootstrap {
         ...(error.column === null ? {} : { column: error.column }),
         instance,
       });
+    }
+    if (isConnectionError(error)) {
+      return new ProblemException(
+        503,
+        'upload.interrupted',
+        'The connection to the database was lost during the upload; nothing was imported. ' +
+          'Send the file again once the service is back.',
+        { file: fileName, instance },
+      );
     }
     return null;
   }

@@ -7,7 +7,7 @@ import { RunReconciler } from './run-reconciler.service';
 
 export const WORKER_PROCESSORS = Symbol('onetrip.workerProcessors');
 
-/** Registers one Bull handler per job name, reconciles runs, then reports ready. */
+/** Registers one Bull handler per job name, reconciles runs (then periodically), reports ready. */
 @Injectable()
 export class JobRunner implements OnApplicationBootstrap {
   private readonly logger = new Logger('Worker');
@@ -29,9 +29,10 @@ export class JobRunner implements OnApplicationBootstrap {
     }
     await this.queue.isReady();
     const requeued = await this.reconciler.reconcile();
+    this.reconciler.start();
     this.logger.log(
       `worker ready: queue "${this.config.queuePrefix}", concurrency ${this.config.workerConcurrency}, ` +
-        `${requeued} run(s) re-enqueued`,
+        `${requeued} run(s) re-enqueued, reconciling every ${this.config.reconcileIntervalMs} ms`,
     );
   }
 }

@@ -33,7 +33,19 @@ export class MiningRunProcessor implements JobProcessor<'mining.run'> {
     private readonly eventQueries: EventQueryRepository,
   ) {}
 
-  async handle({ runId }: JobMap['mining.run'], job: Job): Promise<void> {
+  /** Runs this process is mining right now (the reconciler leaves them alone). */
+  readonly active = new Set<string>();
+
+  async handle(data: JobMap['mining.run'], job: Job): Promise<void> {
+    this.active.add(data.runId);
+    try {
+      await this.mine(data, job);
+    } finally {
+      this.active.delete(data.runId);
+    }
+  }
+
+  private async mine({ runId }: JobMap['mining.run'], job: Job): Promise<void> {
     const run = await this.runs.findById(runId);
     if (!run) {
       this.logger.warn(`run ${runId} no longer exists; dropping its job`);
@@ -74,11 +86,15 @@ export class MiningRunProcessor implements JobProcessor<'mining.run'> {
       const message = error instanceof Error ? error.message : String(error);
       const attempts = job.opts.attempts ?? 1;
       const permanent = error instanceof MiningInputError;
-      if (permanent || job.attemptsMade + 1 >= attempts) {
-        await this.runs.fail(runId, message);
-        if (permanent) await job.discard();
-      } else {
-        await this.runs.requeue(runId, message);
+      const last = permanent || job.attemptsMade + 1 >= attempts;
+      if (permanent) await job.discard();
+      try {
+        if (last) await this.runs.fail(runId, message);
+        else await this.runs.requeue(runId, message);
+      } catch (writeError) {
+        // PostgreSQL is down as well: Bull still records the failure (or retries later), and the
+        // reconciler writes a spent job's reason into the run once the database is back.
+        this.logger.warn(`run ${runId}: recording the failure: ${String(writeError)}`);
       }
       this.logger.error(
         `run ${runId} failed (attempt ${job.attemptsMade + 1}/${attempts}): ${message}`,

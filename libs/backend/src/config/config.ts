@@ -45,6 +45,9 @@ const schema = z.object({
   MAX_UPLOAD_BYTES: integer(1).default(1024 * 1024 * 1024),
   WORKER_CONCURRENCY: integer(1).max(64).default(1),
   HEAVY_READ_CONCURRENCY: integer(1).max(64).default(2),
+  JOB_ATTEMPTS: integer(1).max(50).default(8),
+  JOB_BACKOFF_MS: integer(10).default(5000),
+  RECONCILE_INTERVAL_MS: integer(100).default(30_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('log'),
 });
 
@@ -64,6 +67,11 @@ export interface AppConfig {
   readonly workerConcurrency: number;
   /** Full scans of the event table (facets, timelines) one api process runs at once. */
   readonly heavyReadConcurrency: number;
+  /** Tries per job; between them Bull waits jobBackoffMs, doubling each time. */
+  readonly jobAttempts: number;
+  readonly jobBackoffMs: number;
+  /** How often a worker checks unfinished runs against their jobs. */
+  readonly reconcileIntervalMs: number;
   readonly logLevel: LogLevel;
 }
 
@@ -103,6 +111,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     workerConcurrency: e.WORKER_CONCURRENCY,
     heavyReadConcurrency: e.HEAVY_READ_CONCURRENCY,
+    jobAttempts: e.JOB_ATTEMPTS,
+    jobBackoffMs: e.JOB_BACKOFF_MS,
+    reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
   });
 }

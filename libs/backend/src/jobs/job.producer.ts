@@ -1,15 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { JobOptions, Queue } from 'bull';
+import type { JobStatus, Queue } from 'bull';
 import { JOB_IDS, JobMap, JobName } from './job-map';
 import { JOB_QUEUE } from './job-queue';
 
-/** Retries and retention for every job, in one place. */
-export const DEFAULT_JOB_OPTIONS: Readonly<JobOptions> = Object.freeze({
-  attempts: 3,
-  backoff: { type: 'exponential', delay: 2000 },
-  removeOnComplete: 1000,
-  removeOnFail: 1000,
-});
+/** Where a job is: Bull's states, 'stuck' (in no list), or 'missing' (no such job). */
+export type JobState = { state: JobStatus | 'stuck' | 'missing'; failedReason?: string };
 
 /**
  * How long enqueueing may take. While Redis is unreachable Bull's client retries for minutes; the
@@ -50,15 +45,29 @@ export class JobProducer {
       if (state !== 'completed' && state !== 'failed') return jobId;
       await existing.remove();
     }
-    await this.queue.add(name, data, { ...DEFAULT_JOB_OPTIONS, jobId });
+    // Attempts, backoff and retention: the queue's defaults (jobOptions in job-queue.ts).
+    await this.queue.add(name, data, { jobId });
     return jobId;
   }
 
   /** True when a job with this id is waiting, delayed, active or paused. */
   async isPending(jobId: string): Promise<boolean> {
-    const job = await this.queue.getJob(jobId);
-    if (!job) return false;
-    const state = await job.getState();
-    return state !== 'completed' && state !== 'failed' && state !== 'stuck';
+    return isPendingState((await this.state(jobId)).state);
   }
+
+  /** The state of the job with this id (and why it failed); rejects when Redis does not answer. */
+  state(jobId: string): Promise<JobState> {
+    return withTimeout(this.readState(jobId), ENQUEUE_TIMEOUT_MS, `reading job ${jobId}`);
+  }
+
+  private async readState(jobId: string): Promise<JobState> {
+    const job = await this.queue.getJob(jobId);
+    if (!job) return { state: 'missing' };
+    const state = await job.getState();
+    return state === 'failed' ? { state, failedReason: job.failedReason } : { state };
+  }
+}
+
+export function isPendingState(state: JobState['state']): boolean {
+  return state !== 'completed' && state !== 'failed' && state !== 'stuck' && state !== 'missing';
 }

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FacetValue, RunFilter } from '@onetrip/contracts';
 import type { JourneyKey, MiningEvent } from '@onetrip/mining';
-import { Client, escapeLiteral } from 'pg';
+import { escapeLiteral } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { ConcurrencyLimit } from '../cache/concurrency-limit';
 import { AppConfig, CONFIG } from '../config/config';
+import { connectPg } from '../database/pg-connection';
 import { copyRows } from './copy-text';
 import { EVENT_COLUMNS, rowToEvent } from './event-row';
 
@@ -139,11 +140,7 @@ export class EventQueryRepository {
     const where = [dataset, ...keep].join(' AND ');
     const sql = `COPY (SELECT ${EVENT_COLUMNS} FROM event WHERE ${where}
       ORDER BY case_id, ts, line, identity) TO STDOUT`;
-    const client = new Client({
-      connectionString: this.config.databaseUrl,
-      application_name: 'onetrip-copy',
-    });
-    await client.connect();
+    const client = await connectPg(this.config.databaseUrl, 'onetrip-copy');
     try {
       const stream = client.query(copyTo(sql));
       try {

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ColumnMapping } from '@onetrip/contracts';
 import type { MiningEvent } from '@onetrip/mining';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig, CONFIG } from '../config/config';
+import { connectPg } from '../database/pg-connection';
 import { BatchHasher } from './batch-hasher';
 import { copyRows } from './copy-text';
 import {
@@ -101,14 +102,19 @@ export class EventIngest {
   async begin(): Promise<void> {
     const c = this.client;
     await c.query('BEGIN');
-    const locked = await c.query<{ has_events: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM event WHERE dataset_id = $1) AS has_events
-       FROM dataset WHERE id = $1 FOR NO KEY UPDATE`,
+    const locked = await c.query(`SELECT 1 FROM dataset WHERE id = $1 FOR NO KEY UPDATE`, [
+      this.datasetId,
+    ]);
+    if (locked.rowCount === 0) throw new Error(`dataset ${this.datasetId} disappeared`);
+    // A statement of its own, after the lock: under READ COMMITTED it gets a fresh snapshot and
+    // so sees the events of an ingest that held the lock until a moment ago. Asked in the locking
+    // statement, it saw the snapshot from before the wait, took the dataset for empty and COPYed
+    // rows that were just committed (duplicate key on the primary key).
+    const existing = await c.query<{ has_events: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM event WHERE dataset_id = $1) AS has_events`,
       [this.datasetId],
     );
-    const row = locked.rows[0];
-    if (row === undefined) throw new Error(`dataset ${this.datasetId} disappeared`);
-    this.hadEvents = row.has_events;
+    this.hadEvents = existing.rows[0]?.has_events ?? true;
     this.began = true;
   }
 
@@ -324,12 +330,7 @@ export class EventRepository {
     }
   }
 
-  private async connect(): Promise<Client> {
-    const client = new Client({
-      connectionString: this.config.databaseUrl,
-      application_name: 'onetrip-copy',
-    });
-    await client.connect();
-    return client;
+  private connect(): Promise<Client> {
+    return connectPg(this.config.databaseUrl, 'onetrip-copy');
   }
 }

@@ -98,6 +98,31 @@ export class RunRepository {
     await this.runs.update({ id }, { status: 'failed', error, finishedAt: new Date() });
   }
 
+  /**
+   * An unfinished run whose job was lost goes back to queued (progress 0) for its new job; false
+   * when it finished meanwhile.
+   */
+  async backToQueued(id: string): Promise<boolean> {
+    const r = await this.runs
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'queued', progress: 0 })
+      .where('id = :id AND status IN (:...statuses)', { id, statuses: ['queued', 'running'] })
+      .execute();
+    return (r.affected ?? 0) > 0;
+  }
+
+  /** Fails a run unless it finished meanwhile; false when it had. */
+  async failUnfinished(id: string, error: string): Promise<boolean> {
+    const r = await this.runs
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'failed', error, finishedAt: () => 'now()' })
+      .where('id = :id AND status IN (:...statuses)', { id, statuses: ['queued', 'running'] })
+      .execute();
+    return (r.affected ?? 0) > 0;
+  }
+
   /** Back to queued after a failed attempt that Bull will retry. */
   async requeue(id: string, error: string): Promise<void> {
     await this.runs.update({ id }, { status: 'queued', error });

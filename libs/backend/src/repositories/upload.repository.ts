@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { UploadErrorPolicy } from '@onetrip/contracts';
-import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { Readable } from 'node:stream';
 import { DataSource, Repository } from 'typeorm';
 import { AppConfig, CONFIG } from '../config/config';
+import { connectPg } from '../database/pg-connection';
 import { RejectedRowEntity } from '../entities/rejected-row.entity';
 import { UploadEntity } from '../entities/upload.entity';
 import { UPLOAD_LOCK_SQL } from './event.repository';
@@ -132,11 +132,7 @@ export class UploadRepository {
    */
   async rejectedCsv(uploadId: string): Promise<Readable> {
     if (!/^[0-9a-f-]{36}$/i.test(uploadId)) throw new Error(`not a uuid: ${uploadId}`);
-    const client = new Client({
-      connectionString: this.config.databaseUrl,
-      application_name: 'onetrip-copy',
-    });
-    await client.connect();
+    const client = await connectPg(this.config.databaseUrl, 'onetrip-copy');
     const stream = client.query(
       copyTo(
         `COPY (SELECT line, "column", reason FROM rejected_row WHERE upload_id = '${uploadId}'
