@@ -39,7 +39,10 @@ const text = fc
 const line = fc.record({
   case_id: text,
   activity: text,
-  timestamp: fc.integer({ min: 0, max: 4_102_444_800_000 }).map((ms) => new Date(ms).toISOString()),
+  // Within the plausible range an import accepts (1970 to a year ahead).
+  timestamp: fc
+    .integer({ min: 0, max: Date.UTC(2025, 11, 31) })
+    .map((ms) => new Date(ms).toISOString()),
   resource: fc.option(text, { nil: undefined }),
   窗口: fc.option(text, { nil: undefined }),
   note: fc.option(text, { nil: undefined }),

@@ -113,12 +113,17 @@ export interface UploadDto {
   error: string | null;
   /** The first rejected rows; the full list is a separate download. */
   rejected: RejectedRowDto[];
+  /**
+   * Rejected rows stored (and downloadable): the first MAX_REJECTED_ROWS_KEPT of them. Less than
+   * `rowsRejected` when more were rejected than kept.
+   */
+  rejectedStored?: number;
   createdAt: string;
   finishedAt: string | null;
 }
 
 /** An upload in a dataset's history (`GET /api/v1/datasets/:id/uploads`): its report without the rejected rows. */
-export type UploadSummaryDto = Omit<UploadDto, 'rejected'>;
+export type UploadSummaryDto = Omit<UploadDto, 'rejected' | 'rejectedStored'>;
 
 /** An ingestion key of a dataset (the secret itself only in CreatedIngestionKeyDto). */
 export interface IngestionKeyDto {

@@ -3,7 +3,7 @@ import { IngestError } from './errors';
 import { pseudonymize } from './identity';
 import type { ReadState } from './source';
 import { parseTimestamp } from './timestamp';
-import type { IngestRecord, IngestProgress } from './types';
+import type { IngestRecord, IngestProgress, RejectionCode } from './types';
 
 /** Everything a format parser needs besides its text. */
 export interface ParseContext {
@@ -14,6 +14,9 @@ export interface ParseContext {
   pseudonymizeKey: string | null;
   delimiter: string | undefined;
   state: ReadState;
+  /** Plausible event times (epoch ms, inclusive), fixed when the read starts. */
+  earliest: number;
+  latest: number;
   rows: number;
   onProgress: ((p: IngestProgress) => void) | undefined;
 }
@@ -23,8 +26,43 @@ export function reportProgress(ctx: ParseContext, batch: IngestRecord[]): void {
   if (ctx.onProgress) ctx.onProgress({ bytes: ctx.state.bytes, rows: ctx.rows });
 }
 
-export function rejected(line: number, column: string | null, reason: string): IngestRecord {
-  return { kind: 'rejected', line, column, reason };
+export function rejected(
+  line: number,
+  column: string | null,
+  reason: string,
+  code?: RejectionCode,
+): IngestRecord {
+  return code === undefined
+    ? { kind: 'rejected', line, column, reason }
+    : { kind: 'rejected', line, column, reason, code };
+}
+
+/**
+ * The rejection of a parsed time outside the plausible range (`earliest`..`latest`), or null when
+ * it is inside: a 1960 or a 2099 in a service log is a typo or a misread column, not an event.
+ */
+export function implausibleTime(
+  ctx: ParseContext,
+  line: number,
+  column: string | null,
+  raw: string,
+  ms: number,
+): IngestRecord | null {
+  if (ms >= ctx.earliest && ms <= ctx.latest) return null;
+  const early = ms < ctx.earliest;
+  const bound = isoOrRaw(early ? ctx.earliest : ctx.latest);
+  return rejected(
+    line,
+    column,
+    `timestamp ${quote(raw)} is ${isoOrRaw(ms)}, ${early ? 'before' : 'after'} the plausible ` +
+      `range ${early ? 'starts' : 'ends'} (${bound})`,
+    'timestamp-out-of-range',
+  );
+}
+
+function isoOrRaw(ms: number): string {
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? String(ms) : d.toISOString();
 }
 
 export function fieldTooLong(

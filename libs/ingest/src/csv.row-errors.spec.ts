@@ -142,7 +142,7 @@ describe('row problems in a CSV are rejected records with line and column, not f
     ]);
   });
 
-  it('rejects a quoted field left open at the end of the file', async () => {
+  it('rejects the line of a quoted field left open at the end of the file, and reads the rest', async () => {
     const records = await collect(
       streamOf('case_id,activity,timestamp\nQ,a,2024-03-01\nQ,"b,2024-03-02\nQ,c,2024-03-03\n'),
       { file: 'q.csv' },
@@ -156,8 +156,15 @@ describe('row problems in a CSV are rejected records with line and column, not f
       {
         kind: 'rejected',
         line: 3,
-        column: null,
-        reason: 'a quoted field is not closed before the end of the file',
+        column: 'activity',
+        reason:
+          'a quoted field opened at character 3 of this line is not closed before the end of the file (reading went on with the next line)',
+        code: 'unterminated-quote',
+      },
+      {
+        kind: 'event',
+        line: 4,
+        event: event({ caseId: 'Q', activity: 'c', timestamp: Date.UTC(2024, 2, 3) }),
       },
     ]);
   });

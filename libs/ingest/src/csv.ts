@@ -10,6 +10,7 @@ import {
   CachedTimestamp,
   citizenValue,
   fieldTooLong,
+  implausibleTime,
   quote,
   rejected,
   reportProgress,
@@ -34,9 +35,24 @@ interface OpenRecord {
   openStart: number;
 }
 
+/** What the tokenizer enforces while it reads a record (see IngestLimits). */
+export interface RecordLimits {
+  maxFieldsPerRow: number;
+  maxQuotedFieldLines: number;
+  maxQuotedFieldChars: number;
+}
+
+/** tokenizeRecord: the text ends inside a quoted field (`final`); the fields read are kept. */
+export const RECORD_UNTERMINATED = -2;
+/** tokenizeRecord: a quoted field spans more lines or characters than the limits allow. */
+export const RECORD_QUOTE_TOO_LONG = -3;
+/** tokenizeRecord: the record has more fields than `maxFieldsPerRow`. */
+export const RECORD_TOO_MANY_FIELDS = -4;
+
 /**
  * Tokenizes one record that contains a quote, from `i`. Returns the index after its line
- * terminator, or -1 when the text ends before the record does (and `final` is false).
+ * terminator, or -1 when the text ends before the record does (and `final` is false), or one of
+ * the RECORD_* codes (`info.openField` / `openStart` then say which field and where it began).
  */
 export function tokenizeRecord(
   s: string,
@@ -45,17 +61,39 @@ export function tokenizeRecord(
   delim: number,
   fields: string[],
   info: OpenRecord,
+  limits?: RecordLimits,
 ): number {
   const n = s.length;
   let p = i;
   info.newlines = 0;
+  /** The next newline at or after the scanned part of a quoted field (-1: none in `s`). */
+  let nextNl = -2;
   for (;;) {
     const fieldStart = p;
     if (p < n && s.charCodeAt(p) === QUOTE) {
       let val = '';
       let q = p + 1;
+      let spanned = 0;
       for (;;) {
         const close = s.indexOf('"', q);
+        if (limits !== undefined) {
+          // Count the newlines inside the quote so far: a quote left open by mistake would
+          // otherwise swallow the rest of the file as one field.
+          const to = close === -1 ? n : close;
+          if (nextNl !== -1 && nextNl < q) nextNl = s.indexOf('\n', q);
+          while (nextNl !== -1 && nextNl < to) {
+            spanned++;
+            nextNl = s.indexOf('\n', nextNl + 1);
+          }
+          if (
+            spanned > 0 &&
+            (spanned > limits.maxQuotedFieldLines || to - p - 1 > limits.maxQuotedFieldChars)
+          ) {
+            info.openField = fields.length;
+            info.openStart = fieldStart;
+            return RECORD_QUOTE_TOO_LONG;
+          }
+        }
         if (close === -1 || (close + 1 >= n && !final)) {
           info.openField = fields.length;
           info.openStart = fieldStart;
@@ -64,7 +102,7 @@ export function tokenizeRecord(
             val += s.slice(q);
             fields.push(val);
             info.newlines += countNewlines(val);
-            return -2;
+            return RECORD_UNTERMINATED;
           }
           return -1;
         }
@@ -112,6 +150,11 @@ export function tokenizeRecord(
     const c = s.charCodeAt(p);
     if (c === delim) {
       p++;
+      if (limits !== undefined && fields.length >= limits.maxFieldsPerRow) {
+        info.openField = fields.length;
+        info.openStart = p;
+        return RECORD_TOO_MANY_FIELDS;
+      }
       if (p >= n && !final) {
         info.openField = fields.length;
         info.openStart = p;
@@ -162,6 +205,64 @@ export function detectDelimiter(headerLine: string): string {
     }
   }
   return best;
+}
+
+function tooManyFields(
+  ctx: ParseContext,
+  line: number,
+  column: string | null,
+  count: number,
+): IngestError {
+  return new IngestError({
+    file: ctx.file,
+    line,
+    column,
+    reason: `the row has more than ${ctx.state.limits.maxFieldsPerRow} fields (${count} read so far)`,
+    code: 'too-many-fields',
+  });
+}
+
+function blankFlood(ctx: ParseContext, line: number, run: number): IngestError {
+  return new IngestError({
+    file: ctx.file,
+    line,
+    reason: `${run} blank lines in a row, more than the limit of ${ctx.state.limits.maxBlankLines}`,
+    code: 'empty-line-flood',
+  });
+}
+
+function unterminatedReason(
+  kind: number,
+  at: number,
+  limits: Pick<RecordLimits, 'maxQuotedFieldLines' | 'maxQuotedFieldChars'>,
+): string {
+  const where = `a quoted field opened at character ${at} of this line`;
+  const why =
+    kind === RECORD_UNTERMINATED
+      ? 'is not closed before the end of the file'
+      : `is not closed within ${limits.maxQuotedFieldLines} lines and ${limits.maxQuotedFieldChars} characters`;
+  return `${where} ${why} (reading went on with the next line)`;
+}
+
+/** Two columns of one name would silently lose one's values: the header must say which is which. */
+function checkUniqueNames(ctx: ParseContext, header: string[], line: number): void {
+  const seen = new Map<string, number>();
+  for (let k = 0; k < header.length; k++) {
+    const name = header[k];
+    // Unnamed columns (a trailing delimiter) carry nothing anyone mapped; leave them be.
+    if (name === '') continue;
+    const first = seen.get(name);
+    if (first !== undefined) {
+      throw new IngestError({
+        file: ctx.file,
+        line,
+        column: name,
+        reason: `the header names "${name}" twice (columns ${first + 1} and ${k + 1}); rename one so that neither column's values are lost`,
+        code: 'duplicate-header',
+      });
+    }
+    seen.set(name, k);
+  }
 }
 
 function isBlank(v: string): boolean {
@@ -307,6 +408,11 @@ class CsvMapper {
       out.push(rejected(line, this.header[this.ti], `unparseable timestamp ${quote(rawTs)}`));
       return;
     }
+    const implausible = implausibleTime(this.ctx, line, this.header[this.ti], rawTs, timestamp);
+    if (implausible !== null) {
+      out.push(implausible);
+      return;
+    }
     let startTimestamp: number | null = null;
     if (this.si >= 0) {
       const raw = f[this.si];
@@ -314,6 +420,11 @@ class CsvMapper {
         startTimestamp = this.startTs.parse(raw);
         if (startTimestamp === null) {
           out.push(rejected(line, this.header[this.si], `unparseable timestamp ${quote(raw)}`));
+          return;
+        }
+        const odd = implausibleTime(this.ctx, line, this.header[this.si], raw, startTimestamp);
+        if (odd !== null) {
+          out.push(odd);
           return;
         }
       }
@@ -348,7 +459,16 @@ export async function* parseCsv(
   text: AsyncIterable<string>,
   ctx: ParseContext,
 ): AsyncGenerator<IngestRecord[]> {
-  const maxField = ctx.state.limits.maxFieldLength;
+  const limits = ctx.state.limits;
+  const maxField = limits.maxFieldLength;
+  const maxFields = limits.maxFieldsPerRow;
+  const recordLimits: RecordLimits = {
+    maxFieldsPerRow: maxFields,
+    maxQuotedFieldLines: limits.maxQuotedFieldLines,
+    maxQuotedFieldChars: limits.maxQuotedFieldChars,
+  };
+  /** Consecutive blank lines so far. */
+  let blankRun = 0;
   let buf = '';
   let line = 1;
   let delim = ctx.delimiter;
@@ -386,7 +506,14 @@ export async function* parseCsv(
       let nl = s.indexOf('\n');
       if (nl === -1) {
         if (!final) {
-          if (n > maxField) throw fieldTooLong(ctx, 1, null, n);
+          if (n > maxField) {
+            // A header line this long is a flood of delimiters or one huge field.
+            const d = detectDelimiter(s);
+            if (s.split(d, maxFields + 1).length > maxFields) {
+              throw tooManyFields(ctx, 1, null, maxFields + 1);
+            }
+            throw fieldTooLong(ctx, 1, null, n);
+          }
           return 0;
         }
         nl = n;
@@ -415,6 +542,7 @@ export async function* parseCsv(
         if (end > i && s.charCodeAt(end - 1) === CR) end--;
         next = nl + 1;
         if (end === i) {
+          if (++blankRun > limits.maxBlankLines) throw blankFlood(ctx, line, blankRun);
           line++;
           i = next;
           continue;
@@ -422,6 +550,7 @@ export async function* parseCsv(
         if (mapper === null) {
           f = s.slice(i, end).split(delim);
           count = f.length;
+          if (count > maxFields) throw tooManyFields(ctx, line, null, count);
           if (end - i > maxField) checkLengths(f, line);
         } else {
           // Slice only the columns the events need; count the rest.
@@ -437,14 +566,38 @@ export async function* parseCsv(
               throw fieldTooLong(ctx, line, (header as string[])[count] ?? null, d - pos);
             }
             if (count < ncol) row[count] = need[count] === 1 ? s.slice(pos, d) : '';
-            count++;
+            if (++count > maxFields) throw tooManyFields(ctx, line, null, count);
             if (d >= end) break;
             pos = d + 1;
           }
         }
       } else {
         fields.length = 0;
-        next = tokenizeRecord(s, i, final, delimCode, fields, info);
+        next = tokenizeRecord(s, i, final, delimCode, fields, info, recordLimits);
+        if (next === RECORD_TOO_MANY_FIELDS)
+          throw tooManyFields(ctx, line, null, fields.length + 1);
+        if (next === RECORD_UNTERMINATED || next === RECORD_QUOTE_TOO_LONG) {
+          // Reject the line the record starts on, and read on from the next line: a quote left
+          // open must not swallow the rest of the file (every line is then an event or a
+          // rejected row).
+          const column = header ? (header[info.openField] ?? null) : null;
+          const reason = unterminatedReason(next, info.openStart - i + 1, limits);
+          if (header === null) {
+            throw new IngestError({
+              file: ctx.file,
+              line,
+              column,
+              reason,
+              code: 'unterminated-quote',
+            });
+          }
+          out.push(rejected(line, column, reason, 'unterminated-quote'));
+          dataRecords++;
+          blankRun = 0;
+          line++;
+          i = nl >= n ? n : nl + 1;
+          continue;
+        }
         if (next === -1) {
           if (n - info.openStart > maxField) {
             throw fieldTooLong(
@@ -459,15 +612,12 @@ export async function* parseCsv(
         f = fields;
         count = f.length;
         checkLengths(f, line);
-        if (next === -2) {
-          out.push(rejected(line, null, 'a quoted field is not closed before the end of the file'));
-          dataRecords++;
-          return n;
-        }
         lines += info.newlines;
       }
+      blankRun = 0;
       if (header === null) {
         header = f.map((h) => h.trim());
+        checkUniqueNames(ctx, header, line);
         row = new Array<string>(header.length).fill('');
         allColumns = new Uint8Array(header.length).fill(1);
         if (header.length > ctx.state.limits.maxColumns) {
@@ -490,7 +640,8 @@ export async function* parseCsv(
     if (!final && n - i > maxField && i < n) {
       // A line without an end yet: find the field that is too long.
       fields.length = 0;
-      const r = tokenizeRecord(s, i, false, delimCode, fields, info);
+      const r = tokenizeRecord(s, i, false, delimCode, fields, info, recordLimits);
+      if (r === RECORD_TOO_MANY_FIELDS) throw tooManyFields(ctx, line, null, fields.length + 1);
       if (r === -1 && n - info.openStart > maxField) {
         throw fieldTooLong(
           ctx,

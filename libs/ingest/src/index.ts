@@ -26,4 +26,5 @@ export {
   type IngestRecord,
   type NormalizedEvent,
   type ReadOptions,
+  type RejectionCode,
 } from './types';

@@ -7,6 +7,7 @@
 import type { ColumnMapping } from '@onetrip/contracts';
 import {
   CachedTimestamp,
+  implausibleTime,
   citizenValue,
   fieldTooLong,
   quote,
@@ -66,10 +67,23 @@ export async function* parseNdjson(
     return v === undefined || v === '' ? null : v;
   };
 
+  /** Consecutive blank lines so far. */
+  let blankRun = 0;
   const one = (raw: string, at: number, out: IngestRecord[]): void => {
     if (raw.length > maxField) throw fieldTooLong(ctx, at, null, raw.length);
     const trimmed = raw.trim();
-    if (trimmed === '') return;
+    if (trimmed === '') {
+      if (++blankRun > ctx.state.limits.maxBlankLines) {
+        throw new IngestError({
+          file: ctx.file,
+          line: at,
+          reason: `${blankRun} blank lines in a row, more than the limit of ${ctx.state.limits.maxBlankLines}`,
+          code: 'empty-line-flood',
+        });
+      }
+      return;
+    }
+    blankRun = 0;
     records++;
     if (trimmed.indexOf('\uFFFD') !== -1) {
       out.push(
@@ -113,6 +127,11 @@ export async function* parseNdjson(
       out.push(rejected(at, tsCol, `unparseable timestamp ${quote(rawTs)}`));
       return;
     }
+    const implausible = implausibleTime(ctx, at, tsCol, rawTs, timestamp);
+    if (implausible !== null) {
+      out.push(implausible);
+      return;
+    }
     let startTimestamp: number | null = null;
     const rawStart = opt(obj, m.startTimestamp);
     if (rawStart !== null) {
@@ -121,6 +140,11 @@ export async function* parseNdjson(
         out.push(
           rejected(at, m.startTimestamp ?? null, `unparseable timestamp ${quote(rawStart)}`),
         );
+        return;
+      }
+      const late = implausibleTime(ctx, at, m.startTimestamp ?? null, rawStart, startTimestamp);
+      if (late !== null) {
+        out.push(late);
         return;
       }
     }

@@ -58,9 +58,10 @@ export async function* readEventBatches(
       code: 'invalid-timezone',
     });
   }
+  const limits = { ...DEFAULT_LIMITS, ...definedOnly(options.limits ?? {}) };
   const state: ReadState = {
     file,
-    limits: { ...DEFAULT_LIMITS, ...definedOnly(options.limits ?? {}) },
+    limits,
     bytes: 0,
     gzip: false,
     encoding: 'utf-8',
@@ -76,6 +77,8 @@ export async function* readEventBatches(
     pseudonymizeKey: options.pseudonymizeKey ?? null,
     delimiter: options.delimiter,
     state,
+    earliest: limits.earliestTimestamp,
+    latest: Date.now() + limits.latestTimestampAheadMs,
     rows: 0,
     onProgress: options.onProgress,
   };

@@ -1,6 +1,6 @@
 /**
  * Bytes in, text out: opens a path or takes a stream, unwraps gzip (detected by its magic
- * bytes, whatever the file is called), enforces the decompression limit, and decodes to text
+ * bytes, whatever the file is called), enforces the decompression limits (absolute and as a ratio), and decodes to text
  * with the given or detected encoding. Never holds more than a chunk of the file.
  */
 import { createReadStream } from 'node:fs';
@@ -142,6 +142,21 @@ async function* gunzip(
           line: null,
           reason: `the gzip data expands beyond the limit of ${state.limits.maxDecompressedBytes} bytes`,
           code: 'decompressed-too-large',
+        });
+      }
+      // Relative to what was sent: text compresses 5 to 20 times, a bomb a thousand times, and
+      // would keep the server busy for minutes before the absolute limit stopped it.
+      if (
+        out > state.limits.decompressionRatioFreeBytes &&
+        out > state.limits.maxDecompressionRatio * state.bytes
+      ) {
+        throw new IngestError({
+          file: state.file,
+          line: null,
+          reason:
+            `the gzip data expands more than ${state.limits.maxDecompressionRatio} times ` +
+            `(${state.bytes} compressed bytes gave ${out} bytes and counting)`,
+          code: 'decompression-ratio',
         });
       }
       yield b;

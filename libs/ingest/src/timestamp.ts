@@ -9,7 +9,8 @@
  *   zone: Z | ±HH | ±HHMM | ±HH:MM (optionally preceded by spaces, or the words UTC/GMT)
  *   YYYYMMDD, YYYYMMDDHHmmss, YYYYMMDDHHmmssSSS    (all digits)
  *   epoch seconds (1e8 ≤ n < 1e11, may have a fraction), epoch milliseconds (1e11 ≤ n < 1e14)
- *   Excel serial dates (1 ≤ n < 1e6, may have a fraction; days since 1899-12-30)
+ *   Excel serial dates (25569 ≤ n < 1e6, may have a fraction; days since 1899-12-30): from
+ *   1970-01-01 on, so that a bare small number (`1`, a count in the wrong column) is no date
  *   2024年3月1日[ 9:05[:00]]                        (Chinese spreadsheets)
  * Values without a zone (including YYYYMMDD… and Excel serials) are wall-clock times in
  * `timezone`. A wall time skipped by a daylight-saving change is moved forward by the gap; one
@@ -253,8 +254,9 @@ function parseAllDigits(s: string, n: number, timezone: string): number | null {
 
 function parseNumber(v: number, timezone: string): number | null {
   if (!Number.isFinite(v)) return null;
-  if (v >= 1 && v < 1e6) {
-    // Excel serial date: days since 1899-12-30 in local time.
+  if (v >= EXCEL_EPOCH_DAYS && v < 1e6) {
+    // Excel serial date: days since 1899-12-30 in local time. Smaller numbers would be dates
+    // before 1970 (`1` is 1899-12-31): far likelier a misread column than an event's time.
     return wallToInstant(Math.round((v - EXCEL_EPOCH_DAYS) * MS_DAY), timezone);
   }
   if (v >= 1e8 && v < 1e11) return Math.round(v * 1000);

@@ -3,21 +3,56 @@ import type { MiningEvent } from '@onetrip/mining';
 
 export type IngestFormat = 'csv' | 'ndjson' | 'xes';
 
-/** Guards against hostile or broken files. Every limit is fatal when exceeded. */
+/**
+ * Guards against hostile or broken files, all in one place (docs/ingest.md#limits). Each has a
+ * stable code: the size limits are fatal (`IngestError`), the quote and timestamp limits reject
+ * the row (a rejected record with a `code`) and the read goes on.
+ */
 export interface IngestLimits {
   /** Longest field (CSV), attribute value (XES) or line (NDJSON), in characters. */
   maxFieldLength: number;
   /** Most columns a CSV header may have. */
   maxColumns: number;
+  /** Most fields any CSV row may have (`too-many-fields`), counted as the row is read. */
+  maxFieldsPerRow: number;
+  /**
+   * A quoted CSV field that spans lines must close within this many lines and characters, else
+   * its row is rejected as `unterminated-quote` and reading resumes on the next line.
+   */
+  maxQuotedFieldLines: number;
+  maxQuotedFieldChars: number;
+  /** Most consecutive blank lines (CSV, NDJSON) before the read fails (`empty-line-flood`). */
+  maxBlankLines: number;
   /** Most bytes a gzip file may expand to. */
   maxDecompressedBytes: number;
+  /**
+   * Most decompressed bytes per compressed byte read so far (`decompression-ratio`), checked once
+   * the output passes `decompressionRatioFreeBytes` (small files may expand as they like).
+   */
+  maxDecompressionRatio: number;
+  decompressionRatioFreeBytes: number;
+  /** Earliest plausible event time, epoch ms (`timestamp-out-of-range` before it). */
+  earliestTimestamp: number;
+  /** Latest plausible event time, as ms after the start of the read. */
+  latestTimestampAheadMs: number;
 }
 
 export const DEFAULT_LIMITS: IngestLimits = {
   maxFieldLength: 1024 * 1024,
   maxColumns: 2000,
+  maxFieldsPerRow: 10_000,
+  maxQuotedFieldLines: 100,
+  maxQuotedFieldChars: 64 * 1024,
+  maxBlankLines: 10_000,
   maxDecompressedBytes: 16 * 1024 * 1024 * 1024,
+  maxDecompressionRatio: 200,
+  decompressionRatioFreeBytes: 64 * 1024 * 1024,
+  earliestTimestamp: 0, // 1970-01-01T00:00:00Z
+  latestTimestampAheadMs: 366 * 24 * 60 * 60 * 1000,
 };
+
+/** Stable codes of row problems that carry one (older row problems have only a reason). */
+export type RejectionCode = 'unterminated-quote' | 'timestamp-out-of-range';
 
 export interface IngestProgress {
   /** Bytes read from the source (compressed bytes for a gzip file). */
@@ -63,7 +98,14 @@ export interface NormalizedEvent extends Omit<MiningEvent, 'instance'> {
 
 export type IngestRecord =
   | { kind: 'event'; line: number; event: NormalizedEvent }
-  | { kind: 'rejected'; line: number; column: string | null; reason: string };
+  | {
+      kind: 'rejected';
+      line: number;
+      column: string | null;
+      reason: string;
+      /** Set for the row problems listed in RejectionCode. */
+      code?: RejectionCode;
+    };
 
 /** The optional logical fields, in the order of EVENT_FIELDS (writers and identity hashing rely
  * on it: changing it changes every event's identity). */

@@ -7,6 +7,7 @@
 import { SaxesParser } from 'saxes';
 import {
   CachedTimestamp,
+  implausibleTime,
   citizenValue,
   fieldTooLong,
   quote,
@@ -110,6 +111,11 @@ export async function* parseXes(
         out.push(rejected(ev.line, m.timestamp, `unparseable timestamp ${quote(rawTs)}`));
         continue;
       }
+      const implausible = implausibleTime(ctx, ev.line, m.timestamp, rawTs, timestamp);
+      if (implausible !== null) {
+        out.push(implausible);
+        continue;
+      }
       let startTimestamp: number | null = null;
       const rawStart = optional(ev, m.startTimestamp);
       if (rawStart !== null) {
@@ -118,6 +124,17 @@ export async function* parseXes(
           out.push(
             rejected(ev.line, m.startTimestamp ?? null, `unparseable timestamp ${quote(rawStart)}`),
           );
+          continue;
+        }
+        const odd = implausibleTime(
+          ctx,
+          ev.line,
+          m.startTimestamp ?? null,
+          rawStart,
+          startTimestamp,
+        );
+        if (odd !== null) {
+          out.push(odd);
           continue;
         }
       }

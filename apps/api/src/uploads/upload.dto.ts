@@ -28,6 +28,11 @@ export class UploadSchema implements UploadDto {
   @ApiProperty({ type: String, nullable: true }) errorCode!: string | null;
   @ApiProperty({ type: String, nullable: true }) error!: string | null;
   @ApiProperty({ type: [RejectedRowSchema] }) rejected!: RejectedRowDto[];
+  @ApiProperty({
+    description:
+      'Rejected rows stored and downloadable (the first MAX_REJECTED_ROWS_KEPT); less than rowsRejected when more were rejected than kept',
+  })
+  rejectedStored!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time', type: String, nullable: true }) finishedAt!: string | null;
 }

@@ -41,7 +41,11 @@ export const REJECTED_SHARE_LIMIT = 0.05;
 const REPORT_REJECTED = 20;
 /** How often a running upload writes its live counts (bytes, rows) to its row. */
 const PROGRESS_INTERVAL_MS = 1000;
-/** Rejected rows are written in groups of this many while the upload runs. */
+/**
+ * Rejected rows are written in groups of this many while the upload runs, each write awaited
+ * before the next batch is read: without that wait a file of millions of bad rows filled the
+ * heap faster than they were stored. Only the first `maxRejectedRowsKept` are stored at all.
+ */
 const REJECTED_FLUSH = 1000;
 /** Distinct citizen identifiers whose pseudonyms are remembered during one upload. */
 const PSEUDONYM_CACHE = 65_536;
@@ -156,6 +160,13 @@ export function parseMapping(text: string | undefined): Partial<ColumnMapping> |
     }
     throw error;
   }
+}
+
+/** Says, when it is so, that only the first rejected rows were stored. */
+function keptNote(rejected: number, kept: number): string {
+  return rejected > kept
+    ? ` Only the first ${kept} rejected rows were stored (MAX_REJECTED_ROWS_KEPT); the rest were counted.`
+    : '';
 }
 
 export function toUploadDto(u: UploadEntity, rejected: UploadDto['rejected']): UploadDto {
@@ -327,6 +338,9 @@ export class UploadsService implements OnApplicationBootstrap {
     const instance = `/api/v1/uploads/${uploadId}`;
     const session = await this.events.openIngest(dataset.id, uploadId);
     const counts = { events: 0, rejected: 0 };
+    /** Rejected rows stored (or queued to be): the first `maxRejectedRowsKept`. */
+    let rejectedKept = 0;
+    const rejectedCap = this.config.maxRejectedRowsKept;
     let rejectedBuffer: { line: number; column: string | null; reason: string }[] = [];
     let firstRejected: { line: number; column: string | null; reason: string } | null = null;
     let rejectedWrites: Promise<void> = Promise.resolve();
@@ -385,7 +399,10 @@ export class UploadsService implements OnApplicationBootstrap {
           const row = { line: item.line, column: item.column, reason: item.reason };
           counts.rejected += 1;
           firstRejected ??= row;
-          rejectedBuffer.push(row);
+          if (rejectedKept < rejectedCap) {
+            rejectedBuffer.push(row);
+            rejectedKept += 1;
+          }
           if (input.policy.onError === 'fail') {
             throw new ProblemException(
               422,
@@ -410,7 +427,7 @@ export class UploadsService implements OnApplicationBootstrap {
             { instance },
           );
         }
-        if (rejectedBuffer.length >= REJECTED_FLUSH) void flushRejected().catch(() => undefined);
+        if (rejectedBuffer.length >= REJECTED_FLUSH) await flushRejected();
         await session.add(staged);
       }
       // Commit nothing before the whole request has arrived intact.
@@ -429,7 +446,8 @@ export class UploadsService implements OnApplicationBootstrap {
           422,
           'upload.too-many-rejected',
           `${counts.rejected} of ${total} rows were rejected (more than ${+(ratio * 100).toFixed(4)}%); ` +
-            `first at line ${firstRejected.line}: ${firstRejected.reason}. Nothing was imported.`,
+            `first at line ${firstRejected.line}: ${firstRejected.reason}. Nothing was imported.` +
+            keptNote(counts.rejected, rejectedKept),
           {
             file: input.fileName,
             line: firstRejected.line,
@@ -555,9 +573,16 @@ export class UploadsService implements OnApplicationBootstrap {
 
   private async report(upload: UploadEntity): Promise<UploadDto> {
     const rejected = await this.uploads.firstRejected(upload.id, REPORT_REJECTED);
-    return toUploadDto(
-      upload,
-      rejected.map((r) => ({ line: r.line, column: r.column, reason: r.reason })),
-    );
+    const stored =
+      rejected.length < REPORT_REJECTED
+        ? rejected.length
+        : await this.uploads.countRejected(upload.id);
+    return {
+      ...toUploadDto(
+        upload,
+        rejected.map((r) => ({ line: r.line, column: r.column, reason: r.reason })),
+      ),
+      rejectedStored: stored,
+    };
   }
 }

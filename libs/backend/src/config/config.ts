@@ -43,6 +43,7 @@ const schema = z.object({
   WEB_DIST: z.string().min(1).optional(),
   PSEUDONYM_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   MAX_UPLOAD_BYTES: integer(1).default(1024 * 1024 * 1024),
+  MAX_REJECTED_ROWS_KEPT: integer(0).default(100_000),
   WORKER_CONCURRENCY: integer(1).max(64).default(1),
   HEAVY_READ_CONCURRENCY: integer(1).max(64).default(2),
   JOB_ATTEMPTS: integer(1).max(50).default(8),
@@ -64,6 +65,8 @@ export interface AppConfig {
   /** True when PSEUDONYM_KEY was not set and the development key is in use. */
   readonly pseudonymKeyIsDefault: boolean;
   readonly maxUploadBytes: number;
+  /** Rejected rows stored per upload (the first ones); the rest are only counted. */
+  readonly maxRejectedRowsKept: number;
   readonly workerConcurrency: number;
   /** Full scans of the event table (facets, timelines) one api process runs at once. */
   readonly heavyReadConcurrency: number;
@@ -109,6 +112,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     pseudonymKey: e.PSEUDONYM_KEY ?? DEV_PSEUDONYM_KEY,
     pseudonymKeyIsDefault: !e.PSEUDONYM_KEY,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    maxRejectedRowsKept: e.MAX_REJECTED_ROWS_KEPT,
     workerConcurrency: e.WORKER_CONCURRENCY,
     heavyReadConcurrency: e.HEAVY_READ_CONCURRENCY,
     jobAttempts: e.JOB_ATTEMPTS,

@@ -96,6 +96,15 @@ export class UploadRepository {
     return this.uploads.findOneBy({ id });
   }
 
+  /** How many rejected rows of an upload are stored. */
+  async countRejected(uploadId: string): Promise<number> {
+    const rows = await this.rejected.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM rejected_row WHERE upload_id = $1',
+      [uploadId],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
   /** The first rejected rows of an upload, in file order. */
   firstRejected(uploadId: string, limit: number): Promise<RejectedRowEntity[]> {
     return this.rejected.find({ where: { uploadId }, order: { line: 'ASC' }, take: limit });
