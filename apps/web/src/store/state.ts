@@ -1,6 +1,9 @@
 import type {
   DatasetDto,
   EventField,
+  FacetsDto,
+  JourneyTimelineDto,
+  MiningResult,
   RunDto,
   RunResultDto,
   UploadDto,
@@ -8,7 +11,10 @@ import type {
   UploadPreviewDto,
 } from '@onetrip/contracts';
 import type { Locale } from '../i18n/i18n';
-import type { Route } from './route';
+import type { Route } from '../views/route';
+
+// Everything the app shows, in one place. Controllers (src/controllers) change it; every region
+// and panel renders from it.
 
 export type DatasetsState =
   | { status: 'loading'; items: DatasetDto[] }
@@ -74,6 +80,26 @@ export type RunState =
   | { status: 'done'; run: RunDto; result: RunResultDto }
   | { status: 'error'; error: unknown; run: RunDto | null };
 
+/** A filtered (or the base) result: mining, failed, or there. */
+export type ResultEntry =
+  | { status: 'running'; run: RunDto | null }
+  | { status: 'done'; result: MiningResult }
+  | { status: 'error'; error: unknown };
+
+export type Loadable<T> =
+  { status: 'loading' } | { status: 'done'; value: T } | { status: 'error'; error: unknown };
+
+/**
+ * What the dashboard has fetched, by key (see `store/dashboard-data.ts`): results per (dataset
+ * version, run params, filter), facets per dataset version, journey timelines per journey. Kept
+ * for the session, so switching views or going back to a filter fetches nothing.
+ */
+export interface DashboardData {
+  results: ReadonlyMap<string, ResultEntry>;
+  facets: ReadonlyMap<string, Loadable<FacetsDto>>;
+  timelines: ReadonlyMap<string, Loadable<JourneyTimelineDto>>;
+}
+
 export interface AppState {
   locale: Locale;
   datasets: DatasetsState;
@@ -83,27 +109,5 @@ export interface AppState {
   run: RunState;
   /** What the URL says: dataset, view, filters, map settings, selection. */
   route: Route;
-}
-
-export interface Store<S> {
-  get(): S;
-  set(patch: Partial<S>): void;
-  subscribe(listener: (state: S, previous: S) => void): () => void;
-}
-
-export function createStore<S extends object>(initial: S): Store<S> {
-  let state = initial;
-  const listeners = new Set<(state: S, previous: S) => void>();
-  return {
-    get: () => state,
-    set(patch) {
-      const previous = state;
-      state = { ...state, ...patch };
-      for (const listener of listeners) listener(state, previous);
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
+  dashboard: DashboardData;
 }
