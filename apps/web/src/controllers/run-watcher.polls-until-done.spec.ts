@@ -15,7 +15,12 @@ function scripted(states: RunDto[]) {
       },
       getRunResult: (id: string) => {
         asked.push(`result ${id}`);
-        return Promise.resolve({ run: states[states.length - 1], result: buildingPermit });
+        return Promise.resolve({
+          runId: id,
+          datasetId: 'd1',
+          datasetVersion: 1,
+          result: buildingPermit,
+        });
       },
     },
   };
