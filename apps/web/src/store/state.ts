@@ -1,7 +1,9 @@
 import type {
+  CreatedIngestionKeyDto,
   DatasetDto,
   EventField,
   FacetsDto,
+  IngestionKeyDto,
   JourneyTimelineDto,
   MiningResult,
   RunDto,
@@ -9,6 +11,7 @@ import type {
   UploadDto,
   UploadErrorPolicy,
   UploadPreviewDto,
+  UploadSummaryDto,
 } from '@onetrip/contracts';
 import type { Locale } from '../i18n/i18n';
 import type { Route } from '../views/route';
@@ -100,6 +103,35 @@ export interface DashboardData {
   timelines: ReadonlyMap<string, Loadable<JourneyTimelineDto>>;
 }
 
+/** The selected dataset's recent uploads (the upload history panel). */
+export interface UploadHistoryState {
+  datasetId: string;
+  loading: boolean;
+  items: UploadSummaryDto[];
+  error: unknown;
+}
+
+/**
+ * The selected dataset's ingestion keys (the keys panel). Kept while the dataset stays selected,
+ * so a key just created survives a language switch; `created` is its only copy of the secret.
+ */
+export interface KeysState {
+  datasetId: string;
+  loading: boolean;
+  /** A create or revoke is on its way. */
+  busy: boolean;
+  items: IngestionKeyDto[];
+  error: unknown;
+  created: CreatedIngestionKeyDto | null;
+  copied: boolean;
+  /** The key whose revoke waits for the second click. */
+  pendingRevoke: string | null;
+  /** The name being typed for the next key. */
+  name: string;
+  /** The control that takes keyboard focus when the panel is next drawn (`data-focus` key). */
+  focus: string | null;
+}
+
 export interface AppState {
   locale: Locale;
   datasets: DatasetsState;
@@ -110,4 +142,6 @@ export interface AppState {
   /** What the URL says: dataset, view, filters, map settings, selection. */
   route: Route;
   dashboard: DashboardData;
+  uploadHistory: UploadHistoryState | null;
+  keys: KeysState | null;
 }

@@ -1,16 +1,16 @@
 import type { DatasetDto, RunParams } from '@onetrip/contracts';
-import type { ApiClient } from '../api/client';
 import type { MapLayout } from '../charts/process-map';
+import type { KeysActions } from '../controllers/ingestion-keys';
 import { createTranslator, type Locale, type Translator } from '../i18n/i18n';
-import type { AppState, UploadState } from '../store/state';
+import type { AppState, KeysState, UploadState } from '../store/state';
 import { renderDashboard } from './dashboard';
 import { renderCreateForm, renderCreateStatus, renderDatasetList } from './datasets';
 import { el, replaceContent } from './dom';
 import { renderHeader } from './header';
-import { createKeysPanel, type KeysPanel } from './ingestion-keys';
+import { renderKeysPanel } from './ingestion-keys';
 import type { Route } from './route';
 import { renderRunControls } from './run';
-import { createUploadHistory, type UploadHistory } from './upload-history';
+import { renderUploadHistory } from './upload-history';
 import {
   renderFilePicker,
   renderPreviewForm,
@@ -22,6 +22,7 @@ import {
 /** What the page's controls call: the controllers' actions. */
 export interface AppViewActions {
   upload: UploadActions;
+  keys: KeysActions;
   selectDataset: (id: string) => void;
   refreshDatasets: () => void;
   createDataset: (name: string, description: string) => Promise<boolean>;
@@ -30,10 +31,9 @@ export interface AppViewActions {
   setLocale: (locale: Locale) => void;
 }
 
-export interface AppView {
-  render(state: AppState, previous: AppState | null): void;
-  /** An upload of `datasetId` ended: its history panel (if on screen) asks again. */
-  uploadEnded(datasetId: string): void;
+/** The keys state redrawn for anything but typing the next key's name (the input keeps it). */
+function sameButName(a: KeysState, b: KeysState): boolean {
+  return (Object.keys(a) as (keyof KeysState)[]).every((k) => k === 'name' || a[k] === b[k]);
 }
 
 /** The selected dataset's regions, built once per dataset and redrawn in place. */
@@ -52,6 +52,10 @@ interface DetailParts {
   /** The mapping dialog on screen, rebuilt only for another preview (or language). */
   previewRegion: HTMLElement;
   previewForm: { form: PreviewForm; preview: unknown } | null;
+  historyRegion: HTMLElement;
+  renderedHistory: unknown;
+  keysRegion: HTMLElement;
+  renderedKeys: KeysState | null;
 }
 
 /**
@@ -60,7 +64,10 @@ interface DetailParts {
  * their inputs change, so typing, chosen files and zoom survive updates. It keeps DOM only (the
  * regions it redraws, the map layouts); the state is the store's.
  */
-export function createAppView(root: HTMLElement, api: ApiClient, actions: AppViewActions): AppView {
+export function createAppView(
+  root: HTMLElement,
+  actions: AppViewActions,
+): (state: AppState, previous: AppState | null) => void {
   let tr: Translator = createTranslator('en');
   const regions: Record<
     'header' | 'datasets' | 'createStatus' | 'createForm' | 'detail',
@@ -73,10 +80,8 @@ export function createAppView(root: HTMLElement, api: ApiClient, actions: AppVie
     detail: el('div', { class: 'detail' }),
   };
   let detailParts: DetailParts | null = null;
-  /** The selected dataset's ingestion keys panel; kept across language switches. */
-  let keysPanel: { datasetId: string; panel: KeysPanel } | null = null;
-  /** The selected dataset's upload history; kept across language switches. */
-  let uploadHistory: { datasetId: string; panel: UploadHistory } | null = null;
+  /** The keys state whose `focus` was last applied (focus moves once per change). */
+  let focusedKeys: KeysState | null = null;
   const layouts = new Map<string, MapLayout>();
   let current: AppState | null = null;
 
@@ -123,14 +128,8 @@ export function createAppView(root: HTMLElement, api: ApiClient, actions: AppVie
     const heading = el('div', { class: 'dataset-heading' });
     const uploadStatus = el('div', { class: 'upload-status', 'aria-live': 'polite' });
     const previewRegion = el('div', { class: 'preview-region' });
-    if (keysPanel?.datasetId !== dataset.id) {
-      keysPanel = { datasetId: dataset.id, panel: createKeysPanel(api, dataset.id) };
-    }
-    keysPanel.panel.render(tr);
-    if (uploadHistory?.datasetId !== dataset.id) {
-      uploadHistory = { datasetId: dataset.id, panel: createUploadHistory(api, dataset.id) };
-    }
-    uploadHistory.panel.render(tr);
+    const historyRegion = el('div', { class: 'history-region' });
+    const keysRegion = el('div', { class: 'keys-region' });
     const runControls = el('div', { class: 'run-controls', 'aria-live': 'polite' });
     const result = el('div', { class: 'result-region' });
     const panels = el(
@@ -147,7 +146,7 @@ export function createAppView(root: HTMLElement, api: ApiClient, actions: AppVie
           renderFilePicker(tr, (file) => actions.upload.chooseFile(file)),
           previewRegion,
           uploadStatus,
-          uploadHistory.panel.root,
+          historyRegion,
         ),
         el(
           'section',
@@ -155,7 +154,7 @@ export function createAppView(root: HTMLElement, api: ApiClient, actions: AppVie
           el('h2', { id: 'run-heading' }, tr.t('run.title')),
           runControls,
         ),
-        keysPanel.panel.root,
+        keysRegion,
       ),
     );
     replaceContent(regions.detail, heading, panels, result);
@@ -173,6 +172,10 @@ export function createAppView(root: HTMLElement, api: ApiClient, actions: AppVie
       renderedRunStatus: '',
       previewRegion,
       previewForm: null,
+      historyRegion,
+      renderedHistory: null,
+      keysRegion,
+      renderedKeys: null,
     };
   }
 
@@ -220,7 +223,28 @@ export function createAppView(root: HTMLElement, api: ApiClient, actions: AppVie
       parts.runControls,
       ...renderRunControls(dataset, state.run, tr, (params) => actions.startRun(params)),
     );
+    renderPanels(parts, state);
     renderResult(parts, dataset, state);
+  }
+
+  /** The upload history and the keys, each redrawn when its slice of the store changes. */
+  function renderPanels(parts: DetailParts, state: AppState): void {
+    const { uploadHistory, keys } = state;
+    if (uploadHistory && uploadHistory !== parts.renderedHistory) {
+      parts.renderedHistory = uploadHistory;
+      replaceContent(
+        parts.historyRegion,
+        renderUploadHistory(tr, uploadHistory, (id) => actions.upload.rejectedCsvUrl(id)),
+      );
+    }
+    if (keys && (parts.renderedKeys === null || !sameButName(keys, parts.renderedKeys))) {
+      parts.renderedKeys = keys;
+      replaceContent(parts.keysRegion, renderKeysPanel(tr, keys, actions.keys));
+      if (keys.focus && keys !== focusedKeys) {
+        parts.keysRegion.querySelector<HTMLElement>(`[data-focus="${keys.focus}"]`)?.focus();
+      }
+      focusedKeys = keys;
+    }
   }
 
   /** The dashboard, redrawn only when its result, route, language or fetched data change. */
@@ -311,10 +335,5 @@ export function createAppView(root: HTMLElement, api: ApiClient, actions: AppVie
     renderDetail(state);
   }
 
-  return {
-    render,
-    uploadEnded(datasetId) {
-      if (uploadHistory?.datasetId === datasetId) void uploadHistory.panel.refresh();
-    },
-  };
+  return render;
 }

@@ -2,9 +2,11 @@ import type { ApiClient } from '../api/client';
 import { randomUuid } from '../api/uuid';
 import { watchDashboardData } from '../controllers/dashboard-data';
 import { createDatasetActions, LOCALE_KEY } from '../controllers/datasets';
+import { createKeysActions } from '../controllers/ingestion-keys';
 import { createRunActions } from '../controllers/runs';
 import { createSession } from '../controllers/session';
 import { createUploadFlow } from '../controllers/upload-flow';
+import { createUploadHistory } from '../controllers/upload-history';
 import type { Locale } from '../i18n/i18n';
 import { EMPTY_DASHBOARD_DATA } from '../store/dashboard-data';
 import type { AppState } from '../store/state';
@@ -41,6 +43,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     run: { status: 'idle' },
     route,
     dashboard: EMPTY_DASHBOARD_DATA,
+    uploadHistory: null,
+    keys: null,
   });
   const session = createSession();
   const runs = createRunActions(api, store, session, options.pollIntervalMs);
@@ -48,14 +52,17 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     storage: options.storage,
     resume: runs.resumeLast,
   });
+  const uploadHistory = createUploadHistory(api, store);
+  const keys = createKeysActions(api, store);
   const upload = createUploadFlow(api, store, session, {
     pollIntervalMs: options.uploadPollIntervalMs ?? 1000,
     newId: options.newId ?? (() => randomUuid()),
     stored: datasets.load,
-    finished: (datasetId) => view.uploadEnded(datasetId),
+    finished: (datasetId) => void uploadHistory.refresh(datasetId),
   });
-  const view = createAppView(root, api, {
+  const render = createAppView(root, {
     upload,
+    keys,
     selectDataset: datasets.select,
     refreshDatasets: () => void datasets.load(),
     createDataset: datasets.create,
@@ -64,8 +71,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     setLocale: datasets.setLocale,
   });
 
-  store.subscribe((state, previous) => view.render(state, previous));
-  view.render(store.get(), null);
+  store.subscribe(render);
+  render(store.get(), null);
   watchDashboardData(api, store, options.pollIntervalMs);
   void datasets.load();
   const initial = store.get().selectedId;
