@@ -27,16 +27,9 @@ import {
 } from './views/chart-options';
 import { el } from './views/dom';
 import { renderProcessMapView } from './views/process-map-view';
-import {
-  renderBottlenecks,
-  renderTrips,
-  renderVariants,
-  renderWaits,
-} from './views/analysis-views';
-import { renderOverview } from './views/overview-view';
-import { renderMapView, sliceMap } from './views/map-view';
-import { EMPTY_ROUTE, type ViewName } from './views/route';
-import type { ViewContext } from './views/view-context';
+import { sliceMap } from './views/map-view';
+import { DASHBOARD_VIEWS } from './views/registry';
+import { EMPTY_ROUTE } from './views/route';
 import type { MapLayout } from './charts/process-map';
 import { demoResult } from './charts/fixtures/demo';
 
@@ -183,26 +176,20 @@ function gallery(): void {
 
 /** The dashboard's views on the demo fixture (Chinese), as the app shows them. */
 function dashboardViews(): void {
-  const views = {
-    overview: renderOverview,
-    map: renderMapView,
-    bottlenecks: renderBottlenecks,
-    trips: renderTrips,
-    waits: renderWaits,
-    variants: renderVariants,
-  } as const;
   const layouts = new Map<string, MapLayout>();
-  for (const [name, render] of Object.entries(views)) {
-    const ctx: ViewContext = {
+  // The timeline needs a journey fetched by key: the chart gallery shows it above.
+  for (const view of DASHBOARD_VIEWS.filter((v) => v.needsJourneys)) {
+    const rendered = view.render({
       tr: createTranslator('zh-CN'),
       result: demoResult,
-      route: { ...EMPTY_ROUTE, dataset: 'demo', view: name as ViewName },
+      route: { ...EMPTY_ROUTE, dataset: 'demo', view: view.id },
       navigate: () => undefined,
       timeZone: 'Asia/Shanghai',
       layouts,
       datasetId: 'demo',
-    };
-    main.append(section(`dashboard.${name}`, '150 simulated journeys, zh-CN', render(ctx)));
+      timeline: null,
+    });
+    main.append(section(`dashboard.${view.id}`, '150 simulated journeys, zh-CN', rendered));
   }
 }
 

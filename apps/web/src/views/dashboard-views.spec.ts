@@ -4,7 +4,7 @@ import { buildingPermit } from '../charts/fixtures/building-permit';
 import { demoResult } from '../charts/fixtures/demo';
 import type { MapLayout } from '../charts/process-map';
 import { createTranslator, type Locale } from '../i18n/i18n';
-import { renderBottlenecks, renderTrips, renderVariants, renderWaits } from './analysis-views';
+import { renderBottlenecks } from './bottlenecks-view';
 import {
   AUTO_MAP_ACTIVITIES,
   autoActivitiesPct,
@@ -14,7 +14,10 @@ import {
 } from './map-view';
 import { renderOverview } from './overview-view';
 import { EMPTY_ROUTE, type Route } from './route';
+import { renderTrips } from './trips-view';
+import { renderVariants } from './variants-view';
 import type { ViewContext } from './view-context';
+import { renderWaits } from './waits-view';
 
 function context(result: MiningResult, route: Partial<Route> = {}, locale: Locale = 'en') {
   const navigations: [Partial<Route>, boolean | undefined][] = [];

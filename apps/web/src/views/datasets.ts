@@ -2,7 +2,7 @@ import type { DatasetDto } from '@onetrip/contracts';
 import type { Translator } from '../i18n/i18n';
 import { el } from './dom';
 import { errorBox } from './errors';
-import type { CreateState, DatasetsState } from './state';
+import type { CreateState, DatasetsState } from '../store/state';
 
 export function renderDatasetList(
   state: DatasetsState,

@@ -153,3 +153,36 @@ export function chartCard(
     ...content,
   );
 }
+
+/**
+ * A chart card whose chart downloads as SVG and PNG and whose figures download as CSV, both
+ * named `name` (default the card's id); the chart sits in a scrolling frame unless `bare`.
+ */
+export function chartTableCard(
+  tr: Translator,
+  options: {
+    title: string;
+    caption?: string;
+    id: string;
+    name?: string;
+    wide?: boolean;
+    bare?: boolean;
+  },
+  chart: SVGSVGElement,
+  table: () => { header: string[]; rows: (string | number)[][] },
+  ...content: (Node | null)[]
+): HTMLElement {
+  const { title, caption, id, wide } = options;
+  const name = options.name ?? id;
+  return chartCard(
+    {
+      title,
+      id,
+      ...(caption === undefined ? {} : { caption }),
+      ...(wide === undefined ? {} : { wide }),
+      actions: [chartExport(tr, title, name, () => chart), tableExport(tr, title, name, table)],
+    },
+    options.bare ? chart : el('div', { class: 'chart-scroll' }, chart),
+    ...content,
+  );
+}

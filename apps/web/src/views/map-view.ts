@@ -13,7 +13,7 @@ import { el } from './dom';
 import { chartExport } from './export';
 import { renderProcessMapView } from './process-map-view';
 import type { MapSettings } from './route';
-import { histogramColumns, type ViewContext } from './view-context';
+import { histogramColumns, type DashboardView, type ViewContext } from './view-context';
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -510,3 +510,10 @@ export function renderPanel(ctx: ViewContext, selected: MapElement): HTMLElement
     sampleList,
   );
 }
+
+export const mapView: DashboardView = {
+  id: 'map',
+  labelKey: 'view.map',
+  needsJourneys: true,
+  render: renderMapView,
+};

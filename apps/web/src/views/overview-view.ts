@@ -3,8 +3,8 @@ import { barsChart } from '../charts/bars';
 import { sparkline } from '../charts/sparkline';
 import type { MessageKey } from '../i18n/i18n';
 import { el } from './dom';
-import { chartCard, chartExport, tableExport } from './export';
-import type { ViewContext } from './view-context';
+import { chartTableCard } from './export';
+import type { DashboardView, ViewContext } from './view-context';
 
 interface Card {
   key: string;
@@ -123,8 +123,7 @@ export function renderOverview(ctx: ViewContext): HTMLElement {
       : null;
   const activities = [...result.activities].sort((a, b) => b.count - a.count).slice(0, 12);
   const rows = activities.map((a) => ({ key: a.activity, label: a.activity, value: a.count }));
-  let chart: SVGSVGElement | null = null;
-  chart = barsChart(rows, {
+  const chart = barsChart(rows, {
     width: 760,
     formatValue: (v) => tr.number(v),
     ariaLabel: tr.t('overview.activities'),
@@ -136,19 +135,21 @@ export function renderOverview(ctx: ViewContext): HTMLElement {
     el('p', { class: 'muted view-caption' }, tr.t('overview.caption')),
     grid,
     trendNote,
-    chartCard(
-      {
-        title: tr.t('overview.activities'),
-        id: 'overview-activities',
-        actions: [
-          chartExport(tr, tr.t('overview.activities'), 'activities', () => chart),
-          tableExport(tr, tr.t('overview.activities'), 'activities', () => ({
-            header: [tr.t('map.table.activity'), tr.t('map.table.count')],
-            rows: result.activities.map((a) => [a.activity, a.count]),
-          })),
-        ],
-      },
-      el('div', { class: 'chart-scroll' }, chart),
+    chartTableCard(
+      tr,
+      { title: tr.t('overview.activities'), id: 'overview-activities', name: 'activities' },
+      chart,
+      () => ({
+        header: [tr.t('map.table.activity'), tr.t('map.table.count')],
+        rows: result.activities.map((a) => [a.activity, a.count]),
+      }),
     ),
   );
 }
+
+export const overviewView: DashboardView = {
+  id: 'overview',
+  labelKey: 'view.overview',
+  needsJourneys: true,
+  render: renderOverview,
+};

@@ -2,7 +2,7 @@ import type { DatasetDto, RunParams } from '@onetrip/contracts';
 import type { Translator } from '../i18n/i18n';
 import { el, progressBar } from './dom';
 import { errorBox } from './errors';
-import type { RunState } from './state';
+import type { RunState } from '../store/state';
 
 export function renderRunControls(
   dataset: DatasetDto,

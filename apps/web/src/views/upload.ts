@@ -9,7 +9,7 @@ import type { UploadOptions } from '../api/client';
 import type { MessageKey, Translator } from '../i18n/i18n';
 import { el, progressBar } from './dom';
 import { UserInputError, errorBox } from './errors';
-import type { UploadDraft, UploadRows, UploadState } from './state';
+import type { UploadDraft, UploadRows, UploadState } from '../store/state';
 
 /** What the api reads (it picks the parser by file name; any of them may be gzipped). */
 const ACCEPTED_FILES = '.csv,.tsv,.txt,.xes,.ndjson,.jsonl,.gz,text/csv';

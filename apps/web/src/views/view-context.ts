@@ -1,11 +1,15 @@
-import type { Histogram, MiningResult } from '@onetrip/contracts';
+import type { Histogram, JourneyTimelineDto, MiningResult } from '@onetrip/contracts';
 import type { Column } from '../charts/columns';
 import type { MapLayout } from '../charts/process-map';
-import type { Translator } from '../i18n/i18n';
+import type { MessageKey, Translator } from '../i18n/i18n';
+import type { Loadable } from '../store/state';
 import { el } from './dom';
-import type { Route } from './route';
+import type { Route, ViewName } from './route';
 
-/** What every dashboard view renders from. */
+/**
+ * What a dashboard view renders from: the result of the route's filter, the route, the language.
+ * A view reads only this (it fetches nothing) and changes things only through `navigate`.
+ */
 export interface ViewContext {
   tr: Translator;
   result: MiningResult;
@@ -16,6 +20,22 @@ export interface ViewContext {
   /** Layouts kept across filters so that nodes stay put (per dataset). */
   layouts: Map<string, MapLayout>;
   datasetId: string;
+}
+
+/** The context the dashboard gives every view: the view context and the data fetched for it. */
+export interface DashboardContext extends ViewContext {
+  /** The journey timeline the route names, once asked for (the timeline view reads it). */
+  timeline: Loadable<JourneyTimelineDto> | null;
+}
+
+/** One tab of the dashboard: an entry of `views/registry.ts`, one file per view. */
+export interface DashboardView {
+  id: ViewName;
+  /** The tab's label in the catalogues. */
+  labelKey: MessageKey;
+  /** False for a view that is useful when the filter leaves no journeys (the timeline). */
+  needsJourneys: boolean;
+  render(ctx: DashboardContext): HTMLElement;
 }
 
 /** A notice standing in for a view (or a card) whose data the dataset lacks. */

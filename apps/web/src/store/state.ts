@@ -1,14 +1,23 @@
 import type {
+  CreatedIngestionKeyDto,
   DatasetDto,
   EventField,
+  FacetsDto,
+  IngestionKeyDto,
+  JourneyTimelineDto,
+  MiningResult,
   RunDto,
   RunResultDto,
   UploadDto,
   UploadErrorPolicy,
   UploadPreviewDto,
+  UploadSummaryDto,
 } from '@onetrip/contracts';
 import type { Locale } from '../i18n/i18n';
-import type { Route } from './route';
+import type { Route } from '../views/route';
+
+// Everything the app shows, in one place. Controllers (src/controllers) change it; every region
+// and panel renders from it.
 
 export type DatasetsState =
   | { status: 'loading'; items: DatasetDto[] }
@@ -74,6 +83,55 @@ export type RunState =
   | { status: 'done'; run: RunDto; result: RunResultDto }
   | { status: 'error'; error: unknown; run: RunDto | null };
 
+/** A filtered (or the base) result: mining, failed, or there. */
+export type ResultEntry =
+  | { status: 'running'; run: RunDto | null }
+  | { status: 'done'; result: MiningResult }
+  | { status: 'error'; error: unknown };
+
+export type Loadable<T> =
+  { status: 'loading' } | { status: 'done'; value: T } | { status: 'error'; error: unknown };
+
+/**
+ * What the dashboard has fetched, by key (see `store/dashboard-data.ts`): results per (dataset
+ * version, run params, filter), facets per dataset version, journey timelines per journey. Kept
+ * for the session, so switching views or going back to a filter fetches nothing.
+ */
+export interface DashboardData {
+  results: ReadonlyMap<string, ResultEntry>;
+  facets: ReadonlyMap<string, Loadable<FacetsDto>>;
+  timelines: ReadonlyMap<string, Loadable<JourneyTimelineDto>>;
+}
+
+/** The selected dataset's recent uploads (the upload history panel). */
+export interface UploadHistoryState {
+  datasetId: string;
+  loading: boolean;
+  items: UploadSummaryDto[];
+  error: unknown;
+}
+
+/**
+ * The selected dataset's ingestion keys (the keys panel). Kept while the dataset stays selected,
+ * so a key just created survives a language switch; `created` is its only copy of the secret.
+ */
+export interface KeysState {
+  datasetId: string;
+  loading: boolean;
+  /** A create or revoke is on its way. */
+  busy: boolean;
+  items: IngestionKeyDto[];
+  error: unknown;
+  created: CreatedIngestionKeyDto | null;
+  copied: boolean;
+  /** The key whose revoke waits for the second click. */
+  pendingRevoke: string | null;
+  /** The name being typed for the next key. */
+  name: string;
+  /** The control that takes keyboard focus when the panel is next drawn (`data-focus` key). */
+  focus: string | null;
+}
+
 export interface AppState {
   locale: Locale;
   datasets: DatasetsState;
@@ -83,27 +141,7 @@ export interface AppState {
   run: RunState;
   /** What the URL says: dataset, view, filters, map settings, selection. */
   route: Route;
-}
-
-export interface Store<S> {
-  get(): S;
-  set(patch: Partial<S>): void;
-  subscribe(listener: (state: S, previous: S) => void): () => void;
-}
-
-export function createStore<S extends object>(initial: S): Store<S> {
-  let state = initial;
-  const listeners = new Set<(state: S, previous: S) => void>();
-  return {
-    get: () => state,
-    set(patch) {
-      const previous = state;
-      state = { ...state, ...patch };
-      for (const listener of listeners) listener(state, previous);
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
+  dashboard: DashboardData;
+  uploadHistory: UploadHistoryState | null;
+  keys: KeysState | null;
 }

@@ -1,0 +1,339 @@
+import type { DatasetDto, RunParams } from '@onetrip/contracts';
+import type { MapLayout } from '../charts/process-map';
+import type { KeysActions } from '../controllers/ingestion-keys';
+import { createTranslator, type Locale, type Translator } from '../i18n/i18n';
+import type { AppState, KeysState, UploadState } from '../store/state';
+import { renderDashboard } from './dashboard';
+import { renderCreateForm, renderCreateStatus, renderDatasetList } from './datasets';
+import { el, replaceContent } from './dom';
+import { renderHeader } from './header';
+import { renderKeysPanel } from './ingestion-keys';
+import type { Route } from './route';
+import { renderRunControls } from './run';
+import { renderUploadHistory } from './upload-history';
+import {
+  renderFilePicker,
+  renderPreviewForm,
+  renderUploadStatus,
+  type PreviewForm,
+  type UploadActions,
+} from './upload';
+
+/** What the page's controls call: the controllers' actions. */
+export interface AppViewActions {
+  upload: UploadActions;
+  keys: KeysActions;
+  selectDataset: (id: string) => void;
+  refreshDatasets: () => void;
+  createDataset: (name: string, description: string) => Promise<boolean>;
+  startRun: (params: RunParams) => void;
+  navigate: (patch: Partial<Route>, replace?: boolean) => void;
+  setLocale: (locale: Locale) => void;
+}
+
+/** The keys state redrawn for anything but typing the next key's name (the input keeps it). */
+function sameButName(a: KeysState, b: KeysState): boolean {
+  return (Object.keys(a) as (keyof KeysState)[]).every((k) => k === 'name' || a[k] === b[k]);
+}
+
+/** The selected dataset's regions, built once per dataset and redrawn in place. */
+interface DetailParts {
+  datasetId: string;
+  heading: HTMLElement;
+  uploadStatus: HTMLElement;
+  runControls: HTMLElement;
+  result: HTMLElement;
+  renderedResult: unknown;
+  renderedRoute: Route | null;
+  renderedLocale: string;
+  renderedData: unknown;
+  panels: HTMLDetailsElement | null;
+  renderedRunStatus: string;
+  /** The mapping dialog on screen, rebuilt only for another preview (or language). */
+  previewRegion: HTMLElement;
+  previewForm: { form: PreviewForm; preview: unknown } | null;
+  historyRegion: HTMLElement;
+  renderedHistory: unknown;
+  keysRegion: HTMLElement;
+  renderedKeys: KeysState | null;
+}
+
+/**
+ * Draws the app from the store: header, dataset list and create form on the left, the selected
+ * dataset (upload, run, dashboard) on the right. The forms and the map are rebuilt only when
+ * their inputs change, so typing, chosen files and zoom survive updates. It keeps DOM only (the
+ * regions it redraws, the map layouts); the state is the store's.
+ */
+export function createAppView(
+  root: HTMLElement,
+  actions: AppViewActions,
+): (state: AppState, previous: AppState | null) => void {
+  let tr: Translator = createTranslator('en');
+  const regions: Record<
+    'header' | 'datasets' | 'createStatus' | 'createForm' | 'detail',
+    HTMLElement
+  > = {
+    header: el('div'),
+    datasets: el('div'),
+    createStatus: el('div'),
+    createForm: el('div'),
+    detail: el('div', { class: 'detail' }),
+  };
+  let detailParts: DetailParts | null = null;
+  /** The keys state whose `focus` was last applied (focus moves once per change). */
+  let focusedKeys: KeysState | null = null;
+  const layouts = new Map<string, MapLayout>();
+  let current: AppState | null = null;
+
+  function selected(state: AppState): DatasetDto | undefined {
+    return state.datasets.items.find((d) => d.id === state.selectedId);
+  }
+
+  function renderCreate(state: AppState, clear = false): void {
+    if (clear || regions.createForm.childElementCount === 0) {
+      const { form, status } = renderCreateForm(tr, (name, description) => {
+        void actions.createDataset(name, description).then((created) => {
+          if (!created || !current) return;
+          renderCreate(current, true);
+          // The next step is choosing a file: take keyboard users there.
+          regions.detail.querySelector<HTMLElement>('#upload-file')?.focus();
+        });
+      });
+      regions.createStatus = status;
+      replaceContent(regions.createForm, form);
+    }
+    replaceContent(regions.createStatus, ...renderCreateStatus(state.create, tr));
+  }
+
+  function renderShell(): void {
+    document.documentElement.lang = tr.locale;
+    document.title = `${tr.t('app.title')} · ${tr.t('app.tagline')}`;
+    replaceContent(regions.header, renderHeader(tr, actions.setLocale));
+    regions.createForm.replaceChildren();
+    detailParts = null;
+    if (!root.contains(regions.header)) {
+      root.replaceChildren(
+        regions.header,
+        el(
+          'div',
+          { class: 'layout' },
+          el('aside', { class: 'sidebar' }, regions.datasets, regions.createForm),
+          el('main', { id: 'main', tabindex: '-1', class: 'content' }, regions.detail),
+        ),
+      );
+    }
+  }
+
+  function buildDetail(dataset: DatasetDto): DetailParts {
+    const heading = el('div', { class: 'dataset-heading' });
+    const uploadStatus = el('div', { class: 'upload-status', 'aria-live': 'polite' });
+    const previewRegion = el('div', { class: 'preview-region' });
+    const historyRegion = el('div', { class: 'history-region' });
+    const keysRegion = el('div', { class: 'keys-region' });
+    const runControls = el('div', { class: 'run-controls', 'aria-live': 'polite' });
+    const result = el('div', { class: 'result-region' });
+    const panels = el(
+      'details',
+      { class: 'data-panels', open: true },
+      el('summary', {}, tr.t('data.title')),
+      el(
+        'div',
+        { class: 'panels' },
+        el(
+          'section',
+          { class: 'card upload-card', 'aria-labelledby': 'upload-heading' },
+          el('h2', { id: 'upload-heading' }, tr.t('upload.title')),
+          renderFilePicker(tr, (file) => actions.upload.chooseFile(file)),
+          previewRegion,
+          uploadStatus,
+          historyRegion,
+        ),
+        el(
+          'section',
+          { class: 'card', 'aria-labelledby': 'run-heading' },
+          el('h2', { id: 'run-heading' }, tr.t('run.title')),
+          runControls,
+        ),
+        keysRegion,
+      ),
+    );
+    replaceContent(regions.detail, heading, panels, result);
+    return {
+      datasetId: dataset.id,
+      heading,
+      uploadStatus,
+      runControls,
+      result,
+      renderedResult: null,
+      renderedRoute: null,
+      renderedLocale: '',
+      renderedData: null,
+      panels,
+      renderedRunStatus: '',
+      previewRegion,
+      previewForm: null,
+      historyRegion,
+      renderedHistory: null,
+      keysRegion,
+      renderedKeys: null,
+    };
+  }
+
+  function renderDetail(state: AppState): void {
+    const dataset = selected(state);
+    if (!dataset) {
+      detailParts = null;
+      replaceContent(
+        regions.detail,
+        el(
+          'div',
+          { class: 'welcome card' },
+          state.datasets.status === 'loading' && state.datasets.items.length === 0
+            ? el('p', { class: 'muted loading' }, tr.t('datasets.loading'))
+            : el('p', { class: 'empty-state' }, tr.t('datasets.select')),
+        ),
+      );
+      return;
+    }
+    if (!detailParts || detailParts.datasetId !== dataset.id) detailParts = buildDetail(dataset);
+    const parts = detailParts;
+    replaceContent(
+      parts.heading,
+      el('h1', {}, dataset.name),
+      el(
+        'p',
+        { class: 'muted' },
+        [
+          tr.t('datasets.events', { count: tr.number(dataset.eventCount) }),
+          tr.t('datasets.version', { version: tr.number(dataset.version) }),
+          tr.t('datasets.created', { date: tr.dateTime(dataset.createdAt) }),
+        ].join(' · '),
+      ),
+      ...(dataset.description ? [el('p', { class: 'description' }, dataset.description)] : []),
+    );
+    renderPreview(parts, state.upload);
+    replaceContent(parts.uploadStatus, ...renderUploadStatus(state.upload, tr, actions.upload));
+    const busy = ['previewing', 'uploading', 'processing', 'cancelling'].includes(
+      state.upload.status,
+    );
+    const picker =
+      parts.previewRegion.parentElement?.querySelector<HTMLInputElement>('#upload-file');
+    if (picker) picker.disabled = busy && state.upload.status !== 'previewing';
+    replaceContent(
+      parts.runControls,
+      ...renderRunControls(dataset, state.run, tr, (params) => actions.startRun(params)),
+    );
+    renderPanels(parts, state);
+    renderResult(parts, dataset, state);
+  }
+
+  /** The upload history and the keys, each redrawn when its slice of the store changes. */
+  function renderPanels(parts: DetailParts, state: AppState): void {
+    const { uploadHistory, keys } = state;
+    if (uploadHistory && uploadHistory !== parts.renderedHistory) {
+      parts.renderedHistory = uploadHistory;
+      replaceContent(
+        parts.historyRegion,
+        renderUploadHistory(tr, uploadHistory, (id) => actions.upload.rejectedCsvUrl(id)),
+      );
+    }
+    if (keys && (parts.renderedKeys === null || !sameButName(keys, parts.renderedKeys))) {
+      parts.renderedKeys = keys;
+      replaceContent(parts.keysRegion, renderKeysPanel(tr, keys, actions.keys));
+      if (keys.focus && keys !== focusedKeys) {
+        parts.keysRegion.querySelector<HTMLElement>(`[data-focus="${keys.focus}"]`)?.focus();
+      }
+      focusedKeys = keys;
+    }
+  }
+
+  /** The dashboard, redrawn only when its result, route, language or fetched data change. */
+  function renderResult(parts: DetailParts, dataset: DatasetDto, state: AppState): void {
+    const result = state.run.status === 'done' ? state.run.result : null;
+    if (
+      result === parts.renderedResult &&
+      state.route === parts.renderedRoute &&
+      tr.locale === parts.renderedLocale &&
+      state.dashboard === parts.renderedData &&
+      (result !== null || state.run.status === parts.renderedRunStatus)
+    ) {
+      return;
+    }
+    parts.renderedRunStatus = state.run.status;
+    // Upload and mining fold away once there is a result to look at (and open without one).
+    if (parts.panels && (result === null) !== (parts.renderedResult === null)) {
+      parts.panels.open = result === null;
+    }
+    parts.renderedResult = result;
+    parts.renderedRoute = state.route;
+    parts.renderedLocale = tr.locale;
+    parts.renderedData = state.dashboard;
+    if (result && state.run.status === 'done') {
+      replaceContent(
+        parts.result,
+        renderDashboard({
+          dataset,
+          base: { run: state.run.run, result: result.result },
+          route: state.route,
+          tr,
+          data: state.dashboard,
+          layouts,
+          navigate: actions.navigate,
+        }),
+      );
+      return;
+    }
+    const mining =
+      state.run.status === 'starting' ||
+      state.run.status === 'watching' ||
+      state.run.status === 'loadingResult';
+    replaceContent(
+      parts.result,
+      mining
+        ? el('p', { class: 'muted loading dashboard-empty' }, tr.t('state.loading'))
+        : el('p', { class: 'empty-state dashboard-empty' }, tr.t('state.needsRun')),
+    );
+  }
+
+  function renderPreview(
+    parts: Pick<DetailParts, 'previewRegion' | 'previewForm'>,
+    upload: UploadState,
+  ): void {
+    if (upload.status !== 'preview') {
+      if (parts.previewForm) {
+        parts.previewForm = null;
+        parts.previewRegion.replaceChildren();
+      }
+      return;
+    }
+    if (parts.previewForm?.preview !== upload.preview) {
+      const form = renderPreviewForm(upload, tr, actions.upload);
+      const fresh = parts.previewForm === null;
+      parts.previewForm = { form, preview: upload.preview };
+      replaceContent(parts.previewRegion, form.node);
+      // A new file: take keyboard users to the dialog's first decision.
+      if (fresh) form.node.querySelector<HTMLElement>('#mapping-caseId')?.focus();
+    } else {
+      parts.previewForm.form.showError(upload.error);
+    }
+  }
+
+  function render(state: AppState, previous: AppState | null): void {
+    current = state;
+    if (!previous || state.locale !== previous.locale) {
+      tr = createTranslator(state.locale);
+      renderShell();
+    }
+    replaceContent(
+      regions.datasets,
+      renderDatasetList(state.datasets, state.selectedId, tr, {
+        select: actions.selectDataset,
+        refresh: actions.refreshDatasets,
+      }),
+    );
+    renderCreate(state);
+    renderDetail(state);
+  }
+
+  return render;
+}

@@ -1,0 +1,148 @@
+import type { Bottleneck } from '@onetrip/contracts';
+import { barsChart, type BarRow } from '../charts/bars';
+import { el } from './dom';
+import { chartTableCard } from './export';
+import type { DashboardView, ViewContext } from './view-context';
+
+/** Rows the bottleneck table shows; the CSV export has them all. */
+const BOTTLENECK_ROWS = 20;
+
+function bottleneckName(b: Bottleneck): string {
+  return b.kind === 'edge' ? `${b.from ?? ''} → ${b.to ?? ''}` : (b.activity ?? '');
+}
+
+/** Bottlenecks: ranked table and bar chart; each row links to the map, highlighted. */
+export function renderBottlenecks(ctx: ViewContext): HTMLElement {
+  const { tr, result } = ctx;
+  const list = [...result.bottlenecks].sort((a, b) => b.totalWaitSeconds - a.totalWaitSeconds);
+  const rows: BarRow[] = list.slice(0, 15).map((b, i) => ({
+    key: String(i),
+    label: bottleneckName(b),
+    value: b.totalWaitSeconds,
+    note: tr.percent(b.share),
+  }));
+  const chart = barsChart(rows, {
+    width: 900,
+    labelWidth: 320,
+    formatValue: (v) => tr.duration(v),
+    ariaLabel: tr.t('bottlenecks.title'),
+    emptyLabel: tr.t('bottlenecks.empty'),
+  });
+  const header = [
+    tr.t('bottlenecks.col.where'),
+    tr.t('bottlenecks.col.kind'),
+    tr.t('bottlenecks.col.total'),
+    tr.t('bottlenecks.col.share'),
+    tr.t('bottlenecks.col.mean'),
+    tr.t('bottlenecks.col.median'),
+    tr.t('bottlenecks.col.p90'),
+    tr.t('bottlenecks.col.count'),
+  ];
+  const kind = (b: Bottleneck): string =>
+    tr.t(b.kind === 'edge' ? 'bottlenecks.kind.edge' : 'bottlenecks.kind.activity');
+  const table = el(
+    'div',
+    { class: 'table-wrap' },
+    el(
+      'table',
+      { class: 'data-table', 'data-testid': 'bottlenecks-table' },
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          header.map((h, i) => el('th', { scope: 'col', class: i >= 2 ? 'num' : null }, h)),
+          el('th', {}, ''),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        list.slice(0, BOTTLENECK_ROWS).map((b) =>
+          el(
+            'tr',
+            {},
+            el('td', {}, bottleneckName(b)),
+            el('td', {}, kind(b)),
+            el('td', { class: 'num' }, tr.duration(b.totalWaitSeconds)),
+            el('td', { class: 'num' }, tr.percent(b.share)),
+            el('td', { class: 'num' }, tr.duration(b.meanSeconds)),
+            el(
+              'td',
+              { class: 'num' },
+              b.medianSeconds === undefined ? '–' : tr.duration(b.medianSeconds),
+            ),
+            el('td', { class: 'num' }, tr.duration(b.p90Seconds)),
+            el('td', { class: 'num' }, b.count === undefined ? '–' : tr.number(b.count)),
+            el(
+              'td',
+              {},
+              el(
+                'button',
+                {
+                  type: 'button',
+                  class: 'link-button show-on-map',
+                  onclick: () =>
+                    ctx.navigate({
+                      view: 'map',
+                      selected:
+                        b.kind === 'edge'
+                          ? { kind: 'edge', from: b.from ?? '', to: b.to ?? '' }
+                          : { kind: 'activity', activity: b.activity ?? '' },
+                    }),
+                },
+                tr.t('bottlenecks.showOnMap'),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+  return el(
+    'div',
+    { class: 'view view-bottlenecks' },
+    chartTableCard(
+      tr,
+      {
+        title: tr.t('bottlenecks.title'),
+        caption: tr.t('bottlenecks.caption'),
+        id: 'bottlenecks',
+        wide: true,
+      },
+      chart,
+      () => ({
+        header,
+        rows: list.map((b) => [
+          bottleneckName(b),
+          kind(b),
+          Math.round(b.totalWaitSeconds),
+          Math.round(b.share * 10000) / 10000,
+          Math.round(b.meanSeconds),
+          b.medianSeconds === undefined ? '' : Math.round(b.medianSeconds),
+          Math.round(b.p90Seconds),
+          b.count ?? '',
+        ]),
+      }),
+      table,
+      list.length > BOTTLENECK_ROWS
+        ? el(
+            'p',
+            { class: 'muted' },
+            tr.t('bottlenecks.more', {
+              shown: tr.number(BOTTLENECK_ROWS),
+              total: tr.number(list.length),
+            }),
+          )
+        : null,
+    ),
+  );
+}
+
+export const bottlenecksView: DashboardView = {
+  id: 'bottlenecks',
+  labelKey: 'view.bottlenecks',
+  needsJourneys: true,
+  render: renderBottlenecks,
+};

@@ -1,0 +1,158 @@
+import type { TripBreakdownRow } from '@onetrip/contracts';
+import { barsChart } from '../charts/bars';
+import { columnsChart } from '../charts/columns';
+import { icicleChart } from '../charts/icicle';
+import { icicleOptions } from './chart-options';
+import { el } from './dom';
+import { chartTableCard } from './export';
+import { unavailable, type DashboardView, type ViewContext } from './view-context';
+
+function rateCard(
+  ctx: ViewContext,
+  title: string,
+  id: string,
+  rows: readonly TripBreakdownRow[],
+): HTMLElement {
+  const { tr } = ctx;
+  const sorted = [...rows].sort((a, b) => b.journeys - a.journeys);
+  const chart = barsChart(
+    sorted.map((r) => ({
+      key: r.value ?? '',
+      label: r.value ?? '–',
+      value: r.atMostOneTripRate,
+      note: tr.t('trips.journeys', { count: tr.number(r.journeys) }),
+    })),
+    {
+      width: 560,
+      labelWidth: 170,
+      max: 1,
+      formatValue: (v) => tr.percent(v),
+      ariaLabel: title,
+      emptyLabel: tr.t('state.noJourneys'),
+    },
+  );
+  return chartTableCard(tr, { title, id }, chart, () => ({
+    header: ['value', 'journeys', 'trips', 'tripsPerJourney', 'atMostOneTripRate', 'zeroTripRate'],
+    rows: sorted.map((r) => [
+      r.value ?? '',
+      r.journeys,
+      r.trips,
+      r.tripsPerJourney,
+      r.atMostOneTripRate,
+      r.zeroTripRate,
+    ]),
+  }));
+}
+
+/** Trips: distribution, at-most-one rates, return reasons and channel sequences. */
+export function renderTrips(ctx: ViewContext): HTMLElement {
+  const { tr, result } = ctx;
+  if (!result.trips)
+    return el(
+      'div',
+      { class: 'view view-trips' },
+      unavailable(tr.t('trips.noChannels'), 'trips-unavailable'),
+    );
+  const distribution = Object.entries(result.trips.distribution)
+    .map(([k, v]) => [Number(k), v] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const distChart = columnsChart(
+    distribution.map(([k, v]) => ({
+      key: String(k),
+      label: String(k),
+      value: v,
+      highlight: k >= 2,
+    })),
+    {
+      width: 480,
+      height: 200,
+      formatValue: (v) => tr.number(v),
+      ariaLabel: tr.t('trips.distribution'),
+    },
+  );
+  const insights = result.insights;
+  const cards: HTMLElement[] = [
+    chartTableCard(
+      tr,
+      {
+        title: tr.t('trips.distribution'),
+        caption: tr.t('trips.distribution.caption'),
+        id: 'trips-distribution',
+        bare: true,
+      },
+      distChart,
+      () => ({ header: ['trips', 'journeys'], rows: distribution.map(([k, v]) => [k, v]) }),
+    ),
+  ];
+  if (insights?.trips) {
+    cards.push(
+      rateCard(ctx, tr.t('trips.byService'), 'trips-by-service', insights.trips.byService),
+      rateCard(ctx, tr.t('trips.byDepartment'), 'trips-by-department', insights.trips.byDepartment),
+      rateCard(ctx, tr.t('trips.byHall'), 'trips-by-hall', insights.trips.byHall),
+    );
+  }
+  if (insights) {
+    const reasons = insights.returnReasons;
+    const reasonsChart = barsChart(
+      reasons.map((r) => ({ key: r.activity, label: r.activity, value: r.journeys })),
+      {
+        width: 560,
+        labelWidth: 170,
+        formatValue: (v) => tr.number(v),
+        ariaLabel: tr.t('trips.returnReasons'),
+        emptyLabel: tr.t('trips.noReturns'),
+      },
+    );
+    cards.push(
+      chartTableCard(
+        tr,
+        {
+          title: tr.t('trips.returnReasons'),
+          caption: tr.t('trips.returnReasons.caption'),
+          id: 'return-reasons',
+        },
+        reasonsChart,
+        () => ({
+          header: ['activity', 'journeys', 'instances'],
+          rows: reasons.map((r) => [r.activity, r.journeys, r.instances]),
+        }),
+      ),
+    );
+    const sequences = insights.channelSequences;
+    if (sequences) {
+      const icicle = icicleChart(
+        sequences.top.map((s) => ({ steps: s.channels, count: s.journeys })),
+        {
+          ...icicleOptions(tr),
+          width: 1100,
+          height: 360,
+          total: sequences.top.reduce((sum, s) => sum + s.journeys, 0) + sequences.otherJourneys,
+        },
+      );
+      cards.push(
+        chartTableCard(
+          tr,
+          {
+            title: tr.t('trips.sequences'),
+            caption: tr.t('trips.sequences.caption'),
+            id: 'channel-sequences',
+            wide: true,
+          },
+          icicle,
+          () => ({
+            header: ['channels', 'journeys'],
+            rows: sequences.top.map((s) => [s.channels.join(' > '), s.journeys]),
+          }),
+        ),
+      );
+    }
+  }
+  return el('div', { class: 'view view-trips chart-grid' }, ...cards);
+}
+
+export const tripsView: DashboardView = {
+  id: 'trips',
+  labelKey: 'view.trips',
+  needsJourneys: true,
+  render: renderTrips,
+};

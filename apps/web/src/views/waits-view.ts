@@ -1,0 +1,138 @@
+import type { WaitRow } from '@onetrip/contracts';
+import { barsChart } from '../charts/bars';
+import { heatmap } from '../charts/heatmap';
+import { heatmapOptions } from './chart-options';
+import { chartTableCard } from './export';
+import { el } from './dom';
+import { unavailable, type DashboardView, type ViewContext } from './view-context';
+
+function waitBars(
+  ctx: ViewContext,
+  rows: readonly WaitRow[],
+  title: string,
+  id: string,
+  empty: string,
+): HTMLElement {
+  const { tr } = ctx;
+  const sorted = [...rows].sort((a, b) => b.seconds.median - a.seconds.median);
+  const chart = barsChart(
+    sorted.map((r) => ({
+      key: r.value ?? '',
+      label: r.value ?? '–',
+      value: r.seconds.median,
+      note: `p90 ${tr.duration(r.seconds.p90)} · ${tr.t('waits.count', { count: tr.number(r.count) })}`,
+    })),
+    {
+      width: 620,
+      labelWidth: 170,
+      figureWidth: 230,
+      formatValue: (v) => tr.duration(v),
+      ariaLabel: title,
+      emptyLabel: empty,
+    },
+  );
+  return chartTableCard(tr, { title, id }, chart, () => ({
+    header: ['value', 'count', 'mean', 'median', 'p90', 'total'],
+    rows: sorted.map((r) => [
+      r.value ?? '',
+      r.count,
+      r.seconds.mean,
+      r.seconds.median,
+      r.seconds.p90,
+      r.seconds.total,
+    ]),
+  }));
+}
+
+/** Waits: queue by hall, hour × weekday heatmap, back office by department, who is waited on. */
+export function renderWaits(ctx: ViewContext): HTMLElement {
+  const { tr, result } = ctx;
+  const insights = result.insights;
+  if (!insights)
+    return el('div', { class: 'view view-waits' }, unavailable(tr.t('state.noInsights')));
+  const cards: HTMLElement[] = [];
+  const q = insights.queueWaits;
+  if (q.count === 0) cards.push(unavailable(tr.t('waits.noQueue'), 'queue-unavailable'));
+  else {
+    cards.push(
+      waitBars(ctx, q.byHall, tr.t('waits.queueByHall'), 'queue-by-hall', tr.t('waits.noQueue')),
+    );
+    const cells = q.byHourWeekday.map((c) => ({
+      row: c.weekday - 1,
+      column: c.hour,
+      value: c.medianSeconds,
+      count: c.count,
+    }));
+    const heat = heatmap(cells, { ...heatmapOptions(tr), ariaLabel: tr.t('waits.heatmap') });
+    cards.push(
+      chartTableCard(tr, { title: tr.t('waits.heatmap'), id: 'queue-heatmap' }, heat, () => ({
+        header: ['weekday', 'hour', 'count', 'meanSeconds', 'medianSeconds'],
+        rows: q.byHourWeekday.map((c) => [
+          c.weekday,
+          c.hour,
+          c.count,
+          c.meanSeconds,
+          c.medianSeconds,
+        ]),
+      })),
+    );
+  }
+  if (insights.backOfficeWaits.length === 0)
+    cards.push(unavailable(tr.t('waits.noDepartments'), 'departments-unavailable'));
+  else
+    cards.push(
+      waitBars(
+        ctx,
+        insights.backOfficeWaits,
+        tr.t('waits.byDepartment'),
+        'waits-by-department',
+        tr.t('waits.noDepartments'),
+      ),
+    );
+  const a = insights.waitAttribution;
+  const split = barsChart(
+    [
+      {
+        key: 'citizen',
+        label: tr.t('waits.citizen'),
+        value: a.citizenSeconds,
+        note: tr.percent(a.citizenShare),
+      },
+      {
+        key: 'government',
+        label: tr.t('waits.government'),
+        value: a.governmentSeconds,
+        note: tr.percent(1 - a.citizenShare),
+      },
+    ],
+    {
+      width: 620,
+      labelWidth: 190,
+      formatValue: (v) => tr.duration(v),
+      ariaLabel: tr.t('waits.attribution'),
+    },
+  );
+  cards.push(
+    chartTableCard(
+      tr,
+      {
+        title: tr.t('waits.attribution'),
+        caption: tr.t('waits.attribution.caption'),
+        id: 'wait-attribution',
+      },
+      split,
+      () => ({
+        header: ['period', 'citizenSeconds', 'governmentSeconds'],
+        rows: a.byPeriod.map((p) => [p.period, p.citizenSeconds, p.governmentSeconds]),
+      }),
+    ),
+  );
+  return el('div', { class: 'view view-waits chart-grid' }, ...cards);
+}
+
+export const waitsView: DashboardView = {
+  id: 'waits',
+  labelKey: 'view.waits',
+  needsJourneys: true,
+  render: renderWaits,
+};
