@@ -409,7 +409,7 @@ export const en = {
   'error.upload.rejected-row':
     'A row could not be read, and the upload was set to stop at the first such row. Nothing was stored.',
   'error.upload.interrupted':
-    'The upload was interrupted (the server stopped). Nothing was stored; upload the file again.',
+    'The upload was interrupted (the server stopped or lost its database). Nothing was stored; upload the file again.',
   'error.upload.exists': 'This upload was already sent. Please upload the file again.',
   'error.upload.aborted':
     'The upload was interrupted before the whole file arrived. Nothing was stored.',
@@ -425,6 +425,15 @@ export const en = {
     'The file is larger than the server accepts once unpacked.',
   'error.ingest.invalid-timezone': 'The dataset’s time zone is not valid.',
   'error.auth.ingestion-key': 'This ingestion key is not valid for this dataset.',
+  'error.ingest.decompression-ratio':
+    'The compressed file expands far more than real event logs do; it was refused.',
+  'error.ingest.too-many-fields': 'A row has far too many fields (is the separator right?).',
+  'error.ingest.duplicate-header':
+    'Two columns have the same name. Rename one of them and upload again.',
+  'error.ingest.unterminated-quote': 'A quotation mark in the header row is never closed.',
+  'error.ingest.empty-line-flood': 'The file holds a long run of empty lines and was refused.',
+  'error.database.unavailable':
+    'The database cannot be reached right now. Nothing was changed; please try again in a moment.',
   'error.ingest.read-failed': 'The file could not be read.',
   'error.location': 'Line {line}',
   'error.locationColumn': 'Line {line}, column {column}',

@@ -390,7 +390,8 @@ export const zhCN: Messages = {
     '无法读取的行太多，因此没有保存任何数据。请查看被拒绝的行，修正文件或列的对应关系后重新上传。',
   'error.upload.rejected-row':
     '有一行无法读取，而本次上传设置为遇到这样的行即停止。没有保存任何数据。',
-  'error.upload.interrupted': '上传被中断（服务器已停止）。没有保存任何数据，请重新上传该文件。',
+  'error.upload.interrupted':
+    '上传被中断（服务器已停止或数据库连接中断）。没有保存任何数据，请重新上传该文件。',
   'error.upload.exists': '此次上传已经提交过。请重新上传该文件。',
   'error.upload.aborted': '文件尚未全部到达，上传即被中断。没有保存任何数据。',
   'error.upload.options-invalid': '上传设置无效。',
@@ -404,6 +405,12 @@ export const zhCN: Messages = {
   'error.ingest.decompressed-too-large': '文件解压后超过了服务器允许的大小。',
   'error.ingest.invalid-timezone': '数据集的时区无效。',
   'error.auth.ingestion-key': '此接入密钥对该数据集无效。',
+  'error.ingest.decompression-ratio': '压缩文件解压后的大小远超正常事件日志，已拒绝。',
+  'error.ingest.too-many-fields': '某一行的字段数量过多（分隔符是否正确？）。',
+  'error.ingest.duplicate-header': '有两列同名。请将其中一列改名后重新上传。',
+  'error.ingest.unterminated-quote': '表头行中的引号没有闭合。',
+  'error.ingest.empty-line-flood': '文件中有大量连续空行，已拒绝。',
+  'error.database.unavailable': '数据库暂时无法连接。没有做任何更改，请稍后重试。',
   'error.ingest.read-failed': '无法读取文件。',
   'error.location': '第 {line} 行',
   'error.locationColumn': '第 {line} 行，{column} 列',
