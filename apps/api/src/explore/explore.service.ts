@@ -1,32 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { EventQueryRepository, runParamsSchema, toMiningOptions } from '@onetrip/backend';
-import type {
-  FacetsDto,
-  JourneyTimelineDto,
-  RunParams,
-  TimelineJourneyDto,
+import { EventQueryRepository, toMiningOptions } from '@onetrip/backend';
+import {
+  RunParamsSchema,
+  TimelineQuerySchema,
+  type FacetsDto,
+  type JourneyTimelineDto,
+  type RunParams,
+  type TimelineJourneyDto,
 } from '@onetrip/contracts';
 import { MiningInputError, journeyTimeline, type MiningEvent } from '@onetrip/mining';
-import { z } from 'zod';
 import { DatasetsService } from '../datasets/datasets.service';
 import { ProblemException } from '../problem/problem';
 import { validate } from '../problem/validate';
 
 /** Facets per dataset version kept in memory (they only change with the version). */
 const FACET_CACHE_SIZE = 32;
-
-/** Query string of a timeline: the run params that define journeys and trips, plus the service. */
-const timelineQuerySchema = z
-  .object({
-    service: z.string().optional(),
-    journey: z.enum(['case', 'citizen', 'citizen+service']).optional(),
-    lifecycle: z.enum(['auto', 'none']).optional(),
-    journeyGapSeconds: z.coerce.number().int().positive().optional(),
-    tripGapSeconds: z.coerce.number().int().positive().optional(),
-    /** Comma-separated. */
-    inPerson: z.string().min(1).optional(),
-  })
-  .strict();
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -66,8 +54,8 @@ export class ExploreService {
 
   async timeline(datasetId: string, key: string, query: unknown): Promise<JourneyTimelineDto> {
     const dataset = await this.datasets.require(datasetId);
-    const q = validate(timelineQuerySchema, query, 'query');
-    const params: RunParams = validate(runParamsSchema, {
+    const q = validate(TimelineQuerySchema, query, 'query');
+    const params: RunParams = validate(RunParamsSchema, {
       journey: q.journey,
       lifecycle: q.lifecycle,
       journeyGapSeconds: q.journeyGapSeconds,
