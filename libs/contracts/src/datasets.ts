@@ -16,14 +16,10 @@ export const CreateDatasetRequestSchema = z
   .object({
     name: z.string().trim().min(1).max(200).meta({ example: '不动产登记 2024' }),
     description: z.string().max(2000).optional(),
-    timezone: z
-      .string()
-      .refine(isTimeZone, 'not an IANA time zone')
-      .optional()
-      .meta({
-        default: 'Asia/Shanghai',
-        description: 'IANA zone for timestamps without an offset',
-      }),
+    timezone: z.string().refine(isTimeZone, 'not an IANA time zone').optional().meta({
+      default: 'Asia/Shanghai',
+      description: 'IANA zone for timestamps without an offset',
+    }),
   })
   .strict();
 export type CreateDatasetRequest = z.infer<typeof CreateDatasetRequestSchema>;
