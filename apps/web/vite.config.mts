@@ -27,6 +27,11 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     rollupOptions: {
+      // The contracts' modules only declare schemas and types: one the app does not use is left
+      // out, and with it zod (the app imports types and EVENT_FIELDS only; docs/web.md).
+      treeshake: {
+        moduleSideEffects: (id: string) => !id.replace(/\\/g, '/').includes('/libs/contracts/src/'),
+      },
       input: {
         main: here('index.html'),
         preview: here('preview.html'),

@@ -1,9 +1,10 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, nestLogLevels } from '@onetrip/backend';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppModule } from './app.module';
+import { createOpenApiDocument } from './openapi/openapi';
 import { ProblemFilter, sendProblem, toProblem } from './problem/problem.filter';
 import { staticWeb } from './web/static-web';
 
@@ -17,16 +18,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   });
   app.useGlobalFilters(new ProblemFilter());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('onetrip API')
-      .setDescription(
-        'Datasets, uploads and mining runs. Errors are application/problem+json with a stable `code`.',
-      )
-      .setVersion('1')
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
   const web = staticWeb(config.webDist);

@@ -20,3 +20,4 @@ export * from './repositories/upload.repository';
 export * from './runs/run-params';
 export * from './runs/run-filter';
 export { type EventToStore } from './repositories/event-copy';
+export { isUuid } from './repositories/uuid';

@@ -1,7 +1,13 @@
-import { EVENT_FIELDS, type ColumnMapping, type EventField } from '@onetrip/contracts';
+import {
+  EVENT_FIELDS,
+  type ColumnMapping,
+  type EventField,
+  type EventLogFormat,
+} from '@onetrip/contracts';
 import type { MiningEvent } from '@onetrip/mining';
 
-export type IngestFormat = 'csv' | 'ndjson' | 'xes';
+/** The formats ingest reads: EventLogFormat of @onetrip/contracts. */
+export type IngestFormat = EventLogFormat;
 
 /**
  * Guards against hostile or broken files, all in one place (docs/ingest.md#limits). Each has a

@@ -2,13 +2,14 @@
  * Streaming writers: CSV, NDJSON and XES, as encoders (push one event, get text back) and as
  * generators of string chunks over any iterable of events. Nothing holds more than one journey.
  */
-import type { ColumnMapping } from '@onetrip/contracts';
+import { EventLogFormatSchema, type ColumnMapping, type EventLogFormat } from '@onetrip/contracts';
 import { formatTimestamp } from './calendar';
 import type { SimulatedEvent } from './journey';
 
-export type Format = 'csv' | 'ndjson' | 'xes';
+/** The formats the simulator writes: EventLogFormat of @onetrip/contracts. */
+export type Format = EventLogFormat;
 
-export const FORMATS: readonly Format[] = ['csv', 'ndjson', 'xes'];
+export const FORMATS: readonly Format[] = EventLogFormatSchema.options;
 
 /** Columns of the CSV (and keys of the NDJSON objects), in order. */
 export const COLUMNS = [

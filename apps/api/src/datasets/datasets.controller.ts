@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBody,
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -7,8 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { DatasetDto } from '@onetrip/contracts';
-import { ProblemSchema } from '../problem/problem.dto';
-import { CreateDatasetBody, DatasetSchema } from './dataset.dto';
+import { arrayOf, problem, ref } from '../openapi/openapi';
 import { DatasetsService } from './datasets.service';
 
 @ApiTags('datasets')
@@ -17,21 +17,22 @@ export class DatasetsController {
   constructor(private readonly datasets: DatasetsService) {}
 
   @Post()
-  @ApiBody({ type: CreateDatasetBody })
-  @ApiCreatedResponse({ type: DatasetSchema })
+  @ApiBody({ schema: ref('CreateDatasetRequest') })
+  @ApiCreatedResponse({ schema: ref('DatasetDto') })
+  @ApiBadRequestResponse(problem('The body fails validation (request.invalid)'))
   create(@Body() body: unknown): Promise<DatasetDto> {
     return this.datasets.create(body);
   }
 
   @Get()
-  @ApiOkResponse({ type: [DatasetSchema] })
+  @ApiOkResponse({ schema: arrayOf('DatasetDto'), description: 'Newest first' })
   list(): Promise<DatasetDto[]> {
     return this.datasets.list();
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: DatasetSchema })
-  @ApiNotFoundResponse({ type: ProblemSchema })
+  @ApiOkResponse({ schema: ref('DatasetDto') })
+  @ApiNotFoundResponse(problem())
   get(@Param('id') id: string): Promise<DatasetDto> {
     return this.datasets.get(id);
   }

@@ -1,26 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DatasetEntity, DatasetRepository } from '@onetrip/backend';
-import type { CreateDatasetRequest, DatasetDto } from '@onetrip/contracts';
-import { z } from 'zod';
+import {
+  CreateDatasetRequestSchema,
+  type CreateDatasetRequest,
+  type DatasetDto,
+} from '@onetrip/contracts';
 import { isUuid, notFound } from '../problem/problem';
 import { validate } from '../problem/validate';
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const createSchema = z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    description: z.string().max(2000).optional(),
-    timezone: z.string().refine(isTimeZone, 'not an IANA time zone').optional(),
-  })
-  .strict();
 
 export function toDatasetDto(d: DatasetEntity): DatasetDto {
   return {
@@ -41,7 +27,7 @@ export class DatasetsService {
   constructor(private readonly datasets: DatasetRepository) {}
 
   async create(body: unknown): Promise<DatasetDto> {
-    const input: CreateDatasetRequest = validate(createSchema, body);
+    const input: CreateDatasetRequest = validate(CreateDatasetRequestSchema, body);
     const dataset = await this.datasets.create({
       name: input.name,
       description: input.description ?? null,

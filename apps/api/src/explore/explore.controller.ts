@@ -3,11 +3,11 @@ import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiQuery,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { FacetsDto, JourneyTimelineDto } from '@onetrip/contracts';
-import { ProblemSchema } from '../problem/problem.dto';
+import { TimelineQuerySchema, type FacetsDto, type JourneyTimelineDto } from '@onetrip/contracts';
+import { ApiQueryFrom, problem, ref } from '../openapi/openapi';
 import { ExploreService } from './explore.service';
 
 @ApiTags('explore')
@@ -17,23 +17,23 @@ export class ExploreController {
 
   @Get('facets')
   @ApiOkResponse({
+    schema: ref('FacetsDto'),
     description: 'Distinct services, departments, locations, channels with counts; time span',
   })
-  @ApiNotFoundResponse({ type: ProblemSchema })
+  @ApiNotFoundResponse(problem())
   facets(@Param('id') id: string): Promise<FacetsDto> {
     return this.explore.facets(id);
   }
 
   @Get('journeys/:key/timeline')
-  @ApiOkResponse({ description: "The key's journeys: events (instances) with trips marked" })
-  @ApiQuery({ name: 'journey', required: false, enum: ['case', 'citizen', 'citizen+service'] })
-  @ApiQuery({ name: 'service', required: false, description: "For journey 'citizen+service'" })
-  @ApiQuery({ name: 'journeyGapSeconds', required: false })
-  @ApiQuery({ name: 'tripGapSeconds', required: false })
-  @ApiQuery({ name: 'inPerson', required: false, description: 'Comma-separated channels' })
-  @ApiQuery({ name: 'lifecycle', required: false, enum: ['auto', 'none'] })
-  @ApiBadRequestResponse({ type: ProblemSchema })
-  @ApiNotFoundResponse({ type: ProblemSchema })
+  @ApiOkResponse({
+    schema: ref('JourneyTimelineDto'),
+    description: "The key's journeys: events (instances) with trips marked",
+  })
+  @ApiQueryFrom(TimelineQuerySchema)
+  @ApiBadRequestResponse(problem())
+  @ApiNotFoundResponse(problem('No events for the key (journey.not-found)'))
+  @ApiUnprocessableEntityResponse(problem('Not minable with these params (journey.unminable)'))
   timeline(
     @Param('id') id: string,
     @Param('key') key: string,

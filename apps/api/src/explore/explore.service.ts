@@ -3,18 +3,18 @@ import {
   DatasetFacetsRepository,
   EventQueryRepository,
   SingleFlightCache,
-  runParamsSchema,
   toMiningOptions,
   versionedKey,
 } from '@onetrip/backend';
-import type {
-  FacetsDto,
-  JourneyTimelineDto,
-  RunParams,
-  TimelineJourneyDto,
+import {
+  RunParamsSchema,
+  TimelineQuerySchema,
+  type FacetsDto,
+  type JourneyTimelineDto,
+  type RunParams,
+  type TimelineJourneyDto,
 } from '@onetrip/contracts';
 import { MiningInputError, journeyTimeline, type MiningEvent } from '@onetrip/mining';
-import { z } from 'zod';
 import { DatasetsService } from '../datasets/datasets.service';
 import { ProblemException } from '../problem/problem';
 import { validate } from '../problem/validate';
@@ -27,19 +27,6 @@ const FACET_CACHE_SIZE = 32;
  * TIMELINE_LIMIT events; the point is that a burst of identical requests scans once.
  */
 const TIMELINE_CACHE_SIZE = 16;
-
-/** Query string of a timeline: the run params that define journeys and trips, plus the service. */
-const timelineQuerySchema = z
-  .object({
-    service: z.string().optional(),
-    journey: z.enum(['case', 'citizen', 'citizen+service']).optional(),
-    lifecycle: z.enum(['auto', 'none']).optional(),
-    journeyGapSeconds: z.coerce.number().int().positive().optional(),
-    tripGapSeconds: z.coerce.number().int().positive().optional(),
-    /** Comma-separated. */
-    inPerson: z.string().min(1).optional(),
-  })
-  .strict();
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -85,8 +72,8 @@ export class ExploreService {
 
   async timeline(datasetId: string, key: string, query: unknown): Promise<JourneyTimelineDto> {
     const dataset = await this.datasets.require(datasetId);
-    const q = validate(timelineQuerySchema, query, 'query');
-    const params: RunParams = validate(runParamsSchema, {
+    const q = validate(TimelineQuerySchema, query, 'query');
+    const params: RunParams = validate(RunParamsSchema, {
       journey: q.journey,
       lifecycle: q.lifecycle,
       journeyGapSeconds: q.journeyGapSeconds,

@@ -41,9 +41,5 @@ export const notFound = (
   id: string,
 ): ProblemException => new ProblemException(404, `${what}.not-found`, `No ${what} with id ${id}.`);
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Ids that are not uuids cannot name anything: answer 404 instead of a database error. */
-export function isUuid(id: string): boolean {
-  return UUID.test(id);
-}
+export { isUuid } from '@onetrip/backend';

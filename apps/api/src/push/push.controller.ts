@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -12,8 +13,7 @@ import {
 } from '@nestjs/swagger';
 import type { CreatedIngestionKeyDto, IngestionKeyDto, UploadDto } from '@onetrip/contracts';
 import type { IncomingMessage } from 'node:http';
-import { ProblemSchema } from '../problem/problem.dto';
-import { UploadSchema } from '../uploads/upload.dto';
+import { arrayOf, problem, ref } from '../openapi/openapi';
 import { PushService } from './push.service';
 
 @ApiTags('push')
@@ -25,17 +25,22 @@ export class PushController {
   @HttpCode(201)
   @ApiBearerAuth()
   @ApiConsumes('application/x-ndjson')
-  @ApiCreatedResponse({ type: UploadSchema, description: 'The report of the push' })
-  @ApiUnauthorizedResponse({ type: ProblemSchema })
-  @ApiPayloadTooLargeResponse({ type: ProblemSchema, description: 'More than 10,000 events' })
+  @ApiBody({ schema: { type: 'string', description: 'One JSON event per line' } })
+  @ApiCreatedResponse({ schema: ref('UploadDto'), description: 'The report of the push' })
+  @ApiUnauthorizedResponse(problem())
+  @ApiPayloadTooLargeResponse(problem('More than 10,000 events'))
   events(@Param('id') datasetId: string, @Req() req: IncomingMessage): Promise<UploadDto> {
     return this.push.push(datasetId, req);
   }
 
   @Post('ingestion-keys')
   @HttpCode(201)
-  @ApiCreatedResponse({ description: 'The key, shown only this once' })
-  @ApiNotFoundResponse({ type: ProblemSchema })
+  @ApiBody({ schema: ref('CreateIngestionKeyRequest'), required: false })
+  @ApiCreatedResponse({
+    schema: ref('CreatedIngestionKeyDto'),
+    description: 'The key, shown only this once',
+  })
+  @ApiNotFoundResponse(problem())
   createKey(
     @Param('id') datasetId: string,
     @Body() body: unknown,
@@ -44,7 +49,10 @@ export class PushController {
   }
 
   @Get('ingestion-keys')
-  @ApiOkResponse({ description: 'The keys of the dataset (without the secrets)' })
+  @ApiOkResponse({
+    schema: arrayOf('IngestionKeyDto'),
+    description: 'The keys of the dataset (without the secrets)',
+  })
   listKeys(@Param('id') datasetId: string): Promise<IngestionKeyDto[]> {
     return this.push.listKeys(datasetId);
   }
@@ -52,7 +60,7 @@ export class PushController {
   @Delete('ingestion-keys/:keyId')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked' })
-  @ApiNotFoundResponse({ type: ProblemSchema })
+  @ApiNotFoundResponse(problem())
   revokeKey(@Param('id') datasetId: string, @Param('keyId') keyId: string): Promise<void> {
     return this.push.revokeKey(datasetId, keyId);
   }

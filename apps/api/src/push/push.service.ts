@@ -1,9 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig, CONFIG, IngestionKeyEntity, IngestionKeyRepository } from '@onetrip/backend';
-import type { CreatedIngestionKeyDto, IngestionKeyDto, UploadDto } from '@onetrip/contracts';
+import {
+  CreateIngestionKeyRequestSchema,
+  type CreatedIngestionKeyDto,
+  type IngestionKeyDto,
+  type UploadDto,
+} from '@onetrip/contracts';
 import type { IncomingMessage } from 'node:http';
 import { Transform, TransformCallback } from 'node:stream';
-import { z } from 'zod';
 import { DatasetsService } from '../datasets/datasets.service';
 import { ProblemException, isUuid } from '../problem/problem';
 import { validate } from '../problem/validate';
@@ -15,8 +19,6 @@ export const MAX_PUSH_EVENTS = 10_000;
 export const MAX_PUSH_BYTES = 64 * 1024 * 1024;
 
 const NDJSON_TYPES = /^(application\/(x-ndjson|ndjson|jsonl|x-jsonlines)|text\/plain)\b/i;
-
-const createKeySchema = z.object({ name: z.string().trim().min(1).max(200).optional() }).strict();
 
 export function toKeyDto(k: IngestionKeyEntity): IngestionKeyDto {
   return {
@@ -66,7 +68,7 @@ export class PushService {
 
   async createKey(datasetId: string, body: unknown): Promise<CreatedIngestionKeyDto> {
     await this.datasets.require(datasetId);
-    const input = validate(createKeySchema, body ?? {});
+    const input = validate(CreateIngestionKeyRequestSchema, body ?? {});
     const { entity, key } = await this.keys.create(datasetId, input.name ?? null);
     return { ...toKeyDto(entity), key };
   }

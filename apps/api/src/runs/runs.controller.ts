@@ -1,16 +1,17 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { RunDto, RunResultDto } from '@onetrip/contracts';
 import type { ServerResponse } from 'node:http';
-import { ProblemSchema } from '../problem/problem.dto';
-import { CreateRunBody, RunResultSchema, RunSchema } from './run.dto';
+import { arrayOf, problem, ref } from '../openapi/openapi';
 import { RunsService } from './runs.service';
 
 @ApiTags('runs')
@@ -19,10 +20,15 @@ export class RunsController {
   constructor(private readonly runs: RunsService) {}
 
   @Post('datasets/:id/runs')
-  @ApiBody({ type: CreateRunBody, required: false })
-  @ApiAcceptedResponse({ type: RunSchema, description: 'A new run, queued' })
-  @ApiOkResponse({ type: RunSchema, description: 'An identical run (cached: true when completed)' })
-  @ApiNotFoundResponse({ type: ProblemSchema })
+  @ApiBody({ schema: ref('CreateRunRequest'), required: false })
+  @ApiAcceptedResponse({ schema: ref('RunDto'), description: 'A new run, queued' })
+  @ApiOkResponse({
+    schema: ref('RunDto'),
+    description: 'An identical run (cached: true when completed)',
+  })
+  @ApiBadRequestResponse(problem('The body fails validation (request.invalid)'))
+  @ApiNotFoundResponse(problem())
+  @ApiServiceUnavailableResponse(problem('Recorded, but the queue did not take the job'))
   async create(
     @Param('id') datasetId: string,
     @Body() body: unknown,
@@ -34,21 +40,23 @@ export class RunsController {
   }
 
   @Get('datasets/:id/runs')
-  @ApiOkResponse({ type: [RunSchema], description: 'The latest runs, newest first' })
+  @ApiOkResponse({ schema: arrayOf('RunDto'), description: 'The latest runs, newest first' })
+  @ApiNotFoundResponse(problem())
   list(@Param('id') datasetId: string): Promise<RunDto[]> {
     return this.runs.listByDataset(datasetId);
   }
 
   @Get('runs/:id')
-  @ApiOkResponse({ type: RunSchema })
-  @ApiNotFoundResponse({ type: ProblemSchema })
+  @ApiOkResponse({ schema: ref('RunDto') })
+  @ApiNotFoundResponse(problem())
   get(@Param('id') id: string): Promise<RunDto> {
     return this.runs.get(id);
   }
 
   @Get('runs/:id/result')
-  @ApiOkResponse({ type: RunResultSchema })
-  @ApiConflictResponse({ type: ProblemSchema, description: 'The run is not completed' })
+  @ApiOkResponse({ schema: ref('RunResultDto') })
+  @ApiNotFoundResponse(problem())
+  @ApiConflictResponse(problem('The run is not completed (run.not-completed, run.failed)'))
   result(@Param('id') id: string): Promise<RunResultDto> {
     return this.runs.result(id);
   }

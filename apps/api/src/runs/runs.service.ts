@@ -4,21 +4,14 @@ import {
   MiningRunEntity,
   RunRecovery,
   RunRepository,
-  runFilterSchema,
   runKeyHash,
-  runParamsSchema,
   splitStoredParams,
   storedRunParams,
 } from '@onetrip/backend';
-import type { RunDto, RunResultDto } from '@onetrip/contracts';
-import { z } from 'zod';
+import { CreateRunRequestSchema, type RunDto, type RunResultDto } from '@onetrip/contracts';
 import { DatasetsService } from '../datasets/datasets.service';
 import { ProblemException, isUuid, notFound } from '../problem/problem';
 import { validate } from '../problem/validate';
-
-const createSchema = z
-  .object({ params: runParamsSchema.optional(), filter: runFilterSchema.optional() })
-  .strict();
 
 const LATEST_RUNS = 20;
 
@@ -57,7 +50,7 @@ export class RunsService {
    */
   async create(datasetId: string, body: unknown): Promise<{ run: RunDto; created: boolean }> {
     const dataset = await this.datasets.require(datasetId);
-    const input = validate(createSchema, body);
+    const input = validate(CreateRunRequestSchema, body);
     // The filter travels inside the stored params and is part of the cache key.
     const params = storedRunParams(input.params ?? {}, input.filter);
     const key = { datasetId, paramsHash: runKeyHash(params), datasetVersion: dataset.version };

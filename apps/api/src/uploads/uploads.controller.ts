@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
@@ -7,15 +8,18 @@ import {
   ApiOkResponse,
   ApiPayloadTooLargeResponse,
   ApiProduces,
-  ApiQuery,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { UploadDto, UploadPreviewDto, UploadSummaryDto } from '@onetrip/contracts';
+import {
+  UploadListQuerySchema,
+  type UploadDto,
+  type UploadPreviewDto,
+  type UploadSummaryDto,
+} from '@onetrip/contracts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { ProblemSchema } from '../problem/problem.dto';
-import { UploadForm, UploadSchema } from './upload.dto';
+import { ApiQueryFrom, arrayOf, problem, ref } from '../openapi/openapi';
 import { UploadsService } from './uploads.service';
 
 @ApiTags('uploads')
@@ -26,30 +30,23 @@ export class UploadsController {
   @Post('datasets/:id/uploads')
   @HttpCode(201)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: UploadForm })
-  @ApiCreatedResponse({ type: UploadSchema, description: 'The upload report' })
-  @ApiNotFoundResponse({ type: ProblemSchema })
-  @ApiPayloadTooLargeResponse({ type: ProblemSchema })
-  @ApiUnprocessableEntityResponse({
-    type: ProblemSchema,
-    description: 'Ingest error with file, line, column',
-  })
+  @ApiBody({ schema: ref('UploadForm') })
+  @ApiCreatedResponse({ schema: ref('UploadDto'), description: 'The upload report' })
+  @ApiBadRequestResponse(problem('Bad options, mapping or multipart body'))
+  @ApiNotFoundResponse(problem())
+  @ApiPayloadTooLargeResponse(problem())
+  @ApiUnprocessableEntityResponse(problem('Ingest error with file, line, column'))
   upload(@Param('id') datasetId: string, @Req() req: IncomingMessage): Promise<UploadDto> {
     return this.uploads.receive(datasetId, req);
   }
 
   @Get('datasets/:id/uploads')
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    description: 'At most this many (1–100, default 20)',
-  })
+  @ApiQueryFrom(UploadListQuerySchema)
   @ApiOkResponse({
-    type: UploadSchema,
-    isArray: true,
+    schema: arrayOf('UploadSummaryDto'),
     description: "The dataset's uploads, newest first, without their rejected rows",
   })
-  @ApiNotFoundResponse({ type: ProblemSchema })
+  @ApiNotFoundResponse(problem())
   list(
     @Param('id') datasetId: string,
     @Query() query: Record<string, unknown>,
@@ -60,20 +57,24 @@ export class UploadsController {
   @Post('datasets/:id/uploads/preview')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: UploadForm })
+  @ApiBody({ schema: ref('UploadForm') })
   @ApiOkResponse({
+    schema: ref('UploadPreviewDto'),
     description:
       'Format, encoding, delimiter, headers, up to 50 rows, suggested and saved mapping (first 64 KiB only)',
   })
-  @ApiNotFoundResponse({ type: ProblemSchema })
+  @ApiNotFoundResponse(problem())
   preview(@Param('id') datasetId: string, @Req() req: IncomingMessage): Promise<UploadPreviewDto> {
     return this.uploads.preview(datasetId, req);
   }
 
   @Get('uploads/:id/rejected.csv')
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'Every rejected row: line, column, reason' })
-  @ApiNotFoundResponse({ type: ProblemSchema })
+  @ApiOkResponse({
+    schema: { type: 'string', description: 'CSV with the columns line, column, reason' },
+    description: 'Every rejected row: line, column, reason',
+  })
+  @ApiNotFoundResponse(problem())
   async rejected(@Param('id') id: string, @Res() res: ServerResponse): Promise<void> {
     const { fileName, stream } = await this.uploads.rejectedCsv(id);
     res.statusCode = 200;
@@ -86,8 +87,8 @@ export class UploadsController {
   }
 
   @Get('uploads/:id')
-  @ApiOkResponse({ type: UploadSchema })
-  @ApiNotFoundResponse({ type: ProblemSchema })
+  @ApiOkResponse({ schema: ref('UploadDto') })
+  @ApiNotFoundResponse(problem())
   get(@Param('id') id: string): Promise<UploadDto> {
     return this.uploads.get(id);
   }

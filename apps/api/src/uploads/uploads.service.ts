@@ -12,7 +12,9 @@ import {
 } from '@onetrip/backend';
 import {
   ColumnMapping,
-  EVENT_FIELDS,
+  PartialColumnMappingSchema as mappingSchema,
+  UploadListQuerySchema as LIST_QUERY,
+  UploadOptionsSchema as policySchema,
   UploadDto,
   UploadErrorPolicy,
   UploadPreviewDto,
@@ -28,7 +30,6 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
-import { z } from 'zod';
 import { DatasetsService } from '../datasets/datasets.service';
 import { ProblemException, isUuid, notFound } from '../problem/problem';
 import { validate } from '../problem/validate';
@@ -49,10 +50,6 @@ const PROGRESS_INTERVAL_MS = 1000;
 const REJECTED_FLUSH = 1000;
 /** Distinct citizen identifiers whose pseudonyms are remembered during one upload. */
 const PSEUDONYM_CACHE = 65_536;
-
-const LIST_QUERY = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
 
 export interface UploadPolicy {
   onError: UploadErrorPolicy;
@@ -85,18 +82,6 @@ export interface IngestInput {
   maxEvents?: number;
 }
 
-const policySchema = z
-  .object({
-    onError: z.enum(['skip', 'fail']).optional(),
-    maxRejectedRatio: z.coerce.number().min(0).max(1).optional(),
-    uploadId: z.string().uuid().optional(),
-    encoding: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,40}$/)
-      .optional(),
-  })
-  .passthrough();
-
 /** The upload options given as form fields (before the file) or query parameters. */
 export function parseUploadOptions(values: Record<string, string | undefined>): {
   policy: UploadPolicy;
@@ -128,10 +113,6 @@ export function parseUploadOptions(values: Record<string, string | undefined>): 
     ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
   };
 }
-
-const mappingSchema = z
-  .object(Object.fromEntries(EVENT_FIELDS.map((f) => [f, z.string().min(1).optional()])))
-  .strict();
 
 export function parseMapping(text: string | undefined): Partial<ColumnMapping> | undefined {
   if (text === undefined || text.trim() === '') return undefined;

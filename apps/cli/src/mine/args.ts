@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { ColumnMapping } from '@onetrip/contracts';
+import { EventLogFormatSchema, type ColumnMapping, type EventLogFormat } from '@onetrip/contracts';
 import type { MiningOptions } from '@onetrip/mining';
 import { parseDuration, UsageError } from './duration';
 
@@ -45,7 +45,7 @@ export interface MineArgs {
   /** Attribute holding the lifecycle instance id, or null to pair by (case, activity) only. */
   instance: string | null;
   mining: Partial<MiningOptions>;
-  format?: 'csv' | 'ndjson' | 'xes';
+  format?: EventLogFormat;
   timezone: string;
   encoding?: string;
   delimiter?: string;
@@ -138,9 +138,13 @@ function journeyKey(value: string): MiningOptions['journey'] {
   throw new UsageError(`--journey must be case, citizen or citizen+service, got '${value}'`);
 }
 
-function format(value: string): 'csv' | 'ndjson' | 'xes' {
-  if (value === 'csv' || value === 'ndjson' || value === 'xes') return value;
-  throw new UsageError(`--format must be csv, ndjson or xes, got '${value}'`);
+function format(value: string): EventLogFormat {
+  const parsed = EventLogFormatSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const names = EventLogFormatSchema.options;
+  throw new UsageError(
+    `--format must be ${names.slice(0, -1).join(', ')} or ${names.at(-1)}, got '${value}'`,
+  );
 }
 
 function channelList(value: string): string[] {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MiningResult } from '@onetrip/mining';
 import { mine } from '../commands/mine';
+import { parseMineArgs } from './args';
 import { parseDuration } from './duration';
 
 /** Runs `onetrip mine` in process and captures what it writes. */
@@ -221,5 +222,14 @@ describe('durations on the command line', () => {
     ['2w', 14 * 86_400_000],
   ])('reads %s', (text, ms) => {
     expect(parseDuration(text, '--x')).toBe(ms);
+  });
+});
+
+describe('--format on the command line', () => {
+  it('takes the event log formats and names them when given another', () => {
+    expect(parseMineArgs(['--format', 'xes', 'log.xes']).format).toBe('xes');
+    expect(() => parseMineArgs(['--format', 'json', 'log.json'])).toThrow(
+      "--format must be csv, ndjson or xes, got 'json'",
+    );
   });
 });

@@ -2,10 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   DatasetRepository,
   EventQueryRepository,
-  EventRepository,
   JobMap,
   RunRepository,
-  isEmptyFilter,
   splitStoredParams,
   toJourneyFilter,
   toMiningOptions,
@@ -29,8 +27,7 @@ export class MiningRunProcessor implements JobProcessor<'mining.run'> {
   constructor(
     private readonly runs: RunRepository,
     private readonly datasets: DatasetRepository,
-    private readonly events: EventRepository,
-    private readonly eventQueries: EventQueryRepository,
+    private readonly events: EventQueryRepository,
   ) {}
 
   /** Runs this process is mining right now (the reconciler leaves them alone). */
@@ -65,9 +62,7 @@ export class MiningRunProcessor implements JobProcessor<'mining.run'> {
         journeyFilter: toJourneyFilter(filter),
         insights: { timeZone: dataset?.timezone ?? 'UTC' },
       });
-      const events = isEmptyFilter(filter)
-        ? this.events.streamForMining(run.datasetId)
-        : this.eventQueries.streamFiltered(run.datasetId, filter, options.journey ?? 'case');
+      const events = this.events.streamForMining(run.datasetId, filter, options.journey ?? 'case');
       let streamed = 0;
       let last = Date.now();
       for await (const event of events) {

@@ -1,3 +1,4 @@
+import type { MiningEvent } from '@onetrip/mining';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config';
 import { EventQueryRepository } from './event-query.repository';
@@ -24,6 +25,7 @@ function heldDataSource() {
   } as unknown as DataSource;
   return {
     dataSource,
+    query,
     running: () => running,
     peak: () => peak,
     releaseAll: async () => {
@@ -38,10 +40,13 @@ function heldDataSource() {
 describe('heavy event scans wait for a slot', () => {
   it('runs at most HEAVY_READ_CONCURRENCY timelines and facets at once; the rest queue', async () => {
     const db = heldDataSource();
-    const repo = new EventQueryRepository(
-      loadConfig({ HEAVY_READ_CONCURRENCY: '2' }),
-      db.dataSource,
-    );
+    // Timelines read by COPY on a connection of their own: held here like the pooled queries.
+    class HeldCopies extends EventQueryRepository {
+      protected override async *copyEvents(): AsyncGenerator<MiningEvent> {
+        yield* (await db.query()) as MiningEvent[];
+      }
+    }
+    const repo = new HeldCopies(loadConfig({ HEAVY_READ_CONCURRENCY: '2' }), db.dataSource);
     const reads = [
       ...Array.from({ length: 4 }, (_, i) => repo.journeyEvents(DATASET, 'case', `C${i}`, null)),
       repo.facets(DATASET, 'Asia/Shanghai'),

@@ -9,8 +9,7 @@ import { AppConfig, CONFIG } from '../config/config';
 import { connectPg } from '../database/pg-connection';
 import { copyRows } from './copy-text';
 import { EVENT_COLUMNS, rowToEvent } from './event-row';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { assertUuid } from './uuid';
 
 /** At most this many events per journey key in a timeline. */
 export const TIMELINE_LIMIT = 100_000;
@@ -97,13 +96,11 @@ function facetsFromRows(version: number, rows: readonly FacetRow[]): Facets {
   };
 }
 
-function asText(v: string | number | null): string | null {
-  return v === null ? null : String(v);
-}
-
 /**
- * Reads for filtered runs, facets and journey timelines. The event writes (uploads) live in
- * EventRepository; this file only reads.
+ * Every read of events: the mining stream (all of a dataset, or the journeys a filter can keep),
+ * facets and journey timelines. Events are read in one way, a COPY … TO STDOUT of EVENT_COLUMNS
+ * in mining order (eventCopySql), streamed and decoded row by row. The event writes (uploads)
+ * live in EventRepository; this file only reads.
  */
 @Injectable()
 export class EventQueryRepository {
@@ -121,25 +118,21 @@ export class EventQueryRepository {
   }
 
   /**
-   * The events of every journey key that can pass the filter, in mining order (case, time,
-   * line). The SQL keeps a key (case id, or citizen key for citizen journeys) when, for each
-   * filter field, one of its events matches: a superset of the journeys the filter keeps; the
-   * miner's journey filter then decides per journey (docs/api.md#filtered-runs).
+   * The dataset's events in mining order (case, time, line), streamed: memory stays flat whatever
+   * the dataset size, and stopping the iteration early closes the connection. With a filter, only
+   * the events of the journey keys that can pass it (miningCopySql); the miner's journey filter
+   * then decides per journey (docs/api.md#filtered-runs).
    */
-  async *streamFiltered(
+  streamForMining(
     datasetId: string,
-    filter: RunFilter,
-    journey: JourneyKey,
+    filter: RunFilter = {},
+    journey: JourneyKey = 'case',
   ): AsyncGenerator<MiningEvent> {
-    if (!UUID.test(datasetId)) throw new Error(`not a uuid: ${JSON.stringify(datasetId)}`);
-    const dataset = `dataset_id = '${datasetId}'`;
-    const key = journey === 'case' ? 'case_id' : 'citizen_key';
-    const keep = keyConditions(filter).map(
-      (condition) => `${key} IN (SELECT ${key} FROM event WHERE ${dataset} AND (${condition}))`,
-    );
-    const where = [dataset, ...keep].join(' AND ');
-    const sql = `COPY (SELECT ${EVENT_COLUMNS} FROM event WHERE ${where}
-      ORDER BY case_id, ts, line, identity) TO STDOUT`;
+    return this.copyEvents(miningCopySql(datasetId, filter, journey));
+  }
+
+  /** Streams the events a COPY … TO STDOUT of EVENT_COLUMNS reads, on a connection of its own. */
+  protected async *copyEvents(sql: string): AsyncGenerator<MiningEvent> {
     const client = await connectPg(this.config.databaseUrl, 'onetrip-copy');
     try {
       const stream = client.query(copyTo(sql));
@@ -183,28 +176,63 @@ export class EventQueryRepository {
     key: string,
     service: string | null,
   ): Promise<MiningEvent[]> {
-    const conditions =
-      journey === 'case'
-        ? 'case_id = $2::text'
-        : journey === 'citizen'
-          ? 'citizen_key = $2::text'
-          : `citizen_key = $2::text AND coalesce(service, '') = coalesce($3::text, '')`;
-    const params: unknown[] = [datasetId, key];
-    if (journey === 'citizen+service') params.push(service);
     // No index on case or citizen (decision record 0003): a scan of the dataset, so it waits
     // for a heavy-read slot like facets.
-    const rows = await this.heavyReads.run(() =>
-      this.dataSource.query<{ row: string }[]>(
-        `SELECT json_build_array(${EVENT_COLUMNS})::text AS row FROM event
-         WHERE dataset_id = $1 AND ${conditions}
-         ORDER BY case_id, ts, line, identity LIMIT ${TIMELINE_LIMIT}`,
-        params,
-      ),
-    );
-    return rows.map((r) =>
-      rowToEvent((JSON.parse(r.row) as (string | number | null)[]).map(asText)),
-    );
+    return this.heavyReads.run(async () => {
+      const events: MiningEvent[] = [];
+      for await (const e of this.copyEvents(journeyCopySql(datasetId, journey, key, service))) {
+        events.push(e);
+      }
+      return events;
+    });
   }
+}
+
+/**
+ * The one query events are read with: `COPY (SELECT EVENT_COLUMNS …) TO STDOUT` of a dataset's
+ * events that meet every condition, in mining order. COPY takes no bind parameters: the dataset
+ * id is checked to be a uuid, and conditions must inline their values with escapeLiteral.
+ */
+export function eventCopySql(datasetId: string, conditions: string[] = [], limit?: number): string {
+  const where = [`dataset_id = '${assertUuid(datasetId)}'`, ...conditions].join(' AND ');
+  return `COPY (SELECT ${EVENT_COLUMNS} FROM event WHERE ${where}
+    ORDER BY case_id, ts, line, identity${limit === undefined ? '' : ` LIMIT ${limit}`}) TO STDOUT`;
+}
+
+/**
+ * The mining read: every event of the dataset, or, with a filter, the events of every journey
+ * key that can pass it. A key (case id, or citizen key for citizen journeys) is kept when, for
+ * each filter field, one of its events matches: a superset of the journeys the filter keeps.
+ */
+export function miningCopySql(datasetId: string, filter: RunFilter, journey: JourneyKey): string {
+  const dataset = `dataset_id = '${assertUuid(datasetId)}'`;
+  const key = journey === 'case' ? 'case_id' : 'citizen_key';
+  const keep = keyConditions(filter).map(
+    (condition) => `${key} IN (SELECT ${key} FROM event WHERE ${dataset} AND (${condition}))`,
+  );
+  return eventCopySql(datasetId, keep);
+}
+
+/**
+ * The timeline read: the events of one journey key, a case id (journey 'case'), a citizen key
+ * ('citizen'), or a citizen key and service ('citizen+service'; a null service matches events
+ * without one). At most TIMELINE_LIMIT events.
+ */
+export function journeyCopySql(
+  datasetId: string,
+  journey: JourneyKey,
+  key: string,
+  service: string | null,
+): string {
+  const k = escapeLiteral(key);
+  const condition =
+    journey === 'case'
+      ? `case_id = ${k}`
+      : journey === 'citizen'
+        ? `citizen_key = ${k}`
+        : `citizen_key = ${k} AND coalesce(service, '') = ` +
+          `coalesce(${service === null ? 'NULL' : escapeLiteral(service)}::text, '')`;
+  return eventCopySql(datasetId, [condition], TIMELINE_LIMIT);
 }
 
 /** One SQL condition per filter field (values inlined as escaped literals: COPY has no binds). */

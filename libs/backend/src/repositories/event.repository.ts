@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ColumnMapping } from '@onetrip/contracts';
-import type { MiningEvent } from '@onetrip/mining';
 import type { Client } from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig, CONFIG } from '../config/config';
 import { connectPg } from '../database/pg-connection';
 import { BatchHasher } from './batch-hasher';
-import { copyRows } from './copy-text';
 import {
   BatchEncoder,
   COPY_BINARY_HEADER,
@@ -19,7 +17,6 @@ import {
   type EventToStore,
   type SealedBatch,
 } from './event-copy';
-import { EVENT_COLUMNS, rowToEvent } from './event-row';
 import { assertUuid } from './uuid';
 
 export interface MergeReport {
@@ -305,28 +302,6 @@ export class EventRepository {
     } catch (error) {
       await client.end().catch(() => undefined);
       throw error;
-    }
-  }
-
-  /**
-   * The dataset's events ordered by case and time, streamed with COPY … TO STDOUT and parsed
-   * incrementally: memory stays flat whatever the dataset size. Stopping the iteration early
-   * closes the connection.
-   */
-  async *streamForMining(datasetId: string): AsyncGenerator<MiningEvent> {
-    const client = await this.connect();
-    try {
-      const sql = `COPY (SELECT ${EVENT_COLUMNS}
-        FROM event WHERE dataset_id = '${assertUuid(datasetId)}'
-        ORDER BY case_id, ts, line, identity) TO STDOUT`;
-      const stream = client.query(copyTo(sql));
-      try {
-        for await (const f of copyRows(stream as AsyncIterable<Buffer>)) yield rowToEvent(f);
-      } finally {
-        stream.destroy();
-      }
-    } finally {
-      await client.end().catch(() => undefined);
     }
   }
 

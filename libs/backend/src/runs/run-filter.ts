@@ -1,41 +1,13 @@
 /**
- * Run filters (docs/api.md#filtered-runs): validation, canonical form, the run's cache key and
- * translation to the miner's journey filter. Pure functions, shared by the api and the worker.
+ * Run filters (docs/api.md#filtered-runs): canonical form, the run's cache key and translation
+ * to the miner's journey filter. Pure functions, shared by the api and the worker. The shape and
+ * its validation are RunFilterSchema of @onetrip/contracts.
  * A filter travels inside the run's stored params (`params.filter`), so it needs no column.
  */
 import type { RunFilter, RunParams } from '@onetrip/contracts';
 import type { JourneyFilter } from '@onetrip/mining';
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import { canonicalRunParams } from './run-params';
-
-const instant = z
-  .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && Number.isFinite(Date.parse(s)), {
-    message: 'must be an ISO 8601 instant (e.g. 2026-01-01T00:00:00+08:00)',
-  });
-const values = z.array(z.string().min(1).max(500)).min(1).max(1000);
-
-export const runFilterSchema = z
-  .object({
-    from: instant.optional(),
-    to: instant.optional(),
-    service: values.optional(),
-    department: values.optional(),
-    location: values.optional(),
-    channel: values.optional(),
-    variant: z.array(z.string().min(1)).min(1).optional(),
-    variants: z
-      .array(z.array(z.string().min(1)).min(1))
-      .min(1)
-      .max(1000)
-      .optional(),
-  })
-  .strict()
-  .refine((f) => !f.from || !f.to || Date.parse(f.from) < Date.parse(f.to), {
-    message: 'from must be before to',
-    path: ['to'],
-  });
 
 /** What the run row stores as params: the mining params plus the filter, when there is one. */
 export type StoredRunParams = RunParams & { filter?: RunFilter };

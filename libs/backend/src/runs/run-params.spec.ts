@@ -1,4 +1,4 @@
-import { canonicalRunParams, runParamsHash, runParamsSchema, toMiningOptions } from './run-params';
+import { canonicalRunParams, runParamsHash, toMiningOptions } from './run-params';
 
 describe('run params', () => {
   it('hash the same whatever the key order or channel order, so identical runs hit the cache', () => {
@@ -18,12 +18,5 @@ describe('run params', () => {
       tripGapMs: 3_600_000,
     });
     expect(toMiningOptions({})).toEqual({});
-  });
-
-  it('reject unknown fields and nonsense values', () => {
-    expect(runParamsSchema.safeParse({ journey: 'household' }).success).toBe(false);
-    expect(runParamsSchema.safeParse({ tripGapSeconds: -1 }).success).toBe(false);
-    expect(runParamsSchema.safeParse({ colour: 'red' }).success).toBe(false);
-    expect(runParamsSchema.safeParse({ journey: 'citizen+service' }).success).toBe(true);
   });
 });

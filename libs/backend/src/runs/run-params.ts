@@ -1,21 +1,11 @@
 /**
- * Run parameters: validation, canonical form (the cache key) and translation to the mining
- * options. Pure functions, shared by the api (cache lookup) and the worker (mining).
+ * Run parameters: canonical form (the cache key) and translation to the mining options. Pure
+ * functions, shared by the api (cache lookup) and the worker (mining). The shape and its
+ * validation are RunParamsSchema of @onetrip/contracts.
  */
 import type { RunParams } from '@onetrip/contracts';
 import type { MiningOptions } from '@onetrip/mining';
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
-
-export const runParamsSchema = z
-  .object({
-    lifecycle: z.enum(['auto', 'none']).optional(),
-    journey: z.enum(['case', 'citizen', 'citizen+service']).optional(),
-    journeyGapSeconds: z.number().int().positive().optional(),
-    inPerson: z.array(z.string().min(1)).optional(),
-    tripGapSeconds: z.number().int().positive().optional(),
-  })
-  .strict();
 
 /** Sorted keys, sorted in-person channels, no undefined: equal params give equal JSON. */
 export function canonicalRunParams(params: RunParams): RunParams {

@@ -1,0 +1,270 @@
+import {
+  ColumnMappingSchema,
+  CreateDatasetRequestSchema,
+  CreateIngestionKeyRequestSchema,
+  CreateRunRequestSchema,
+  CreatedIngestionKeyDtoSchema,
+  DatasetDtoSchema,
+  EventLogFormatSchema,
+  FacetsDtoSchema,
+  HealthDtoSchema,
+  JourneyTimelineDtoSchema,
+  PartialColumnMappingSchema,
+  ProblemDetailsSchema,
+  RunDtoSchema,
+  RunFilterSchema,
+  RunParamsSchema,
+  RunResultDtoSchema,
+  TimelineQuerySchema,
+  UploadDtoSchema,
+  UploadListQuerySchema,
+  UploadOptionsSchema,
+  UploadPreviewDtoSchema,
+  UploadSummaryDtoSchema,
+} from './index';
+
+const ID = '6f0c5a3e-8a52-4f0b-9d0e-2b7c1d3e4f50';
+const AT = '2026-03-01T08:00:00.000Z';
+const ok = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) =>
+  expect(schema.safeParse(v).success).toBe(true);
+const bad = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) =>
+  expect(schema.safeParse(v).success).toBe(false);
+
+describe('event log formats and mappings', () => {
+  it('know csv, ndjson and xes, nothing else', () => {
+    expect(EventLogFormatSchema.options).toEqual(['csv', 'ndjson', 'xes']);
+    bad(EventLogFormatSchema, 'json');
+  });
+
+  it('need caseId, activity and timestamp in a full mapping, any fields in a partial one', () => {
+    ok(ColumnMappingSchema, { caseId: '办件编号', activity: '环节', timestamp: '时间' });
+    bad(ColumnMappingSchema, { caseId: 'case_id' });
+    ok(PartialColumnMappingSchema, { citizen: 'id_card' });
+    bad(PartialColumnMappingSchema, { hall: 'H1' });
+    bad(PartialColumnMappingSchema, { caseId: '' });
+  });
+});
+
+describe('dataset shapes', () => {
+  it('create with a name and an IANA zone; trim the name', () => {
+    expect(CreateDatasetRequestSchema.parse({ name: ' 不动产登记 ' })).toEqual({
+      name: '不动产登记',
+    });
+    ok(CreateDatasetRequestSchema, { name: 'x', timezone: 'Asia/Shanghai' });
+    bad(CreateDatasetRequestSchema, { name: '  ' });
+    bad(CreateDatasetRequestSchema, { name: 'x', timezone: 'Mars/Olympus' });
+    bad(CreateDatasetRequestSchema, { name: 'x', owner: 'me' });
+  });
+
+  it('answer with ids, counts and ISO instants', () => {
+    const dataset = {
+      id: ID,
+      name: 'x',
+      description: null,
+      timezone: 'Asia/Shanghai',
+      version: 2,
+      eventCount: 10,
+      mapping: { caseId: '办件编号' },
+      createdAt: AT,
+      updatedAt: AT,
+    };
+    ok(DatasetDtoSchema, dataset);
+    bad(DatasetDtoSchema, { ...dataset, id: 'd1' });
+    bad(DatasetDtoSchema, { ...dataset, createdAt: 'yesterday' });
+    bad(DatasetDtoSchema, { ...dataset, description: undefined });
+  });
+});
+
+describe('upload shapes', () => {
+  const upload = {
+    id: ID,
+    datasetId: ID,
+    fileName: 'log.csv',
+    status: 'completed',
+    bytes: 100,
+    rowsRead: 3,
+    rowsAccepted: 2,
+    rowsRejected: 1,
+    rowsDuplicate: 0,
+    onError: 'skip',
+    maxRejectedRatio: 0.05,
+    errorCode: null,
+    error: null,
+    rejected: [{ line: 3, column: 'timestamp', reason: 'not a timestamp' }],
+    createdAt: AT,
+    finishedAt: AT,
+  };
+
+  it('read options as text (form fields, query parameters)', () => {
+    expect(UploadOptionsSchema.parse({ maxRejectedRatio: '0.1', onError: 'fail' })).toEqual({
+      maxRejectedRatio: 0.1,
+      onError: 'fail',
+    });
+    bad(UploadOptionsSchema, { maxRejectedRatio: '2' });
+    bad(UploadOptionsSchema, { uploadId: 'mine' });
+    bad(UploadOptionsSchema, { encoding: 'utf 8; drop' });
+    expect(UploadListQuerySchema.parse({})).toEqual({ limit: 20 });
+    bad(UploadListQuerySchema, { limit: '101' });
+  });
+
+  it('report an upload, with and without its rejected rows', () => {
+    ok(UploadDtoSchema, upload);
+    bad(UploadDtoSchema, { ...upload, status: 'done' });
+    const { rejected: _rejected, ...summary } = upload;
+    ok(UploadSummaryDtoSchema, summary);
+    bad(UploadDtoSchema, summary);
+  });
+
+  it('preview a file', () => {
+    const preview = {
+      fileName: 'log.csv',
+      format: 'csv',
+      gzip: false,
+      encoding: 'utf-8',
+      delimiter: ',',
+      headers: ['case_id'],
+      rows: [['c1']],
+      suggestedMapping: { caseId: 'case_id' },
+      savedMapping: null,
+      bytesRead: 10,
+    };
+    ok(UploadPreviewDtoSchema, preview);
+    bad(UploadPreviewDtoSchema, { ...preview, format: 'xlsx' });
+  });
+
+  it('create ingestion keys with an optional name; show the secret once', () => {
+    ok(CreateIngestionKeyRequestSchema, {});
+    bad(CreateIngestionKeyRequestSchema, { name: '' });
+    const key = {
+      id: ID,
+      datasetId: ID,
+      name: null,
+      prefix: 'otk_12345678',
+      createdAt: AT,
+      lastUsedAt: null,
+      revokedAt: null,
+    };
+    ok(CreatedIngestionKeyDtoSchema, { ...key, key: 'otk_secret' });
+    bad(CreatedIngestionKeyDtoSchema, key);
+  });
+});
+
+describe('run shapes', () => {
+  it('reject unknown params and nonsense values', () => {
+    ok(RunParamsSchema, { journey: 'citizen+service', inPerson: ['hall'] });
+    bad(RunParamsSchema, { journey: 'household' });
+    bad(RunParamsSchema, { tripGapSeconds: -1 });
+    bad(RunParamsSchema, { colour: 'red' });
+  });
+
+  it('reject unknown filter fields, bad instants and empty ranges', () => {
+    ok(RunFilterSchema, { service: ['Business licence'], from: '2026-01-01T00:00:00+08:00' });
+    bad(RunFilterSchema, { hall: ['H1'] });
+    bad(RunFilterSchema, { from: 'yesterday' });
+    bad(RunFilterSchema, { from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' });
+    bad(RunFilterSchema, { service: [] });
+  });
+
+  it('create a run from params and a filter, nothing else', () => {
+    ok(CreateRunRequestSchema, {});
+    ok(CreateRunRequestSchema, { params: { journey: 'case' }, filter: { channel: ['hall'] } });
+    bad(CreateRunRequestSchema, { params: { journey: 'case' }, priority: 1 });
+    bad(CreateRunRequestSchema, { filter: { hall: ['H1'] } });
+  });
+
+  it('answer with the run and its result', () => {
+    const run = {
+      id: ID,
+      datasetId: ID,
+      datasetVersion: 1,
+      status: 'queued',
+      progress: 0,
+      params: {},
+      filter: {},
+      error: null,
+      cached: false,
+      createdAt: AT,
+      startedAt: null,
+      finishedAt: null,
+    };
+    ok(RunDtoSchema, run);
+    bad(RunDtoSchema, { ...run, progress: 1.5 });
+    ok(RunResultDtoSchema, { runId: ID, datasetId: ID, datasetVersion: 1, result: {} });
+    bad(RunResultDtoSchema, { runId: ID, datasetId: ID, datasetVersion: 1, result: [] });
+  });
+});
+
+describe('explore shapes', () => {
+  it('read a timeline query as text', () => {
+    expect(TimelineQuerySchema.parse({ journeyGapSeconds: '86400', journey: 'citizen' })).toEqual({
+      journeyGapSeconds: 86400,
+      journey: 'citizen',
+    });
+    bad(TimelineQuerySchema, { journeyGapSeconds: 'a day' });
+    bad(TimelineQuerySchema, { gap: '1' });
+  });
+
+  it('answer with facets and timelines', () => {
+    const facets = {
+      datasetId: ID,
+      datasetVersion: 1,
+      events: 2,
+      timeSpan: { from: AT, to: AT },
+      months: [{ period: '2026-03', events: 2 }],
+      services: [{ value: 'S', events: 2 }],
+      departments: [],
+      locations: [],
+      channels: [],
+    };
+    ok(FacetsDtoSchema, facets);
+    bad(FacetsDtoSchema, { ...facets, services: [{ value: 'S' }] });
+    const event = {
+      caseId: 'c1',
+      activity: 'apply',
+      start: null,
+      complete: AT,
+      channel: 'hall',
+      location: 'H1',
+      service: null,
+      department: null,
+      resource: null,
+      sourceSystem: null,
+      trip: 1,
+    };
+    const timeline = {
+      datasetId: ID,
+      key: 'c1',
+      service: null,
+      journey: 'case',
+      journeys: [
+        {
+          start: AT,
+          end: AT,
+          leadTimeSeconds: 0,
+          events: [event],
+          trips: [{ trip: 1, location: 'H1', start: AT, end: AT }],
+        },
+      ],
+    };
+    ok(JourneyTimelineDtoSchema, timeline);
+    bad(JourneyTimelineDtoSchema, {
+      ...timeline,
+      journeys: [{ ...timeline.journeys[0], events: [{ ...event, trip: 0 }] }],
+    });
+  });
+});
+
+describe('health and problem shapes', () => {
+  it('answer with checks and problem details', () => {
+    ok(HealthDtoSchema, { status: 'ok', checks: { postgres: 'up', redis: 'up' } });
+    bad(HealthDtoSchema, { status: 'ok', checks: { postgres: 'up' } });
+    ok(ProblemDetailsSchema, {
+      type: 'https://onetrip.dev/problems/request.invalid',
+      title: 'Bad Request',
+      status: 400,
+      code: 'request.invalid',
+      errors: [{ field: 'name', message: 'Required' }],
+    });
+    bad(ProblemDetailsSchema, { type: 'x', title: 'x', status: 400 });
+  });
+});

@@ -1,0 +1,109 @@
+/** Mining runs: their params and filter (also the cache key), the run, its result. */
+import type { MiningResult } from '@onetrip/mining';
+import { z } from 'zod';
+import { id, instant } from './common';
+
+/** How a journey is keyed (the mining contract's JourneyKey). */
+export const JourneyKindSchema = z.enum(['case', 'citizen', 'citizen+service']);
+export type JourneyKind = z.infer<typeof JourneyKindSchema>;
+
+/** Whether start/complete lifecycle events are paired (`auto`) or every event is an instant. */
+export const LifecycleModeSchema = z.enum(['auto', 'none']);
+export type LifecycleMode = z.infer<typeof LifecycleModeSchema>;
+
+/** Options of a mining run; every field optional, defaults as in the mining contract. */
+export const RunParamsSchema = z
+  .object({
+    lifecycle: LifecycleModeSchema.optional(),
+    journey: JourneyKindSchema.optional(),
+    journeyGapSeconds: z.number().int().positive().optional(),
+    inPerson: z
+      .array(z.string().min(1))
+      .optional()
+      .meta({ example: ['hall', 'window'] }),
+    tripGapSeconds: z.number().int().positive().optional(),
+  })
+  .strict();
+export type RunParams = z.infer<typeof RunParamsSchema>;
+
+const filterInstant = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && Number.isFinite(Date.parse(s)), {
+    message: 'must be an ISO 8601 instant (e.g. 2026-01-01T00:00:00+08:00)',
+  })
+  .meta({ format: 'date-time' });
+const values = z.array(z.string().min(1).max(500)).min(1).max(1000);
+
+/**
+ * Which journeys a run mines (docs/api.md#filtered-runs). Every field optional; fields combine
+ * with AND, values within one list with OR. A journey is kept whole (never cut down to the
+ * matching events) when it starts in [from, to) and, for each given list, at least one of its
+ * events has one of the values, and its activity sequence is one of the given variants.
+ */
+export const RunFilterSchema = z
+  .object({
+    from: filterInstant.optional().describe('Journeys starting at or after (inclusive)'),
+    to: filterInstant.optional().describe('Journeys starting before (exclusive)'),
+    service: values.optional(),
+    department: values.optional(),
+    location: values.optional().describe('Halls (the event location)'),
+    channel: values.optional(),
+    variant: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe('Keep journeys whose activity sequence is exactly this one (shorthand)'),
+    variants: z
+      .array(z.array(z.string().min(1)).min(1))
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe('Keep journeys whose activity sequence is one of these'),
+  })
+  .strict()
+  .refine((f) => !f.from || !f.to || Date.parse(f.from) < Date.parse(f.to), {
+    message: 'from must be before to',
+    path: ['to'],
+  });
+export type RunFilter = z.infer<typeof RunFilterSchema>;
+
+export const CreateRunRequestSchema = z
+  .object({ params: RunParamsSchema.optional(), filter: RunFilterSchema.optional() })
+  .strict();
+export type CreateRunRequest = z.infer<typeof CreateRunRequestSchema>;
+
+export const RunStatusSchema = z.enum(['queued', 'running', 'completed', 'failed']);
+export type RunStatus = z.infer<typeof RunStatusSchema>;
+
+export const RunDtoSchema = z.object({
+  id: id(),
+  datasetId: id(),
+  datasetVersion: z.number().int(),
+  status: RunStatusSchema,
+  progress: z.number().min(0).max(1),
+  params: RunParamsSchema,
+  filter: RunFilterSchema.optional().describe(
+    "The run's filter in canonical form; absent or {} when it mines every journey",
+  ),
+  error: z.string().nullable(),
+  cached: z
+    .boolean()
+    .describe('True when an identical earlier run on the same dataset version answered'),
+  createdAt: instant(),
+  startedAt: instant().nullable(),
+  finishedAt: instant().nullable(),
+});
+export type RunDto = z.infer<typeof RunDtoSchema>;
+
+/** The mining result is the mining contract's type; the API document shows it as an object. */
+const MiningResultSchema = z
+  .custom<MiningResult>((v) => typeof v === 'object' && v !== null && !Array.isArray(v))
+  .meta({ type: 'object', description: 'MiningResult (see @onetrip/mining and docs/mining.md)' });
+
+export const RunResultDtoSchema = z.object({
+  runId: id(),
+  datasetId: id(),
+  datasetVersion: z.number().int(),
+  result: MiningResultSchema,
+});
+export type RunResultDto = z.infer<typeof RunResultDtoSchema>;

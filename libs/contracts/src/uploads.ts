@@ -1,0 +1,142 @@
+/** Uploads: the multipart upload and its options, the report, the history, the preview. */
+import { z } from 'zod';
+import { count, id, instant } from './common';
+import { EventLogFormatSchema, PartialColumnMappingSchema } from './event-log';
+
+export const UploadStatusSchema = z.enum(['receiving', 'completed', 'failed']);
+export type UploadStatus = z.infer<typeof UploadStatusSchema>;
+
+/** What an upload does with rejected rows: `skip` them (up to a share of all rows) or `fail`. */
+export const UploadErrorPolicySchema = z.enum(['skip', 'fail']);
+export type UploadErrorPolicy = z.infer<typeof UploadErrorPolicySchema>;
+
+/**
+ * The upload options, given as form fields (before the file part) or query parameters: text,
+ * hence the coercion. Other fields pass (the form's `mapping` and `file` are read separately).
+ */
+export const UploadOptionsSchema = z
+  .object({
+    onError: UploadErrorPolicySchema.optional().describe(
+      'skip rejected rows (default; up to maxRejectedRatio) or fail on the first one',
+    ),
+    maxRejectedRatio: z.coerce.number().min(0).max(1).optional().describe('0..1, default 0.05'),
+    uploadId: z
+      .string()
+      .uuid()
+      .optional()
+      .describe('Client-chosen upload id, to poll GET /uploads/:id while it runs'),
+    encoding: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/)
+      .optional()
+      .describe('utf-8, gbk, gb18030, … (detected when absent)'),
+  })
+  .passthrough();
+export type UploadOptions = z.infer<typeof UploadOptionsSchema>;
+
+/** The multipart form of `POST …/uploads` and `…/uploads/preview` (the preview reads `encoding` only). */
+export const UploadFormSchema = UploadOptionsSchema.extend({
+  mapping: z
+    .string()
+    .optional()
+    .describe(
+      'JSON ColumnMapping, e.g. {"caseId":"办件编号"}; must come before the file part. ' +
+        'Defaults to the mapping saved with the dataset, else case_id / activity / timestamp.',
+    ),
+  file: z.string().meta({ format: 'binary', description: 'The event log (CSV, NDJSON or XES)' }),
+});
+
+/** Query of `GET /api/v1/datasets/:id/uploads`. */
+export const UploadListQuerySchema = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(20)
+    .describe('At most this many (1–100, default 20)'),
+});
+
+export const RejectedRowDtoSchema = z.object({
+  line: z.number().int(),
+  column: z.string().nullable(),
+  reason: z.string(),
+});
+export type RejectedRowDto = z.infer<typeof RejectedRowDtoSchema>;
+
+export const UploadDtoSchema = z.object({
+  id: id(),
+  datasetId: id(),
+  fileName: z.string(),
+  status: UploadStatusSchema,
+  bytes: count(),
+  rowsRead: count(),
+  rowsAccepted: count(),
+  rowsRejected: count(),
+  rowsDuplicate: count().describe(
+    'Rows already in the dataset (same identity) and therefore not added again',
+  ),
+  onError: UploadErrorPolicySchema.optional().describe(
+    "The upload's error policy (docs/ingest.md#server-side)",
+  ),
+  maxRejectedRatio: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('With skip, more rejected rows than this share of all rows fails the upload'),
+  errorCode: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('Stable problem code of a failed upload (as in ProblemDetails.code), else null'),
+  error: z.string().nullable(),
+  rejected: z
+    .array(RejectedRowDtoSchema)
+    .describe('The first rejected rows; the full list is a separate download'),
+  rejectedStored: count()
+    .optional()
+    .describe(
+      'Rejected rows stored and downloadable (the first MAX_REJECTED_ROWS_KEPT); ' +
+        'less than rowsRejected when more were rejected than kept',
+    ),
+  createdAt: instant(),
+  finishedAt: instant().nullable(),
+});
+export type UploadDto = z.infer<typeof UploadDtoSchema>;
+
+/** An upload in a dataset's history (`GET /api/v1/datasets/:id/uploads`): its report without the rejected rows. */
+export const UploadSummaryDtoSchema = UploadDtoSchema.omit({
+  rejected: true,
+  rejectedStored: true,
+});
+export type UploadSummaryDto = z.infer<typeof UploadSummaryDtoSchema>;
+
+/** Answer of POST /datasets/:id/uploads/preview: what the file looks like and how to map it. */
+export const UploadPreviewDtoSchema = z.object({
+  fileName: z.string(),
+  format: EventLogFormatSchema,
+  gzip: z.boolean(),
+  encoding: z
+    .string()
+    .describe(
+      'The encoding the upload would use (given, byte-order mark, XML declaration, or detected)',
+    ),
+  delimiter: z.string().nullable().describe('CSV only; null otherwise'),
+  headers: z
+    .array(z.string())
+    .describe('Column names (CSV header, NDJSON keys, XES attribute keys)'),
+  rows: z
+    .array(z.array(z.string()))
+    .describe("Up to 50 rows, values in header order ('' when absent); for XES, the first events"),
+  suggestedMapping: PartialColumnMappingSchema.describe(
+    'Suggested from the headers and the sample rows (suggestMapping of @onetrip/ingest)',
+  ),
+  savedMapping: PartialColumnMappingSchema.nullable().describe(
+    "The dataset's saved mapping (from its last successful upload), if any",
+  ),
+  bytesRead: count().describe(
+    'Bytes of the file that were read (at most 64 KiB, before decompression)',
+  ),
+});
+export type UploadPreviewDto = z.infer<typeof UploadPreviewDtoSchema>;
