@@ -145,10 +145,7 @@ async function run(argv: string[]): Promise<number> {
     return 1;
   }
 
-  const outcome = await Promise.race([
-    signalled.then(() => null),
-    gaveUp.then((reason) => reason),
-  ]);
+  const outcome = await Promise.race([signalled.then(() => null), gaveUp.then((reason) => reason)]);
   if (outcome !== null) log(`failed: ${outcome}`);
   await stopAll();
   return outcome === null ? 0 : 1;

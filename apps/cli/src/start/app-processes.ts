@@ -56,7 +56,8 @@ export function startApp(name: 'api' | 'worker', env: NodeJS.ProcessEnv): AppPro
     child.once('exit', (code, signal) => resolve({ code, signal }));
     // Could not be started at all (no 'exit' follows).
     child.once('error', () => {
-      if (child.exitCode === null && child.signalCode === null) resolve({ code: null, signal: null });
+      if (child.exitCode === null && child.signalCode === null)
+        resolve({ code: null, signal: null });
     });
   });
   const app: AppProcess = {
