@@ -82,6 +82,18 @@ export interface CreateDatasetRequest {
   timezone?: string;
 }
 
+/**
+ * What an upload does with an unmapped column (docs/ingest.md#citizen-identifiers): keep its
+ * values, replace each by `pseudonym:` + its keyed hash (the default for columns that look like
+ * citizen identifiers), or leave the column out.
+ */
+export type IdentifierAction = 'keep' | 'pseudonymize' | 'drop';
+export const IDENTIFIER_ACTIONS: readonly IdentifierAction[] = ['keep', 'pseudonymize', 'drop'];
+/** Column name → action: the upload option `identifiers`, for columns whose default should change. */
+export type IdentifierChoices = Record<string, IdentifierAction>;
+/** Prefix of a pseudonymized attribute value (the hex is the same HMAC as a citizen key's). */
+export const PSEUDONYM_PREFIX = 'pseudonym:';
+
 export type UploadStatus = 'receiving' | 'completed' | 'failed';
 
 /** What an upload does with rejected rows: `skip` them (up to a share of all rows) or `fail`. */
@@ -152,6 +164,12 @@ export interface UploadPreviewDto {
   rows: string[][];
   /** Suggested from the headers and the sample rows (suggestMapping of @onetrip/ingest). */
   suggestedMapping: Partial<ColumnMapping>;
+  /**
+   * Columns that look like citizen identifiers (by name, or by sample values shaped like a
+   * Chinese ID or phone number). Left unmapped, they are stored pseudonymized unless the upload's
+   * `identifiers` option says otherwise; mapped as the citizen, they become the citizen key.
+   */
+  identifierColumns: string[];
   /** The dataset's saved mapping (from its last successful upload), if any. */
   savedMapping: Partial<ColumnMapping> | null;
   /** Bytes of the file that were read (at most 64 KiB, before decompression). */

@@ -15,6 +15,12 @@ export {
   identityFieldsMaxBytes,
   writeIdentityFields,
 } from './identity';
+export {
+  IdentifierGuard,
+  identifierColumns,
+  isIdentifierName,
+  looksLikeIdentifier,
+} from './identifiers';
 export { inspectFile, type FileInspection, type InspectOptions } from './inspect';
 export { writeCsv, toCsvRows, WRITER_MAPPING } from './csv-writer';
 export {

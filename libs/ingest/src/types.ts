@@ -1,4 +1,9 @@
-import { EVENT_FIELDS, type ColumnMapping, type EventField } from '@onetrip/contracts';
+import {
+  EVENT_FIELDS,
+  type ColumnMapping,
+  type EventField,
+  type IdentifierChoices,
+} from '@onetrip/contracts';
 import type { MiningEvent } from '@onetrip/mining';
 
 export type IngestFormat = 'csv' | 'ndjson' | 'xes';
@@ -47,6 +52,11 @@ export interface ReadOptions {
   attributes?: boolean;
   /** When set, `citizen` is replaced by pseudonymize(citizen, key) before the event is yielded. */
   pseudonymizeKey?: string;
+  /**
+   * When set, attributes that look like citizen identifiers are pseudonymized with `key` (or
+   * kept or dropped as `choices` say per column): see IdentifierGuard in identifiers.ts.
+   */
+  identifiers?: { key: string; choices?: IdentifierChoices };
   /** Called after every chunk read from the source. */
   onProgress?: (p: IngestProgress) => void;
 }

@@ -4,7 +4,7 @@
  * file (a gzip is inflated only as far as those bytes go); the last, probably cut, line is dropped.
  */
 import type { UploadPreviewDto } from '@onetrip/contracts';
-import { formatFromName, suggestMapping } from '@onetrip/ingest';
+import { formatFromName, identifierColumns, suggestMapping } from '@onetrip/ingest';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { constants, inflateSync, gunzipSync } from 'node:zlib';
@@ -118,6 +118,7 @@ export function previewFile(
       headers,
       rows,
       suggestedMapping: suggestMapping(headers, rows),
+      identifierColumns: identifierColumns(headers, rows),
     };
   }
 
@@ -133,6 +134,7 @@ export function previewFile(
       headers,
       rows: [],
       suggestedMapping: suggestMapping(headers),
+      identifierColumns: identifierColumns(headers, []),
     };
   }
 
@@ -152,5 +154,12 @@ export function previewFile(
   }
   const headers = (records[0] ?? []).map((h) => h.trim());
   const rows = records.slice(1, PREVIEW_ROWS + 1).map((r) => headers.map((_, i) => r[i] ?? ''));
-  return { ...base, delimiter, headers, rows, suggestedMapping: suggestMapping(headers, rows) };
+  return {
+    ...base,
+    delimiter,
+    headers,
+    rows,
+    suggestedMapping: suggestMapping(headers, rows),
+    identifierColumns: identifierColumns(headers, rows),
+  };
 }

@@ -12,6 +12,7 @@ import {
 import {
   ColumnMapping,
   EVENT_FIELDS,
+  IdentifierChoices,
   UploadDto,
   UploadErrorPolicy,
   UploadPreviewDto,
@@ -31,6 +32,7 @@ import { z } from 'zod';
 import { DatasetsService } from '../datasets/datasets.service';
 import { ProblemException, isUuid, notFound } from '../problem/problem';
 import { validate } from '../problem/validate';
+import { parseIdentifiers } from './identifiers-option';
 import { receiveFile, tooLarge } from './multipart';
 import { PREVIEW_BYTES, previewFile } from './preview';
 
@@ -73,6 +75,8 @@ export interface IngestInput {
   mapping?: Partial<ColumnMapping>;
   /** Save the (completed) mapping with the dataset on success. */
   saveMapping: boolean;
+  /** Per unmapped column: keep, pseudonymize or drop (default: IdentifierGuard's rules). */
+  identifiers?: IdentifierChoices;
   policy: UploadPolicy;
   /** A client-chosen upload id (to poll progress from the start), else a new one. */
   uploadId?: string;
@@ -244,12 +248,21 @@ export class UploadsService implements OnApplicationBootstrap {
       {
         maxFileBytes: this.config.maxUploadBytes,
         fileField: 'file',
-        leadingFields: ['mapping', 'onError', 'maxRejectedRatio', 'uploadId', 'encoding'],
+        leadingFields: [
+          'mapping',
+          'identifiers',
+          'onError',
+          'maxRejectedRatio',
+          'uploadId',
+          'encoding',
+        ],
       },
       (file, fields, requestComplete) => {
         const options = parseUploadOptions({ ...query, ...fields });
         const given = parseMapping(fields.mapping ?? query.mapping);
+        const identifiers = parseIdentifiers(fields.identifiers ?? query.identifiers);
         return this.ingest(dataset, {
+          ...(identifiers === undefined ? {} : { identifiers }),
           fileName: file.fileName,
           stream: file.stream,
           bytes: () => file.bytes(),
@@ -365,6 +378,8 @@ export class UploadsService implements OnApplicationBootstrap {
         file: input.fileName,
         mapping,
         timezone: dataset.timezone,
+        // Unmapped columns that look like citizen identifiers are stored pseudonymized.
+        identifiers: { key: this.config.pseudonymKey, choices: input.identifiers },
         ...(input.format === undefined ? {} : { format: input.format }),
         ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
       });
