@@ -91,8 +91,6 @@ export type IdentifierAction = 'keep' | 'pseudonymize' | 'drop';
 export const IDENTIFIER_ACTIONS: readonly IdentifierAction[] = ['keep', 'pseudonymize', 'drop'];
 /** Column name → action: the upload option `identifiers`, for columns whose default should change. */
 export type IdentifierChoices = Record<string, IdentifierAction>;
-/** Prefix of a pseudonymized attribute value (the hex is the same HMAC as a citizen key's). */
-export const PSEUDONYM_PREFIX = 'pseudonym:';
 
 export type UploadStatus = 'receiving' | 'completed' | 'failed';
 

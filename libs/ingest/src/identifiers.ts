@@ -8,12 +8,11 @@
  * not named like an identifier is watched with a test that rejects almost every value on its
  * length alone, and is treated as an identifier column from its first identifier-shaped value on.
  */
-import {
-  PSEUDONYM_PREFIX,
-  type IdentifierAction,
-  type IdentifierChoices,
-} from '@onetrip/contracts';
+import type { IdentifierAction, IdentifierChoices } from '@onetrip/contracts';
 import { pseudonymize } from './identity';
+
+/** Prefix of a pseudonymized attribute value (the hex after it is a citizen key's HMAC). */
+export const PSEUDONYM_PREFIX = 'pseudonym:';
 
 /** Column names (normalized: lower case, no spaces, `_`, `-`, `.`, `:`) that are identifiers. */
 const EXACT_NAMES = new Set([

@@ -16,6 +16,7 @@ export {
   writeIdentityFields,
 } from './identity';
 export {
+  PSEUDONYM_PREFIX,
   IdentifierGuard,
   identifierColumns,
   isIdentifierName,
