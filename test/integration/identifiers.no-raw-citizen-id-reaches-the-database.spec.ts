@@ -52,9 +52,9 @@ describe('citizen identifiers on the way into the database', () => {
 
   it('simulate then import (no mapping given): citizen ids become citizen keys only', async () => {
     const file = path.join(dir, 'sim.csv');
-    expect(
-      await simulate.run(['--journeys', '60', '--seed', '7', '--out', file, '--quiet']),
-    ).toBe(0);
+    expect(await simulate.run(['--journeys', '60', '--seed', '7', '--out', file, '--quiet'])).toBe(
+      0,
+    );
     const lines = readFileSync(file, 'utf8').trim().split('\n');
     const header = lines[0]?.split(',') ?? [];
     const col = header.indexOf('citizen_id');

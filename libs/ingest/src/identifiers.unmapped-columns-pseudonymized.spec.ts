@@ -115,7 +115,10 @@ describe('unmapped identifier columns on the way in', () => {
 
   it('are kept or dropped when the upload says so per column', async () => {
     const [a1] = await events(csv, {
-      identifiers: { key: KEY, choices: { 手机号: 'keep', 身份证号: 'drop', hall: 'pseudonymize' } },
+      identifiers: {
+        key: KEY,
+        choices: { 手机号: 'keep', 身份证号: 'drop', hall: 'pseudonymize' },
+      },
     });
     expect(a1.attributes).toEqual({
       手机号: '13800138000',

@@ -127,7 +127,9 @@ export function parseImportArgs(
         Array.isArray(parsed) ||
         !Object.values(parsed).every((v) => actions.includes(v as string))
       ) {
-        throw new UsageError('--identifiers must be a JSON object of column → keep|pseudonymize|drop');
+        throw new UsageError(
+          '--identifiers must be a JSON object of column → keep|pseudonymize|drop',
+        );
       }
       out.identifiers = parsed as IdentifierChoices;
     } else {
