@@ -3,6 +3,18 @@ import { z } from 'zod';
 import { count, id, instant } from './common';
 import { EventLogFormatSchema, PartialColumnMappingSchema } from './event-log';
 
+/**
+ * What an upload does with an unmapped column (docs/ingest.md#citizen-identifiers): keep its
+ * values, replace each by `pseudonym:` + its keyed hash (the default for columns that look like
+ * citizen identifiers), or leave the column out.
+ */
+export const IdentifierActionSchema = z.enum(['keep', 'pseudonymize', 'drop']);
+export type IdentifierAction = z.infer<typeof IdentifierActionSchema>;
+export const IDENTIFIER_ACTIONS: readonly IdentifierAction[] = IdentifierActionSchema.options;
+/** Column name → action: the upload option `identifiers`, for columns whose default should change. */
+export const IdentifierChoicesSchema = z.record(z.string().min(1), IdentifierActionSchema);
+export type IdentifierChoices = Record<string, IdentifierAction>;
+
 export const UploadStatusSchema = z.enum(['receiving', 'completed', 'failed']);
 export type UploadStatus = z.infer<typeof UploadStatusSchema>;
 
@@ -42,6 +54,13 @@ export const UploadFormSchema = UploadOptionsSchema.extend({
     .describe(
       'JSON ColumnMapping, e.g. {"caseId":"办件编号"}; must come before the file part. ' +
         'Defaults to the mapping saved with the dataset, else case_id / activity / timestamp.',
+    ),
+  identifiers: z
+    .string()
+    .optional()
+    .describe(
+      'JSON IdentifierChoices, e.g. {"手机号":"drop"}: what to do with unmapped columns; columns ' +
+        'that look like citizen identifiers are pseudonymized unless kept here',
     ),
   file: z.string().meta({ format: 'binary', description: 'The event log (CSV, NDJSON or XES)' }),
 });
@@ -132,6 +151,13 @@ export const UploadPreviewDtoSchema = z.object({
   suggestedMapping: PartialColumnMappingSchema.describe(
     'Suggested from the headers and the sample rows (suggestMapping of @onetrip/ingest)',
   ),
+  identifierColumns: z
+    .array(z.string())
+    .describe(
+      'Columns that look like citizen identifiers (by name, or by sample values shaped like a ' +
+        'Chinese ID or phone number). Left unmapped, they are stored pseudonymized unless the ' +
+        "upload's `identifiers` option says otherwise; mapped as the citizen, they become the citizen key",
+    ),
   savedMapping: PartialColumnMappingSchema.nullable().describe(
     "The dataset's saved mapping (from its last successful upload), if any",
   ),

@@ -15,6 +15,13 @@ export {
   identityFieldsMaxBytes,
   writeIdentityFields,
 } from './identity';
+export {
+  PSEUDONYM_PREFIX,
+  IdentifierGuard,
+  identifierColumns,
+  isIdentifierName,
+  looksLikeIdentifier,
+} from './identifiers';
 export { inspectFile, type FileInspection, type InspectOptions } from './inspect';
 export { writeCsv, toCsvRows, WRITER_MAPPING } from './csv-writer';
 export {

@@ -6,6 +6,7 @@
 import { parseCsv } from './csv';
 import type { ParseContext } from './context';
 import { IngestError } from './errors';
+import { IdentifierGuard } from './identifiers';
 import { parseNdjson } from './ndjson';
 import { readText, type ReadState } from './source';
 import { isValidTimezone } from './timestamp';
@@ -87,9 +88,10 @@ export async function* readEventBatches(
     throw new IngestError({ file, line: null, reason: 'the file is empty', code: 'empty-file' });
   }
   const format = options.format ?? formatFromName(file) ?? sniffFormat(first);
-  if (format === 'csv') yield* parseCsv(rest, ctx);
-  else if (format === 'xes') yield* parseXes(rest, ctx);
-  else if (format === 'ndjson') yield* parseNdjson(rest, ctx);
+  let records: AsyncGenerator<IngestRecord[]>;
+  if (format === 'csv') records = parseCsv(rest, ctx);
+  else if (format === 'xes') records = parseXes(rest, ctx);
+  else if (format === 'ndjson') records = parseNdjson(rest, ctx);
   else {
     throw new IngestError({
       file,
@@ -97,6 +99,15 @@ export async function* readEventBatches(
       reason: `unknown format "${String(format)}"`,
       code: 'invalid-option',
     });
+  }
+  if (!options.identifiers || !ctx.keepAttributes) {
+    yield* records;
+    return;
+  }
+  const guard = new IdentifierGuard(options.identifiers.key, options.identifiers.choices);
+  for await (const batch of records) {
+    for (const r of batch) if (r.kind === 'event') guard.apply(r.event.attributes);
+    yield batch;
   }
 }
 

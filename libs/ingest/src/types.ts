@@ -3,6 +3,7 @@ import {
   type ColumnMapping,
   type EventField,
   type EventLogFormat,
+  type IdentifierChoices,
 } from '@onetrip/contracts';
 import type { MiningEvent } from '@onetrip/mining';
 
@@ -88,6 +89,11 @@ export interface ReadOptions {
   attributes?: boolean;
   /** When set, `citizen` is replaced by pseudonymize(citizen, key) before the event is yielded. */
   pseudonymizeKey?: string;
+  /**
+   * When set, attributes that look like citizen identifiers are pseudonymized with `key` (or
+   * kept or dropped as `choices` say per column): see IdentifierGuard in identifiers.ts.
+   */
+  identifiers?: { key: string; choices?: IdentifierChoices };
   /** Called after every chunk read from the source. */
   onProgress?: (p: IngestProgress) => void;
 }

@@ -5,7 +5,7 @@
  * format, encoding, delimiter or how a row splits into fields.
  */
 import type { UploadPreviewDto } from '@onetrip/contracts';
-import { inspectFile } from '@onetrip/ingest';
+import { identifierColumns, inspectFile } from '@onetrip/ingest';
 import { Readable } from 'node:stream';
 
 export const PREVIEW_BYTES = 64 * 1024;
@@ -38,5 +38,6 @@ export async function previewFile(
     headers: info.columns,
     rows: info.sample,
     suggestedMapping: info.suggested,
+    identifierColumns: identifierColumns(info.columns, info.sample),
   };
 }

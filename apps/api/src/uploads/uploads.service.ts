@@ -15,6 +15,7 @@ import {
   PartialColumnMappingSchema as mappingSchema,
   UploadListQuerySchema as LIST_QUERY,
   UploadOptionsSchema as policySchema,
+  IdentifierChoices,
   UploadDto,
   UploadErrorPolicy,
   UploadPreviewDto,
@@ -33,6 +34,7 @@ import type { Readable } from 'node:stream';
 import { DatasetsService } from '../datasets/datasets.service';
 import { ProblemException, isUuid, notFound } from '../problem/problem';
 import { validate } from '../problem/validate';
+import { parseIdentifiers } from './identifiers-option';
 import { receiveFile, tooLarge } from './multipart';
 import { PREVIEW_BYTES, previewFile } from './preview';
 
@@ -75,6 +77,8 @@ export interface IngestInput {
   mapping?: Partial<ColumnMapping>;
   /** Save the (completed) mapping with the dataset on success. */
   saveMapping: boolean;
+  /** Per unmapped column: keep, pseudonymize or drop (default: IdentifierGuard's rules). */
+  identifiers?: IdentifierChoices;
   policy: UploadPolicy;
   /** A client-chosen upload id (to poll progress from the start), else a new one. */
   uploadId?: string;
@@ -237,12 +241,21 @@ export class UploadsService implements OnApplicationBootstrap {
       {
         maxFileBytes: this.config.maxUploadBytes,
         fileField: 'file',
-        leadingFields: ['mapping', 'onError', 'maxRejectedRatio', 'uploadId', 'encoding'],
+        leadingFields: [
+          'mapping',
+          'identifiers',
+          'onError',
+          'maxRejectedRatio',
+          'uploadId',
+          'encoding',
+        ],
       },
       (file, fields, requestComplete) => {
         const options = parseUploadOptions({ ...query, ...fields });
         const given = parseMapping(fields.mapping ?? query.mapping);
+        const identifiers = parseIdentifiers(fields.identifiers ?? query.identifiers);
         return this.ingest(dataset, {
+          ...(identifiers === undefined ? {} : { identifiers }),
           fileName: file.fileName,
           stream: file.stream,
           bytes: () => file.bytes(),
@@ -366,6 +379,8 @@ export class UploadsService implements OnApplicationBootstrap {
         file: input.fileName,
         mapping,
         timezone: dataset.timezone,
+        // Unmapped columns that look like citizen identifiers are stored pseudonymized.
+        identifiers: { key: this.config.pseudonymKey, choices: input.identifiers },
         ...(input.format === undefined ? {} : { format: input.format }),
         ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
       });

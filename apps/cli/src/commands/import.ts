@@ -1,9 +1,18 @@
 /**
  * `onetrip import FILE --dataset NAME`: uploads an event log through the api (creating the
  * dataset when there is none of that name), with a progress bar on stderr and the upload report
- * as JSON on stdout. The api does the parsing, pseudonymization and the atomic merge.
+ * as JSON on stdout. The api does the parsing, pseudonymization and the atomic merge. With no
+ * mapping given and none saved with the dataset, the columns are mapped as @onetrip/ingest
+ * suggests from the file's header and first rows (so `onetrip simulate` output maps whole, its
+ * citizen_id becoming the pseudonymized citizen key).
  */
-import { EVENT_FIELDS, type DatasetDto, type EventField } from '@onetrip/contracts';
+import {
+  EVENT_FIELDS,
+  type DatasetDto,
+  type EventField,
+  type IdentifierChoices,
+} from '@onetrip/contracts';
+import { inspectFile } from '@onetrip/ingest';
 import { createReadStream, statSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -21,7 +30,10 @@ Options:
   --resource COL, --citizen COL, --service COL, --channel COL, --location COL,
   --department COL, --source-system COL
                              map one field (combined with --mapping; default: the dataset's
-                             saved mapping, else case_id / activity / timestamp)
+                             saved mapping, else as suggested from the file's columns)
+  --identifiers JSON         per unmapped column: keep, pseudonymize or drop, e.g.
+                             '{"手机号":"drop","ticket_no":"keep"}' (default: columns that look
+                             like citizen identifiers are pseudonymized)
   --timezone TZ              time zone of a new dataset (default Asia/Shanghai)
   --encoding ENC             utf-8, gbk, gb18030, … (default: detected)
   --on-error skip|fail       skip rejected rows (default) or fail on the first
@@ -42,6 +54,7 @@ export interface ImportArgs {
   dataset: string;
   api: string;
   mapping: Partial<Record<EventField, string>> | null;
+  identifiers: IdentifierChoices | null;
   timezone: string | null;
   encoding: string | null;
   onError: 'skip' | 'fail' | null;
@@ -61,6 +74,7 @@ export function parseImportArgs(
   let given: Partial<Record<EventField, string>> = {};
   const out: Omit<ImportArgs, 'file' | 'mapping' | 'dataset'> & { dataset: string | null } = {
     dataset: null,
+    identifiers: null,
     api: env.ONETRIP_API_URL ?? 'http://127.0.0.1:3000',
     timezone: null,
     encoding: null,
@@ -99,6 +113,25 @@ export function parseImportArgs(
         throw new UsageError('--mapping must be a JSON object of field → column');
       }
       given = parsed;
+    } else if (flag === '--identifiers') {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(value());
+      } catch {
+        throw new UsageError('--identifiers is not valid JSON');
+      }
+      const actions = ['keep', 'pseudonymize', 'drop'];
+      if (
+        typeof parsed !== 'object' ||
+        parsed === null ||
+        Array.isArray(parsed) ||
+        !Object.values(parsed).every((v) => actions.includes(v as string))
+      ) {
+        throw new UsageError(
+          '--identifiers must be a JSON object of column → keep|pseudonymize|drop',
+        );
+      }
+      out.identifiers = parsed as IdentifierChoices;
     } else {
       const field = FIELD_FLAGS[flag];
       if (!field) throw new UsageError(`unknown option ${flag}`);
@@ -239,6 +272,7 @@ function uploadFile(url: string, args: ImportArgs, io: ImportIo): Promise<HttpAn
   const boundary = `----onetrip-import-${process.pid}-${Date.now()}`;
   const fields: [string, string][] = [];
   if (args.mapping) fields.push(['mapping', JSON.stringify(args.mapping)]);
+  if (args.identifiers) fields.push(['identifiers', JSON.stringify(args.identifiers)]);
   if (args.onError) fields.push(['onError', args.onError]);
   if (args.maxRejectedRatio) fields.push(['maxRejectedRatio', args.maxRejectedRatio]);
   if (args.encoding) fields.push(['encoding', args.encoding]);
@@ -280,6 +314,34 @@ function uploadFile(url: string, args: ImportArgs, io: ImportIo): Promise<HttpAn
   });
 }
 
+/**
+ * The mapping @onetrip/ingest suggests for a CSV or NDJSON file (XES names its fields by
+ * standard), or null when it suggests nothing. Said on stderr, since it is saved with the dataset.
+ */
+async function suggestedMapping(
+  args: ImportArgs,
+  io: ImportIo,
+): Promise<Partial<Record<EventField, string>> | null> {
+  let inspection: Awaited<ReturnType<typeof inspectFile>>;
+  try {
+    inspection = await inspectFile(args.file, {
+      file: args.file,
+      ...(args.encoding ? { encoding: args.encoding } : {}),
+    });
+  } catch {
+    return null; // an unreadable file: the api's answer says why, as without a suggestion
+  }
+  if (inspection.format === 'xes') return null;
+  const entries = Object.entries(inspection.suggested).filter(([, v]) => v);
+  if (entries.length === 0) return null;
+  if (!args.quiet) {
+    io.stderr(
+      `onetrip import: mapping ${entries.map(([f, c]) => `${f} ← ${String(c)}`).join(', ')}\n`,
+    );
+  }
+  return Object.fromEntries(entries);
+}
+
 export async function runImport(argv: readonly string[], io: ImportIo): Promise<number> {
   let args: ImportArgs | 'help';
   try {
@@ -303,6 +365,9 @@ export async function runImport(argv: readonly string[], io: ImportIo): Promise<
   }
   try {
     const dataset = await findOrCreateDataset(args, io);
+    if (!args.mapping && !dataset.mapping) {
+      args = { ...args, mapping: await suggestedMapping(args, io) };
+    }
     const answer = await uploadFile(`${args.api}/api/v1/datasets/${dataset.id}/uploads`, args, io);
     io.stdout(`${JSON.stringify(answer.body, null, 2)}\n`);
     if (answer.status === 201) return 0;

@@ -5,11 +5,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
+import type { ChildExit, ChildHandle } from './supervisor';
 
-export interface AppProcess {
+export interface AppProcess extends ChildHandle {
   name: string;
   child: ChildProcess;
-  exited: Promise<number | null>;
 }
 
 export function repoRoot(): string {
@@ -52,29 +52,39 @@ export function startApp(name: 'api' | 'worker', env: NodeJS.ProcessEnv): AppPro
   const prefix = name === 'api' ? '[api]   ' : '[worker]';
   prefixLines(child.stdout, prefix);
   prefixLines(child.stderr, prefix);
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
-  );
-  return { name, child, exited };
+  const exited = new Promise<ChildExit>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    // Could not be started at all (no 'exit' follows).
+    child.once('error', () => {
+      if (child.exitCode === null && child.signalCode === null)
+        resolve({ code: null, signal: null });
+    });
+  });
+  const app: AppProcess = {
+    name,
+    child,
+    exited,
+    stop: () => stopApp(app),
+    ...(child.pid === undefined ? {} : { pid: child.pid }),
+  };
+  return app;
 }
 
+/** SIGTERM, then SIGKILL when the process has not exited after `timeoutMs`. */
 export async function stopApp(app: AppProcess, timeoutMs = 10_000): Promise<void> {
-  if (app.child.exitCode !== null || app.child.signalCode !== null) return;
-  app.child.kill('SIGTERM');
-  const timer = setTimeout(() => app.child.kill('SIGKILL'), timeoutMs);
+  if (app.child.exitCode === null && app.child.signalCode === null) {
+    app.child.kill('SIGTERM');
+    const timer = setTimeout(() => app.child.kill('SIGKILL'), timeoutMs);
+    await app.exited;
+    clearTimeout(timer);
+  }
   await app.exited;
-  clearTimeout(timer);
 }
 
-export async function waitForHealth(
-  baseUrl: string,
-  app: AppProcess,
-  timeoutMs = 60_000,
-): Promise<void> {
+/** Polls the api's health endpoint until it answers 200, or throws after `timeoutMs`. */
+export async function waitForHealth(baseUrl: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (app.child.exitCode !== null)
-      throw new Error(`the ${app.name} exited with code ${app.child.exitCode}`);
     try {
       const response = await fetch(`${baseUrl}/api/health`);
       if (response.ok) return;

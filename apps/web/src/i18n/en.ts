@@ -50,6 +50,7 @@ export const en = {
   'upload.mapping.needed': 'Required: choose the column',
   'upload.mapping.saved': 'As in the last upload',
   'upload.mapping.suggested': 'Suggested',
+  'upload.column.pseudonymized': 'Personal identifier: stored as a keyed hash',
   'upload.mapping.pseudonymized': 'Replaced by a keyed hash before it is stored',
   'upload.requiredMissing':
     'Choose a column for each required field (case id, activity and time) before uploading.',

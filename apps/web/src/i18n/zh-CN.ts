@@ -51,6 +51,7 @@ export const zhCN: Messages = {
   'upload.mapping.needed': '必填：请选择对应的列',
   'upload.mapping.saved': '与上次上传相同',
   'upload.mapping.suggested': '自动建议',
+  'upload.column.pseudonymized': '个人标识：保存为带密钥的哈希值',
   'upload.mapping.pseudonymized': '保存前会替换为带密钥的哈希值',
   'upload.requiredMissing': '上传前请为每个必填字段（办件编号、环节和时间）选择对应的列。',
   'upload.policy': '无法读取的行',

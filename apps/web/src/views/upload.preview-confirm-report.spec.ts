@@ -114,6 +114,30 @@ describe('uploading an export: preview, confirm, progress, report', () => {
     expect(root.querySelector('[data-testid="upload-preview"]')).toBeNull();
   });
 
+  it('marks unmapped columns that look like identifiers as stored pseudonymized', async () => {
+    const api = fakeApi();
+    api.preview = previewDto({
+      headers: ['application_no', 'activity', 'step_time', '身份证号', '手机号'],
+      rows: [['BDC1', '受理', '2024-03-05 09:17:00', '11010519491231002X', '13800138000']],
+      suggestedMapping: { caseId: 'application_no', activity: 'activity', timestamp: 'step_time' },
+      identifierColumns: ['身份证号', '手机号'],
+    });
+    await openDataset(root, api);
+    chooseFile(root, new File(['x'], 'export.csv', { type: 'text/csv' }));
+    await until(() => root.querySelector('[data-testid="upload-preview"]') !== null, 'the dialog');
+    const tags = () =>
+      [...root.querySelectorAll('.sample-table th.pseudonymized .column-name')].map(
+        (th) => th.textContent,
+      );
+    expect(tags()).toEqual(['身份证号', '手机号']);
+    expect(text(root, '.sample-table th.pseudonymized .column-tag')).toBe(
+      'Personal identifier: stored as a keyed hash',
+    );
+    // Mapped as the citizen, 身份证号 shows its field instead (and becomes the citizen key).
+    select(root, '#mapping-citizen', '身份证号');
+    expect(tags()).toEqual(['手机号']);
+  });
+
   it('prefers the dataset’s saved mapping, and re-reads the file in another encoding', async () => {
     const api = fakeApi();
     api.preview = previewDto({

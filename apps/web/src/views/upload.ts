@@ -234,11 +234,17 @@ export function renderPreviewForm(
             ),
           ),
         );
+  // Unmapped columns that look like citizen identifiers are stored pseudonymized: say so.
+  const identifiers = new Set(preview.identifierColumns);
   function updateColumnTags(): void {
     for (const [header, tag] of columnTags) {
       const fields = EVENT_FIELDS.filter((f) => draft.mapping[f] === header);
-      tag.textContent = fields.map((f) => tr.t(FIELD_LABELS[f])).join(' · ');
+      const hashed = fields.length === 0 && identifiers.has(header);
+      tag.textContent = hashed
+        ? tr.t('upload.column.pseudonymized')
+        : fields.map((f) => tr.t(FIELD_LABELS[f])).join(' · ');
       tag.closest('th')?.classList.toggle('mapped', fields.length > 0);
+      tag.closest('th')?.classList.toggle('pseudonymized', hashed);
     }
     for (const [i, header] of preview.headers.entries()) {
       const mapped = EVENT_FIELDS.some((f) => draft.mapping[f] === header);

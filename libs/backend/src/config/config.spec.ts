@@ -37,10 +37,33 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
   });
 
-  it('refuses to run in production with the development pseudonym key', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PSEUDONYM_KEY/);
-    const key = 'a-long-enough-secret-key';
+  it('refuses to run in production without a pseudonym key', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /PSEUDONYM_KEY: required when NODE_ENV=production/,
+    );
+  });
+
+  it('refuses the published development key in production, and accepts it elsewhere', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', PSEUDONYM_KEY: DEV_PSEUDONYM_KEY })).toThrow(
+      /PSEUDONYM_KEY: is the published development key/,
+    );
+    const dev = loadConfig({ NODE_ENV: 'development', PSEUDONYM_KEY: DEV_PSEUDONYM_KEY });
+    expect(dev.pseudonymKey).toBe(DEV_PSEUDONYM_KEY);
+  });
+
+  it('refuses production keys shorter than 32 bytes, counting UTF-8 bytes', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', PSEUDONYM_KEY: 'x'.repeat(31) })).toThrow(
+      /PSEUDONYM_KEY: is 31 bytes long; production needs at least 32/,
+    );
+    // 24 characters, but 32 bytes: each Chinese character is 3 bytes in UTF-8.
+    const chinese = `${'x'.repeat(20)}密钥密钥`;
+    expect(loadConfig({ NODE_ENV: 'production', PSEUDONYM_KEY: chinese }).pseudonymKey).toBe(
+      chinese,
+    );
+    const key = 'a'.repeat(32);
     expect(loadConfig({ NODE_ENV: 'production', PSEUDONYM_KEY: key }).pseudonymKey).toBe(key);
+    // Outside production a 16-character key is still enough (tests, development).
+    expect(loadConfig({ PSEUDONYM_KEY: 'x'.repeat(16) }).pseudonymKeyIsDefault).toBe(false);
   });
 
   it('maps a log level to the levels Nest should print', () => {

@@ -7,7 +7,14 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
+/**
+ * The key used when PSEUDONYM_KEY is not set outside production. It is published (here), so
+ * its pseudonyms can be reversed by hashing candidate identifiers: development and tests only.
+ * (`onetrip start` makes a random key of its own under the data dir instead.)
+ */
 export const DEV_PSEUDONYM_KEY = 'onetrip-development-pseudonym-key-do-not-use-in-production';
+/** The shortest key production accepts, in UTF-8 bytes (HMAC-SHA256's output size). */
+export const PRODUCTION_KEY_MIN_BYTES = 32;
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -96,10 +103,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError(`invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && !e.PSEUDONYM_KEY) {
-    throw new ConfigError(
-      'invalid environment:\n  PSEUDONYM_KEY: required when NODE_ENV=production',
-    );
+  if (e.NODE_ENV === 'production') {
+    const problem = productionKeyProblem(e.PSEUDONYM_KEY);
+    if (problem) throw new ConfigError(`invalid environment:\n  PSEUDONYM_KEY: ${problem}`);
   }
   return Object.freeze({
     env: e.NODE_ENV,
@@ -120,6 +126,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
   });
+}
+
+/** Why a key cannot be used in production, or null when it can. */
+function productionKeyProblem(key: string | undefined): string | null {
+  if (!key) return 'required when NODE_ENV=production (e.g. `openssl rand -hex 32`)';
+  if (key === DEV_PSEUDONYM_KEY) {
+    return 'is the published development key, whose pseudonyms anyone can reverse; set a secret one';
+  }
+  const bytes = Buffer.byteLength(key, 'utf8');
+  if (bytes < PRODUCTION_KEY_MIN_BYTES) {
+    return `is ${bytes} bytes long; production needs at least ${PRODUCTION_KEY_MIN_BYTES} (e.g. \`openssl rand -hex 32\`)`;
+  }
+  return null;
 }
 
 let cached: AppConfig | undefined;

@@ -96,6 +96,7 @@ export function previewDto(patch: Partial<UploadPreviewDto> = {}): UploadPreview
       citizen: 'citizen_id',
       location: 'hall',
     },
+    identifierColumns: ['citizen_id'],
     savedMapping: null,
     bytesRead: 180,
     ...patch,
