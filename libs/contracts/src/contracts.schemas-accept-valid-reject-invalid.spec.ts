@@ -125,6 +125,7 @@ describe('upload shapes', () => {
       headers: ['case_id'],
       rows: [['c1']],
       suggestedMapping: { caseId: 'case_id' },
+      identifierColumns: [],
       savedMapping: null,
       bytesRead: 10,
     };
