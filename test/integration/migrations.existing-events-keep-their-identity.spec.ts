@@ -32,6 +32,14 @@ const EVENT = {
 const IDENTITY = eventIdentity(EVENT);
 const LEGACY_IDENTITY = legacyEventIdentity(EVENT);
 
+/** Undoes the newest migrations until `name` (and every later one) is undone. */
+async function undoThrough(dataSource: DataSource, name: string): Promise<void> {
+  const applied = async (): Promise<boolean> =>
+    (await dataSource.query<unknown[]>(`SELECT 1 FROM migrations WHERE name = $1`, [name])).length >
+    0;
+  while (await applied()) await dataSource.undoLastMigration();
+}
+
 describe('events stored before the fast-ingest migration', () => {
   let db: TestDatabase;
   let dataSource: DataSource;
@@ -53,10 +61,9 @@ describe('events stored before the fast-ingest migration', () => {
   });
 
   it('keep deduplicating uploads of the same rows', async () => {
-    // The schema as it was: every migration, then the last two undone.
+    // The schema as it was: every migration, then FastIngestKeysActiveRuns and all after it undone.
     await dataSource.runMigrations();
-    await dataSource.undoLastMigration();
-    await dataSource.undoLastMigration();
+    await undoThrough(dataSource, 'FastIngestKeysActiveRuns1795913860710');
     await dataSource.query(
       `INSERT INTO dataset (id, name, version, event_count) VALUES ($1, 'old', 1, 1)`,
       [DATASET],
@@ -70,7 +77,7 @@ describe('events stored before the fast-ingest migration', () => {
     expect(LEGACY_IDENTITY).not.toBe(IDENTITY);
 
     const applied = await dataSource.runMigrations();
-    expect(applied.map((m) => m.name)).toEqual([
+    expect(applied.map((m) => m.name).slice(0, 2)).toEqual([
       'FastIngestKeysActiveRuns1795913860710',
       'IdentityFromCopyFields1795930000000',
     ]);
@@ -117,7 +124,7 @@ describe('events stored before the fast-ingest migration', () => {
     const before = await rows();
     expect(before).toHaveLength(3);
 
-    await dataSource.undoLastMigration();
+    await undoThrough(dataSource, 'IdentityFromCopyFields1795930000000');
     const legacy = await rows();
     expect(legacy.map((r) => [r.case_id, r.activity])).toEqual(
       before.map((r) => [r.case_id, r.activity]),

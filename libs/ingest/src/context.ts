@@ -1,6 +1,5 @@
 import type { ColumnMapping } from '@onetrip/contracts';
 import { IngestError } from './errors';
-import { pseudonymize } from './identity';
 import type { ReadState } from './source';
 import { parseTimestamp } from './timestamp';
 import type { IngestRecord, IngestProgress, RejectionCode } from './types';
@@ -11,7 +10,8 @@ export interface ParseContext {
   timezone: string;
   mapping: Partial<ColumnMapping>;
   keepAttributes: boolean;
-  pseudonymizeKey: string | null;
+  /** createPseudonymizer(options.pseudonymizeKey), when the citizen is to be pseudonymized. */
+  pseudonymize: ((raw: string) => string) | null;
   delimiter: string | undefined;
   state: ReadState;
   /** Plausible event times (epoch ms, inclusive), fixed when the read starts. */
@@ -101,8 +101,8 @@ export class CachedTimestamp {
 }
 
 export function citizenValue(ctx: ParseContext, v: string | null): string | null {
-  if (v === null || ctx.pseudonymizeKey === null) return v;
-  return pseudonymize(v, ctx.pseudonymizeKey);
+  if (v === null || v === '' || ctx.pseudonymize === null) return v;
+  return ctx.pseudonymize(v);
 }
 
 /**

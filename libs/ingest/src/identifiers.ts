@@ -9,7 +9,7 @@
  * length alone, and is treated as an identifier column from its first identifier-shaped value on.
  */
 import type { IdentifierAction, IdentifierChoices } from '@onetrip/contracts';
-import { pseudonymize } from './identity';
+import { createPseudonymizer } from './identity';
 
 /** Prefix of a pseudonymized attribute value (the hex after it is a citizen key's HMAC). */
 export const PSEUDONYM_PREFIX = 'pseudonym:';
@@ -116,8 +116,6 @@ const CHOSEN: Record<IdentifierAction, Decision> = {
 };
 /** Columns whose decision is remembered (a hostile NDJSON file may invent a key per line). */
 const MAX_REMEMBERED = 10_000;
-/** Distinct values whose pseudonyms are remembered. */
-const MAX_CACHED = 65_536;
 
 /**
  * Applies the identifier rules to events' attributes, in place: columns chosen in `choices` as
@@ -127,13 +125,14 @@ const MAX_CACHED = 65_536;
  */
 export class IdentifierGuard {
   private readonly decisions = new Map<string, Decision>();
-  private readonly cache = new Map<string, string>();
+  private readonly pseudonym: (raw: string) => string;
 
   constructor(
-    private readonly key: string,
+    key: string,
     private readonly choices: IdentifierChoices = {},
   ) {
     if (key.length === 0) throw new RangeError('IdentifierGuard: the key must not be empty');
+    this.pseudonym = createPseudonymizer(key, PSEUDONYM_PREFIX);
   }
 
   apply(attributes: Record<string, string>): void {
@@ -174,16 +173,5 @@ export class IdentifierGuard {
       : undefined;
     if (chosen !== undefined) return CHOSEN[chosen];
     return isIdentifierName(column) ? PSEUDONYMIZE : WATCH;
-  }
-
-  private pseudonym(raw: string): string {
-    let p = this.cache.get(raw);
-    if (p === undefined) {
-      if (this.cache.size >= MAX_CACHED) this.cache.clear();
-      p = PSEUDONYM_PREFIX + pseudonymize(raw, this.key);
-      // Copied: `raw` may be a slice of a 64 KiB input chunk that the cache would keep alive.
-      this.cache.set((' ' + raw).slice(1), p);
-    }
-    return p;
   }
 }

@@ -10,6 +10,7 @@ export {
   defaultMapping,
 } from './mapping';
 export {
+  createPseudonymizer,
   pseudonymize,
   eventIdentity,
   identityFieldsMaxBytes,

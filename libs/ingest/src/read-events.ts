@@ -7,6 +7,7 @@ import { parseCsv } from './csv';
 import type { ParseContext } from './context';
 import { IngestError } from './errors';
 import { IdentifierGuard } from './identifiers';
+import { createPseudonymizer } from './identity';
 import { parseNdjson } from './ndjson';
 import { readText, type ReadState } from './source';
 import { isValidTimezone } from './timestamp';
@@ -75,7 +76,8 @@ export async function* readEventBatches(
       Object.entries(options.mapping ?? {}).filter(([, v]) => typeof v === 'string' && v !== ''),
     ),
     keepAttributes: options.attributes ?? true,
-    pseudonymizeKey: options.pseudonymizeKey ?? null,
+    pseudonymize:
+      options.pseudonymizeKey === undefined ? null : createPseudonymizer(options.pseudonymizeKey),
     delimiter: options.delimiter,
     state,
     earliest: limits.earliestTimestamp,

@@ -11,7 +11,8 @@ import { Transform, TransformCallback } from 'node:stream';
 import { DatasetsService } from '../datasets/datasets.service';
 import { ProblemException, isUuid } from '../problem/problem';
 import { validate } from '../problem/validate';
-import { UploadsService, parseMapping, parseUploadOptions } from '../uploads/uploads.service';
+import { readIngestOptions } from '../uploads/upload-options';
+import { UploadsService } from '../uploads/uploads.service';
 
 /** Most events one push may carry (issue #4); more answers 413 and imports nothing. */
 export const MAX_PUSH_EVENTS = 10_000;
@@ -122,8 +123,7 @@ export class PushService {
       );
     }
     const query = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
-    const options = parseUploadOptions(query);
-    const mapping = parseMapping(query.mapping);
+    const options = readIngestOptions(query);
     const body = new BodyLimit(maxBytes);
     let complete!: () => void;
     let failed!: (e: Error) => void;
@@ -145,9 +145,8 @@ export class PushService {
         bytes: () => body.count,
         format: 'ndjson',
         requestComplete,
-        ...(mapping === undefined ? {} : { mapping }),
+        ...options,
         saveMapping: false,
-        policy: options.policy,
         maxEvents: MAX_PUSH_EVENTS,
       });
     } finally {
