@@ -1,6 +1,7 @@
 import { compareStrings } from './compare';
 import { Distribution } from './distribution';
-import { finalizeInsights } from './insights/finalize';
+import { durationStats, quantiles, ratio, seconds } from './figures';
+import { finalizeInsights } from './insights/insights';
 import { DEFAULT_MINING_OPTIONS } from './options';
 import { sortedVariants } from './variant-keys';
 import { parseEdgeKey, type ActivityPartial, type PartialResult } from './partial';
@@ -9,14 +10,10 @@ import type {
   ActivityStats,
   Bottleneck,
   DfgEdge,
-  DurationStats,
   MiningResult,
-  Quantiles,
   ReworkStats,
   TripStats,
 } from './types';
-
-const MS_PER_SECOND = 1000;
 
 export interface FinalizeOptions {
   /** Edges and activities listed in `bottlenecks`, at most, each. */
@@ -51,18 +48,6 @@ export function finalize(p: PartialResult, options: FinalizeOptions = {}): Minin
   };
   if (p.insights) result.insights = finalizeInsights(p, p.insights, result.variants);
   return result;
-}
-
-function seconds(ms: number): number {
-  return ms / MS_PER_SECOND;
-}
-
-function quantiles(d: Distribution): Quantiles {
-  return { mean: seconds(d.mean), median: seconds(d.quantile(0.5)), p90: seconds(d.quantile(0.9)) };
-}
-
-function durationStats(d: Distribution): DurationStats {
-  return { ...quantiles(d), total: seconds(d.sum) };
 }
 
 function byCountThenName<T extends { count: number }>(name: (t: T) => string) {
@@ -187,8 +172,4 @@ function rework(p: PartialResult): ReworkStats {
     }))
     .sort((a, b) => b.journeys - a.journeys || compareStrings(a.activity, b.activity));
   return { journeys: p.reworkJourneys, rate: ratio(p.reworkJourneys, p.journeys), activities };
-}
-
-function ratio(part: number, whole: number): number {
-  return whole === 0 ? 0 : part / whole;
 }

@@ -6,7 +6,8 @@ import {
   type EdgePartial,
   type PartialResult,
 } from './partial';
-import { mergeInsights } from './insights/merge';
+import { mergeInsights } from './insights/insights';
+import { addCounts, getOrAdd } from './maps';
 import { mergeVariantTables } from './variant-keys';
 
 /**
@@ -54,17 +55,4 @@ function mergeEdge(target: EdgePartial, source: EdgePartial): void {
   target.count += source.count;
   target.duration.merge(source.duration);
   target.wait.merge(source.wait);
-}
-
-function getOrAdd<K, V>(map: Map<K, V>, key: K, create: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = create();
-    map.set(key, value);
-  }
-  return value;
-}
-
-function addCounts<K>(target: Map<K, number>, source: ReadonlyMap<K, number>): void {
-  for (const [key, n] of source) target.set(key, (target.get(key) ?? 0) + n);
 }

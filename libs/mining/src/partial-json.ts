@@ -6,7 +6,7 @@ import {
   type EdgePartial,
   type PartialResult,
 } from './partial';
-import { insightsFromJson, insightsToJson, type InsightsPartialJson } from './insights/json';
+import { insightsFromJson, insightsToJson, type InsightsPartialJson } from './insights/insights';
 import { codeWidth, decodeKey, keyOf, type VariantTable } from './variant-keys';
 
 /**

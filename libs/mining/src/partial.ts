@@ -1,5 +1,5 @@
 import { Distribution } from './distribution';
-import type { InsightsPartial } from './insights/partial';
+import type { InsightsPartial } from './insights/insights';
 import { emptyVariantTable, type VariantTable } from './variant-keys';
 
 /** What mining a set of journeys yields: mergeable by adding (see merge.ts, finalize.ts). */
@@ -47,7 +47,7 @@ export interface PartialResult {
   variants: VariantTable;
   leadTime: Distribution;
   trips: TripsPartial;
-  /** The dashboard's breakdowns, when mined with the insights option (insights/partial.ts). */
+  /** The dashboard's breakdowns, when mined with the insights option (insights/insights.ts). */
   insights?: InsightsPartial;
 }
 
