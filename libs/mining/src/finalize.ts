@@ -4,7 +4,13 @@ import { durationStats, quantiles, ratio, seconds } from './figures';
 import { finalizeInsights } from './insights/insights';
 import { DEFAULT_MINING_OPTIONS } from './options';
 import { sortedVariants } from './variant-keys';
-import { parseEdgeKey, type ActivityPartial, type PartialResult } from './partial';
+import {
+  byCountThenEdge,
+  namedEdges,
+  parseEdgeKey,
+  type ActivityPartial,
+  type PartialResult,
+} from './partial';
 import type {
   ActivityCount,
   ActivityStats,
@@ -80,20 +86,15 @@ function activityCounts(p: PartialResult, field: 'starts' | 'ends'): ActivityCou
 }
 
 function dfgEdges(p: PartialResult): DfgEdge[] {
-  return [...p.edges]
-    .map(([key, e]) => {
-      const [from, to] = parseEdgeKey(key);
-      return {
-        from,
-        to,
-        count: e.count,
-        durationSeconds: durationStats(e.duration),
-        waitSeconds: durationStats(e.wait),
-      };
-    })
-    .sort(
-      (a, b) => b.count - a.count || compareStrings(a.from, b.from) || compareStrings(a.to, b.to),
-    );
+  return namedEdges(p.edges)
+    .map(({ from, to, value: e }) => ({
+      from,
+      to,
+      count: e.count,
+      durationSeconds: durationStats(e.duration),
+      waitSeconds: durationStats(e.wait),
+    }))
+    .sort(byCountThenEdge);
 }
 
 function trips(p: PartialResult): TripStats | null {

@@ -1,9 +1,10 @@
 import {
+  COUNT_FIELDS,
   emptyActivity,
   emptyEdge,
   emptyPartial,
-  type ActivityPartial,
-  type EdgePartial,
+  mergeActivity,
+  mergeEdge,
   type PartialResult,
 } from './partial';
 import { mergeInsights } from './insights/insights';
@@ -24,13 +25,7 @@ export function mergePartials(parts: readonly PartialResult[]): PartialResult {
 }
 
 function mergeInto(target: PartialResult, source: PartialResult): void {
-  target.events += source.events;
-  target.instances += source.instances;
-  target.cases += source.cases;
-  target.journeys += source.journeys;
-  target.unmatchedStarts += source.unmatchedStarts;
-  target.ignoredEvents += source.ignoredEvents;
-  target.reworkJourneys += source.reworkJourneys;
+  for (const field of COUNT_FIELDS) target[field] += source[field];
   for (const [name, activity] of source.activities) {
     mergeActivity(getOrAdd(target.activities, name, emptyActivity), activity);
   }
@@ -39,20 +34,4 @@ function mergeInto(target: PartialResult, source: PartialResult): void {
   target.trips.sawChannel ||= source.trips.sawChannel;
   target.trips.total += source.trips.total;
   addCounts(target.trips.distribution, source.trips.distribution);
-}
-
-function mergeActivity(target: ActivityPartial, source: ActivityPartial): void {
-  target.count += source.count;
-  target.withStart += source.withStart;
-  target.service.merge(source.service);
-  target.starts += source.starts;
-  target.ends += source.ends;
-  target.reworkJourneys += source.reworkJourneys;
-  target.extraOccurrences += source.extraOccurrences;
-}
-
-function mergeEdge(target: EdgePartial, source: EdgePartial): void {
-  target.count += source.count;
-  target.duration.merge(source.duration);
-  target.wait.merge(source.wait);
 }

@@ -1,3 +1,4 @@
+import { compareStrings } from './compare';
 import { Distribution } from './distribution';
 import type { InsightsPartial } from './insights/insights';
 import { emptyVariantTable, type VariantTable } from './variant-keys';
@@ -32,7 +33,8 @@ export interface TripsPartial {
   distribution: Map<number, number>;
 }
 
-export interface PartialResult {
+/** The plain counts of a partial result: merging adds them, JSON keeps them as they are. */
+export interface PartialCounts {
   events: number;
   instances: number;
   /** Distinct case ids. Merging adds them, so split partials by journey key (as the worker does). */
@@ -41,6 +43,26 @@ export interface PartialResult {
   unmatchedStarts: number;
   ignoredEvents: number;
   reworkJourneys: number;
+}
+
+/** The keys of PartialCounts, in their order in the partial and its JSON. */
+export const COUNT_FIELDS: readonly (keyof PartialCounts)[] = [
+  'events',
+  'instances',
+  'cases',
+  'journeys',
+  'unmatchedStarts',
+  'ignoredEvents',
+  'reworkJourneys',
+];
+
+export function copyCounts(counts: PartialCounts): PartialCounts {
+  const copy = {} as PartialCounts;
+  for (const field of COUNT_FIELDS) copy[field] = counts[field];
+  return copy;
+}
+
+export interface PartialResult extends PartialCounts {
   activities: Map<string, ActivityPartial>;
   /** Keyed by edgeKey(from, to). */
   edges: Map<string, EdgePartial>;
@@ -63,6 +85,24 @@ export function edgeKey(from: string, to: string): string {
 
 export function parseEdgeKey(key: string): string[] {
   return key.split(KEY_SEPARATOR);
+}
+
+/** Every entry of an edge-keyed map with its two names, for listing edges. */
+export function namedEdges<V>(
+  edges: Map<string, V>,
+): { from: string; to: string; key: string; value: V }[] {
+  return [...edges].map(([key, value]) => {
+    const [from, to] = parseEdgeKey(key);
+    return { from, to, key, value };
+  });
+}
+
+/** Edge rows: most traversed first, then by from and to names. */
+export function byCountThenEdge(
+  a: { count: number; from: string; to: string },
+  b: { count: number; from: string; to: string },
+): number {
+  return b.count - a.count || compareStrings(a.from, b.from) || compareStrings(a.to, b.to);
 }
 
 export function emptyPartial(): PartialResult {
@@ -96,4 +136,20 @@ export function emptyActivity(): ActivityPartial {
 
 export function emptyEdge(): EdgePartial {
   return { count: 0, duration: new Distribution(), wait: new Distribution() };
+}
+
+export function mergeActivity(target: ActivityPartial, source: ActivityPartial): void {
+  target.count += source.count;
+  target.withStart += source.withStart;
+  target.service.merge(source.service);
+  target.starts += source.starts;
+  target.ends += source.ends;
+  target.reworkJourneys += source.reworkJourneys;
+  target.extraOccurrences += source.extraOccurrences;
+}
+
+export function mergeEdge(target: EdgePartial, source: EdgePartial): void {
+  target.count += source.count;
+  target.duration.merge(source.duration);
+  target.wait.merge(source.wait);
 }

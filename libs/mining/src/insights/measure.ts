@@ -140,3 +140,15 @@ export function mergeDistributions<K>(
 ): void {
   for (const [key, d] of source) getOrAdd(target, key, () => new Distribution()).merge(d);
 }
+
+/** empty / merge / toJson / fromJson of a (KPI) measure whose one field is a Distribution. */
+export function distributionField<K extends string>(field: K) {
+  type P = Record<K, Distribution>;
+  type J = Record<K, DistributionJson>;
+  return {
+    empty: (): P => ({ [field]: new Distribution() }) as P,
+    merge: (target: P, source: P): void => target[field].merge(source[field]),
+    toJson: (p: P): J => ({ [field]: p[field].toJSON() }) as J,
+    fromJson: (json: J): P => ({ [field]: Distribution.fromJSON(json[field]) }) as P,
+  };
+}

@@ -1,22 +1,15 @@
 /** KPI: lead time (first event → last event) of the journeys (kpis/kpis.ts). */
-import { Distribution, type DistributionJson } from '../../distribution';
+import type { Distribution } from '../../distribution';
 import { quantiles } from '../../figures';
 import type { Kpis } from '../../insights-types';
-import { kpiMeasure } from '../measure';
+import { distributionField, kpiMeasure } from '../measure';
 
 export interface LeadTime {
   leadTime: Distribution;
 }
 
-export const leadTimeKpi = kpiMeasure<
-  LeadTime,
-  { leadTime: DistributionJson },
-  Pick<Kpis, 'leadTimeSeconds'>
->({
-  empty: () => ({ leadTime: new Distribution() }),
-  addJourney: (p, journey) => p.leadTime.add(journey.facts.leadTime),
-  merge: (target, source) => target.leadTime.merge(source.leadTime),
-  toJson: (p) => ({ leadTime: p.leadTime.toJSON() }),
-  fromJson: (json) => ({ leadTime: Distribution.fromJSON(json.leadTime) }),
-  finalize: (p) => ({ leadTimeSeconds: quantiles(p.leadTime) }),
+export const leadTimeKpi = kpiMeasure({
+  ...distributionField('leadTime'),
+  addJourney: (p: LeadTime, journey) => p.leadTime.add(journey.facts.leadTime),
+  finalize: (p): Pick<Kpis, 'leadTimeSeconds'> => ({ leadTimeSeconds: quantiles(p.leadTime) }),
 });

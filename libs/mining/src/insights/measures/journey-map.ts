@@ -9,7 +9,13 @@ import type { StringDictionary } from '../../dictionary';
 import { ratio } from '../../figures';
 import type { ActivityInsight, EdgeInsight } from '../../insights-types';
 import { getOrAdd, addCounts } from '../../maps';
-import { edgeKey, parseEdgeKey, type PartialResult } from '../../partial';
+import {
+  byCountThenEdge,
+  edgeKey,
+  namedEdges,
+  parseEdgeKey,
+  type PartialResult,
+} from '../../partial';
 import { addBins, binOf, binsFromJson, binsToJson, emptyBins, toHistogram } from '../histogram';
 import { insightMeasure, type FinalizeContext } from '../measure';
 import { mergeSamples, mightEnter, offer, toRefs, type Sample } from '../samples';
@@ -226,23 +232,18 @@ function edgeInsights(
   p: JourneyMapPartial,
   { partial, allWaiting }: FinalizeContext,
 ): EdgeInsight[] {
-  return [...p.edges]
-    .map(([key, e]) => {
-      const [from, to] = parseEdgeKey(key);
-      return {
-        from,
-        to,
-        count: partial.edges.get(key)?.count ?? 0,
-        waitHistogram: toHistogram(e.wait),
-        durationHistogram: toHistogram(e.duration),
-        waitShare: ratio(waitSum(partial, key), allWaiting),
-        samples: toRefs(e.samples),
-        journeys: e.journeys,
-      };
-    })
-    .sort(
-      (a, b) => b.count - a.count || compareStrings(a.from, b.from) || compareStrings(a.to, b.to),
-    )
+  return namedEdges(p.edges)
+    .map(({ from, to, key, value: e }) => ({
+      from,
+      to,
+      count: partial.edges.get(key)?.count ?? 0,
+      waitHistogram: toHistogram(e.wait),
+      durationHistogram: toHistogram(e.duration),
+      waitShare: ratio(waitSum(partial, key), allWaiting),
+      samples: toRefs(e.samples),
+      journeys: e.journeys,
+    }))
+    .sort(byCountThenEdge)
     .map(({ count: _count, ...edge }) => edge);
 }
 
