@@ -111,8 +111,8 @@ export function emptyInsights(h: InsightsHeader): InsightsPartial {
 
 /** Measures one store's journeys (each kept journey's facts, in mining order). */
 export interface InsightsTally {
-  addJourney(facts: JourneyFacts): void;
-  finish(): InsightsPartial;
+  addJourney: (facts: JourneyFacts) => void;
+  finish: () => InsightsPartial;
 }
 
 export function insightsTally(
