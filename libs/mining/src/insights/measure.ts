@@ -10,7 +10,7 @@
  * - `finalize`: its part of the finished Insights.
  *
  * Measures are listed in insights.ts; their order is the key order of the partial, its JSON and
- * the result. Headline KPIs have the same shape one level down, per period (kpis/kpi.ts).
+ * the result. Headline KPIs have the same shape one level down, per period (KpiMeasure below; the list: kpis/kpis.ts).
  */
 import { Distribution, type DistributionJson } from '../distribution';
 import type { EventStore } from '../event-store';
