@@ -4,13 +4,8 @@ import { durationStats, quantiles, ratio, seconds } from './figures';
 import { finalizeInsights } from './insights/insights';
 import { DEFAULT_MINING_OPTIONS } from './options';
 import { sortedVariants } from './variant-keys';
-import {
-  byCountThenEdge,
-  namedEdges,
-  parseEdgeKey,
-  type ActivityPartial,
-  type PartialResult,
-} from './partial';
+import { byCountThenEdge, namedEdges, parseEdgeKey, type ActivityPartial } from './partial';
+import type { PartialResult } from './partial-result';
 import type {
   ActivityCount,
   ActivityStats,

@@ -8,7 +8,7 @@ import {
   emptyPartial,
   type ActivityPartial,
   type EdgePartial,
-  type PartialResult,
+  type EnginePartial,
 } from './partial';
 
 /** Up to 1,024 activities, edges live in a dense array indexed by from × activities + to. */
@@ -62,9 +62,9 @@ export class JourneyAccumulator {
 
   /** The partial, with names instead of codes; call once, after the last journey. */
   finish(
-    counts: Pick<PartialResult, 'events' | 'cases' | 'unmatchedStarts' | 'ignoredEvents'>,
+    counts: Pick<EnginePartial, 'events' | 'cases' | 'unmatchedStarts' | 'ignoredEvents'>,
     sawChannel: boolean,
-  ): PartialResult {
+  ): EnginePartial {
     const p = this.partial;
     Object.assign(p, counts);
     p.trips.sawChannel = sawChannel;

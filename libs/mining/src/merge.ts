@@ -5,8 +5,8 @@ import {
   emptyPartial,
   mergeActivity,
   mergeEdge,
-  type PartialResult,
 } from './partial';
+import type { PartialResult } from './partial-result';
 import { mergeInsights } from './insights/insights';
 import { addCounts, getOrAdd } from './maps';
 import { mergeVariantTables } from './variant-keys';
@@ -16,7 +16,7 @@ import { mergeVariantTables } from './variant-keys';
  * multisets and sketches merge. The inputs are not modified, and the order does not matter.
  */
 export function mergePartials(parts: readonly PartialResult[]): PartialResult {
-  const merged = emptyPartial();
+  const merged: PartialResult = emptyPartial();
   for (const part of parts) mergeInto(merged, part);
   merged.variants = mergeVariantTables(parts.map((part) => part.variants));
   const insights = mergeInsights(parts.flatMap((part) => (part.insights ? [part.insights] : [])));

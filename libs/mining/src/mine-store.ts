@@ -4,7 +4,7 @@ import { JourneyAccumulator } from './journey-accumulator';
 import { splitJourneys } from './journeys';
 import { JourneyFacts } from './journey-facts';
 import { channelFlags } from './options';
-import type { PartialResult } from './partial';
+import type { PartialResult } from './partial-result';
 import { sortRange } from './sort-range';
 import type { MiningOptions } from './types';
 

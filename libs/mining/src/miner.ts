@@ -6,7 +6,7 @@ import { insightsTally } from './insights/insights';
 import { resolveInsightsOptions } from './insights/options';
 import { mineStore } from './mine-store';
 import { resolveOptions } from './options';
-import type { PartialResult } from './partial';
+import type { PartialResult } from './partial-result';
 import type { MiningEvent, MiningOptions, MiningResult } from './types';
 
 /** Accepts events one at a time, in any order, and mines them on demand. */

@@ -6,8 +6,8 @@ import {
   type ActivityPartial,
   type EdgePartial,
   type PartialCounts,
-  type PartialResult,
 } from './partial';
+import type { PartialResult } from './partial-result';
 import { insightsFromJson, insightsToJson, type InsightsPartialJson } from './insights/insights';
 import { codeWidth, decodeKey, keyOf, type VariantTable } from './variant-keys';
 

@@ -1,6 +1,5 @@
 import { compareStrings } from './compare';
 import { Distribution } from './distribution';
-import type { InsightsPartial } from './insights/insights';
 import { emptyVariantTable, type VariantTable } from './variant-keys';
 
 /** What mining a set of journeys yields: mergeable by adding (see merge.ts, finalize.ts). */
@@ -62,15 +61,17 @@ export function copyCounts(counts: PartialCounts): PartialCounts {
   return copy;
 }
 
-export interface PartialResult extends PartialCounts {
+/**
+ * The engine's part of a partial result (PartialResult, partial-result.ts, adds the insights):
+ * what the insights' finalize may read, declared apart so that insights/ need not import it back.
+ */
+export interface EnginePartial extends PartialCounts {
   activities: Map<string, ActivityPartial>;
   /** Keyed by edgeKey(from, to). */
   edges: Map<string, EdgePartial>;
   variants: VariantTable;
   leadTime: Distribution;
   trips: TripsPartial;
-  /** The dashboard's breakdowns, when mined with the insights option (insights/insights.ts). */
-  insights?: InsightsPartial;
 }
 
 /**
@@ -105,7 +106,7 @@ export function byCountThenEdge(
   return b.count - a.count || compareStrings(a.from, b.from) || compareStrings(a.to, b.to);
 }
 
-export function emptyPartial(): PartialResult {
+export function emptyPartial(): EnginePartial {
   return {
     events: 0,
     instances: 0,

@@ -1,6 +1,6 @@
 /** Tiny builders for hand-written logs in the specs (not exported from the library). */
 import { createMiner } from './miner';
-import type { PartialResult } from './partial';
+import type { PartialResult } from './partial-result';
 import { partialFromJson, partialToJson, type PartialResultJson } from './partial-json';
 import type { MiningEvent, MiningOptions } from './types';
 

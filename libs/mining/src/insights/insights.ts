@@ -10,7 +10,7 @@ import type { EventStore } from '../event-store';
 import type { Insights, JourneyRef } from '../insights-types';
 import type { JourneyFacts } from '../journey-facts';
 import { channelFlags } from '../options';
-import type { PartialResult } from '../partial';
+import type { EnginePartial } from '../partial';
 import type { MiningOptions, Variant } from '../types';
 import { ZonedCalendar } from './calendar';
 import type { InsightColumns } from './columns';
@@ -214,7 +214,7 @@ export function insightsFromJson(json: InsightsPartialJson): InsightsPartial {
 
 /** The finished insights of a (merged) partial; `variants` is the result's variant list. */
 export function finalizeInsights(
-  partial: PartialResult,
+  partial: EnginePartial,
   ins: InsightsPartial,
   variants: readonly Variant[],
 ): Insights {

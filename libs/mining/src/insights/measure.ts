@@ -17,7 +17,7 @@ import type { EventStore } from '../event-store';
 import { getOrAdd } from '../maps';
 import type { Insights, JourneyRef } from '../insights-types';
 import type { JourneyFacts } from '../journey-facts';
-import type { PartialResult } from '../partial';
+import type { EnginePartial } from '../partial';
 import type { MiningOptions, Variant } from '../types';
 import type { ZonedCalendar } from './calendar';
 import type { InsightColumns } from './columns';
@@ -74,7 +74,7 @@ export interface Tally {
 
 /** What finalize may read besides a measure's own fields. */
 export interface FinalizeContext {
-  partial: PartialResult;
+  partial: EnginePartial;
   /** The result's variant list (MiningResult.variants). */
   variants: readonly Variant[];
   /** Whether any event had a channel: without one, trip figures are null. */

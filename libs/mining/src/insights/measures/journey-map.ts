@@ -14,7 +14,7 @@ import {
   edgeKey,
   namedEdges,
   parseEdgeKey,
-  type PartialResult,
+  type EnginePartial,
 } from '../../partial';
 import { addBins, binOf, binsFromJson, binsToJson, emptyBins, toHistogram } from '../histogram';
 import { insightMeasure, type FinalizeContext } from '../measure';
@@ -224,7 +224,7 @@ function laneCounts(
   return counts;
 }
 
-function waitSum(partial: PartialResult, key: string): number {
+function waitSum(partial: EnginePartial, key: string): number {
   return partial.edges.get(key)?.wait.sum ?? 0;
 }
 
