@@ -3,36 +3,39 @@
  * start). Each KPI is one file of this folder in the KpiMeasure shape (measure.ts); this list is
  * their order, in the period partial, its JSON and Kpis. See docs/mining.md#add-a-kpi.
  */
-import type { DistributionJson } from '../../distribution';
 import type { Kpis, KpiPeriod } from '../../insights-types';
 import { compareStrings } from '../../compare';
 import { getOrAdd } from '../../maps';
-import { insightMeasure, type AnyKpiMeasure, type InsightJourney } from '../measure';
-import { leadTimeKpi, type LeadTime } from './lead-time';
-import { queueWaitKpi, type QueueWait } from './queue-wait';
-import { reworkKpi, type Rework } from './rework';
-import { tripKpis, type TripCounts } from './trips';
-import { waitSplit, type WaitSplit } from './wait-split';
+import { insightMeasure, type InsightJourney } from '../measure';
+import { leadTimeKpi } from './lead-time';
+import { queueWaitKpi } from './queue-wait';
+import { reworkKpi } from './rework';
+import { tripKpis } from './trips';
+import { waitSplit } from './wait-split';
 
-export const KPI_MEASURES: readonly AnyKpiMeasure[] = [
-  tripKpis,
-  leadTimeKpi,
-  queueWaitKpi,
-  reworkKpi,
-  waitSplit,
-];
+export const KPI_MEASURES = [tripKpis, leadTimeKpi, queueWaitKpi, reworkKpi, waitSplit] as const;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (
+  x: infer I,
+) => void
+  ? I
+  : never;
+type Measure = (typeof KPI_MEASURES)[number];
 
 /** The journeys that started in one period, and every KPI's fields for them. */
-export type PeriodPartial = { journeys: number } & TripCounts &
-  LeadTime &
-  QueueWait &
-  Rework &
-  WaitSplit;
+export type PeriodPartial = { journeys: number } & UnionToIntersection<
+  ReturnType<Measure['empty']>
+>;
+export type PeriodJson = { journeys: number } & UnionToIntersection<ReturnType<Measure['toJson']>>;
 
-export type PeriodJson = Omit<PeriodPartial, 'leadTime' | 'queueWait'> & {
-  leadTime: DistributionJson;
-  queueWait: DistributionJson;
-};
+/**
+ * Compile-time check that Kpis (insights-types.ts, the contract) has exactly the fields the
+ * listed measures finish: a KPI missing from the list or from Kpis fails the type check here.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type FinishedKpis = { journeys: number } & UnionToIntersection<ReturnType<Measure['finalize']>>;
+export type KpisMatchTheList = Same<FinishedKpis, Kpis> extends true ? true : never;
+export const KPIS_MATCH_THE_LIST: KpisMatchTheList = true;
 
 export function emptyPeriod(): PeriodPartial {
   return Object.assign({ journeys: 0 }, ...KPI_MEASURES.map((m) => m.empty())) as PeriodPartial;
