@@ -108,8 +108,6 @@ export interface KpiMeasure<P extends object, J extends object, R extends object
   finalize(p: P & { journeys: number }, context: { withTrips: boolean }): R;
 }
 
-export type AnyKpiMeasure = KpiMeasure<object, object, object>;
-
 /** Infers a KPI's types (kpis/kpis.ts derives the period partial, its JSON and Kpis from them). */
 export function kpiMeasure<P extends object, J extends object, R extends object>(
   measure: KpiMeasure<P, J, R>,
