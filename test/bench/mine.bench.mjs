@@ -2,6 +2,7 @@
 //   node test/bench/mine.bench.mjs              1,000,000 events: parse and mine speed, wall time, peak RSS
 //   node test/bench/mine.bench.mjs --events 10000000   the 10M run (peak RSS; takes minutes)
 //   node test/bench/mine.bench.mjs --engine     also time the engine alone, fed in memory
+//   node test/bench/mine.bench.mjs --engine --insights   the engine alone with the insights on
 // The generated log goes to test/bench/out/ (git-ignored) and is reused when present.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +18,7 @@ const { values } = parseArgs({
   options: {
     events: { type: 'string', default: '1000000' },
     engine: { type: 'boolean', default: false },
+    insights: { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
   },
 });
@@ -153,7 +155,7 @@ async function engineOnly(total) {
   }
   const best = { addMs: Infinity, resultMs: Infinity };
   for (let i = 0; i < 3; i += 1) {
-    const miner = createMiner();
+    const miner = createMiner(values.insights ? { insights: true } : {});
     const a = performance.now();
     for (const e of parsed) miner.add(e);
     const b = performance.now();
@@ -162,6 +164,7 @@ async function engineOnly(total) {
     if (c - a < best.addMs + best.resultMs) Object.assign(best, { addMs: b - a, resultMs: c - b });
   }
   return {
+    insights: values.insights,
     events: parsed.length,
     addMs: Math.round(best.addMs),
     resultMs: Math.round(best.resultMs),

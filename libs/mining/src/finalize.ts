@@ -1,22 +1,20 @@
 import { compareStrings } from './compare';
 import { Distribution } from './distribution';
-import { finalizeInsights } from './insights/finalize';
+import { durationStats, quantiles, ratio, seconds } from './figures';
+import { finalizeInsights } from './insights/insights';
 import { DEFAULT_MINING_OPTIONS } from './options';
 import { sortedVariants } from './variant-keys';
-import { parseEdgeKey, type ActivityPartial, type PartialResult } from './partial';
+import { byCountThenEdge, namedEdges, parseEdgeKey, type ActivityPartial } from './partial';
+import type { PartialResult } from './partial-result';
 import type {
   ActivityCount,
   ActivityStats,
   Bottleneck,
   DfgEdge,
-  DurationStats,
   MiningResult,
-  Quantiles,
   ReworkStats,
   TripStats,
 } from './types';
-
-const MS_PER_SECOND = 1000;
 
 export interface FinalizeOptions {
   /** Edges and activities listed in `bottlenecks`, at most, each. */
@@ -53,18 +51,6 @@ export function finalize(p: PartialResult, options: FinalizeOptions = {}): Minin
   return result;
 }
 
-function seconds(ms: number): number {
-  return ms / MS_PER_SECOND;
-}
-
-function quantiles(d: Distribution): Quantiles {
-  return { mean: seconds(d.mean), median: seconds(d.quantile(0.5)), p90: seconds(d.quantile(0.9)) };
-}
-
-function durationStats(d: Distribution): DurationStats {
-  return { ...quantiles(d), total: seconds(d.sum) };
-}
-
 function byCountThenName<T extends { count: number }>(name: (t: T) => string) {
   return (a: T, b: T): number => b.count - a.count || compareStrings(name(a), name(b));
 }
@@ -95,20 +81,15 @@ function activityCounts(p: PartialResult, field: 'starts' | 'ends'): ActivityCou
 }
 
 function dfgEdges(p: PartialResult): DfgEdge[] {
-  return [...p.edges]
-    .map(([key, e]) => {
-      const [from, to] = parseEdgeKey(key);
-      return {
-        from,
-        to,
-        count: e.count,
-        durationSeconds: durationStats(e.duration),
-        waitSeconds: durationStats(e.wait),
-      };
-    })
-    .sort(
-      (a, b) => b.count - a.count || compareStrings(a.from, b.from) || compareStrings(a.to, b.to),
-    );
+  return namedEdges(p.edges)
+    .map(({ from, to, value: e }) => ({
+      from,
+      to,
+      count: e.count,
+      durationSeconds: durationStats(e.duration),
+      waitSeconds: durationStats(e.wait),
+    }))
+    .sort(byCountThenEdge);
 }
 
 function trips(p: PartialResult): TripStats | null {
@@ -187,8 +168,4 @@ function rework(p: PartialResult): ReworkStats {
     }))
     .sort((a, b) => b.journeys - a.journeys || compareStrings(a.activity, b.activity));
   return { journeys: p.reworkJourneys, rate: ratio(p.reworkJourneys, p.journeys), activities };
-}
-
-function ratio(part: number, whole: number): number {
-  return whole === 0 ? 0 : part / whole;
 }

@@ -3,9 +3,9 @@
  * trips by service / department / hall, what brings citizens back, channel sequences, hall queue
  * waits, back-office waits, who is waited on, per-edge and per-activity histograms and journey
  * samples, lead time per variant. Durations are seconds, instants epoch milliseconds. Every
- * figure comes from mergeable partials (see insights/partial.ts and docs/mining.md#insights).
+ * figure comes from mergeable partials (see insights/insights.ts and docs/mining.md#insights).
  */
-import type { Quantiles } from './types';
+import type { Quantiles } from './figures';
 
 /** Options of the insights pass; every field optional (defaults: DEFAULT_INSIGHTS_OPTIONS). */
 export interface InsightsOptions {

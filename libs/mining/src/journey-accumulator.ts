@@ -1,5 +1,6 @@
 import type { StringDictionary } from './dictionary';
 import type { InstanceBuffer } from './instances';
+import type { JourneyFacts } from './journey-facts';
 import {
   edgeKey,
   emptyActivity,
@@ -7,10 +8,8 @@ import {
   emptyPartial,
   type ActivityPartial,
   type EdgePartial,
-  type PartialResult,
+  type EnginePartial,
 } from './partial';
-import { countTrips } from './trips';
-import { codeWidth, encodeKey } from './variant-keys';
 
 /** Up to 1,024 activities, edges live in a dense array indexed by from × activities + to. */
 const DENSE_EDGE_LIMIT = 1024 * 1024;
@@ -32,54 +31,40 @@ export class JourneyAccumulator {
   private readonly byCode: ActivityPartial[];
   /** Edges by from × activities + to: a dense array while that fits in DENSE_EDGE_LIMIT. */
   private readonly edges: Map<number, CodeEdge> | (CodeEdge | undefined)[];
-  /** Scratch for one journey's variant key, one UTF-16 unit (or two) per instance. */
-  private variantCodes = new Uint16Array(256);
   private readonly variants = new Map<string, number>();
-  private readonly occurrences: Int32Array;
-  private readonly touched: number[] = [];
 
-  constructor(
-    private readonly activities: StringDictionary,
-    private readonly inPerson: Uint8Array,
-    private readonly tripGapMs: number,
-  ) {
+  constructor(private readonly activities: StringDictionary) {
     this.byCode = Array.from({ length: activities.size }, emptyActivity);
-    this.occurrences = new Int32Array(activities.size);
     const pairs = activities.size * activities.size;
     this.edges = pairs <= DENSE_EDGE_LIMIT ? new Array<CodeEdge | undefined>(pairs) : new Map();
   }
 
-  /** One journey: the instances buf.sorted[lo, hi), in order. */
-  addJourney(buf: InstanceBuffer, lo: number, hi: number): void {
-    if (hi <= lo) return;
+  /** One journey, read into `f` (see journey-facts.ts). */
+  addJourney(f: JourneyFacts): void {
+    const { buf, lo, hi } = f;
     const p = this.partial;
     p.journeys += 1;
     p.instances += hi - lo;
-    const first = buf.sorted[lo];
     const acts = buf.activity;
-    this.byCode[acts[first]].starts += 1;
+    this.byCode[acts[buf.sorted[lo]]].starts += 1;
     this.byCode[acts[buf.sorted[hi - 1]]].ends += 1;
-    let latest = -Infinity;
     for (let k = lo; k < hi; k += 1) {
       const i = buf.sorted[k];
       this.addInstance(buf, i);
-      if (buf.completeAt[i] > latest) latest = buf.completeAt[i];
       if (k > lo) this.addEdge(buf, buf.sorted[k - 1], i);
     }
-    p.leadTime.add(latest - buf.startAt[first]);
-    const variant = this.variantOf(buf, lo, hi);
-    this.variants.set(variant, (this.variants.get(variant) ?? 0) + 1);
-    this.addRework();
-    const trips = countTrips(buf, lo, hi, this.inPerson, this.tripGapMs);
-    p.trips.total += trips;
-    p.trips.distribution.set(trips, (p.trips.distribution.get(trips) ?? 0) + 1);
+    p.leadTime.add(f.leadTime);
+    this.variants.set(f.variant, (this.variants.get(f.variant) ?? 0) + 1);
+    if (f.reworked) this.addRework(f);
+    p.trips.total += f.trips;
+    p.trips.distribution.set(f.trips, (p.trips.distribution.get(f.trips) ?? 0) + 1);
   }
 
   /** The partial, with names instead of codes; call once, after the last journey. */
   finish(
-    counts: Pick<PartialResult, 'events' | 'cases' | 'unmatchedStarts' | 'ignoredEvents'>,
+    counts: Pick<EnginePartial, 'events' | 'cases' | 'unmatchedStarts' | 'ignoredEvents'>,
     sawChannel: boolean,
-  ): PartialResult {
+  ): EnginePartial {
     const p = this.partial;
     Object.assign(p, counts);
     p.trips.sawChannel = sawChannel;
@@ -97,23 +82,6 @@ export class JourneyAccumulator {
     return p;
   }
 
-  /** The journey's variant key (see variant-keys.ts). */
-  private variantOf(buf: InstanceBuffer, lo: number, hi: number): string {
-    const width = codeWidth(this.byCode.length);
-    const length = (hi - lo) * width;
-    if (this.variantCodes.length < length) this.variantCodes = new Uint16Array(length * 2);
-    const codes = this.variantCodes;
-    for (let k = lo, j = 0; k < hi; k += 1, j += width) {
-      const act = buf.activity[buf.sorted[k]];
-      if (width === 1) codes[j] = act;
-      else {
-        codes[j] = act >>> 16;
-        codes[j + 1] = act & 0xffff;
-      }
-    }
-    return encodeKey(codes, length);
-  }
-
   private addInstance(buf: InstanceBuffer, i: number): void {
     const act = buf.activity[i];
     const activity = this.byCode[act];
@@ -124,8 +92,6 @@ export class JourneyAccumulator {
       activity.withStart += 1;
       activity.service.add(buf.completeAt[i] - buf.startAt[i]);
     }
-    if (this.occurrences[act] === 0) this.touched.push(act);
-    this.occurrences[act] += 1;
   }
 
   private addEdge(buf: InstanceBuffer, a: number, b: number): void {
@@ -152,18 +118,14 @@ export class JourneyAccumulator {
     edge.duration.add(duration);
   }
 
-  private addRework(): void {
-    let reworked = false;
-    for (const act of this.touched) {
-      const n = this.occurrences[act];
+  private addRework(f: JourneyFacts): void {
+    for (const act of f.touched) {
+      const n = f.occurrences[act];
       if (n > 1) {
-        reworked = true;
         this.byCode[act].reworkJourneys += 1;
         this.byCode[act].extraOccurrences += n - 1;
       }
-      this.occurrences[act] = 0;
     }
-    this.touched.length = 0;
-    if (reworked) this.partial.reworkJourneys += 1;
+    this.partial.reworkJourneys += 1;
   }
 }

@@ -1,12 +1,14 @@
 import {
+  COUNT_FIELDS,
   emptyActivity,
   emptyEdge,
   emptyPartial,
-  type ActivityPartial,
-  type EdgePartial,
-  type PartialResult,
+  mergeActivity,
+  mergeEdge,
 } from './partial';
-import { mergeInsights } from './insights/merge';
+import type { PartialResult } from './partial-result';
+import { mergeInsights } from './insights/insights';
+import { addCounts, getOrAdd } from './maps';
 import { mergeVariantTables } from './variant-keys';
 
 /**
@@ -14,7 +16,7 @@ import { mergeVariantTables } from './variant-keys';
  * multisets and sketches merge. The inputs are not modified, and the order does not matter.
  */
 export function mergePartials(parts: readonly PartialResult[]): PartialResult {
-  const merged = emptyPartial();
+  const merged: PartialResult = emptyPartial();
   for (const part of parts) mergeInto(merged, part);
   merged.variants = mergeVariantTables(parts.map((part) => part.variants));
   const insights = mergeInsights(parts.flatMap((part) => (part.insights ? [part.insights] : [])));
@@ -23,13 +25,7 @@ export function mergePartials(parts: readonly PartialResult[]): PartialResult {
 }
 
 function mergeInto(target: PartialResult, source: PartialResult): void {
-  target.events += source.events;
-  target.instances += source.instances;
-  target.cases += source.cases;
-  target.journeys += source.journeys;
-  target.unmatchedStarts += source.unmatchedStarts;
-  target.ignoredEvents += source.ignoredEvents;
-  target.reworkJourneys += source.reworkJourneys;
+  for (const field of COUNT_FIELDS) target[field] += source[field];
   for (const [name, activity] of source.activities) {
     mergeActivity(getOrAdd(target.activities, name, emptyActivity), activity);
   }
@@ -38,33 +34,4 @@ function mergeInto(target: PartialResult, source: PartialResult): void {
   target.trips.sawChannel ||= source.trips.sawChannel;
   target.trips.total += source.trips.total;
   addCounts(target.trips.distribution, source.trips.distribution);
-}
-
-function mergeActivity(target: ActivityPartial, source: ActivityPartial): void {
-  target.count += source.count;
-  target.withStart += source.withStart;
-  target.service.merge(source.service);
-  target.starts += source.starts;
-  target.ends += source.ends;
-  target.reworkJourneys += source.reworkJourneys;
-  target.extraOccurrences += source.extraOccurrences;
-}
-
-function mergeEdge(target: EdgePartial, source: EdgePartial): void {
-  target.count += source.count;
-  target.duration.merge(source.duration);
-  target.wait.merge(source.wait);
-}
-
-function getOrAdd<K, V>(map: Map<K, V>, key: K, create: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = create();
-    map.set(key, value);
-  }
-  return value;
-}
-
-function addCounts<K>(target: Map<K, number>, source: ReadonlyMap<K, number>): void {
-  for (const [key, n] of source) target.set(key, (target.get(key) ?? 0) + n);
 }

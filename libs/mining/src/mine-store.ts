@@ -2,8 +2,9 @@ import type { EventStore } from './event-store';
 import { buildInstances, InstanceBuffer, type PairingCounts } from './instances';
 import { JourneyAccumulator } from './journey-accumulator';
 import { splitJourneys } from './journeys';
-import { normalizeChannel } from './options';
-import type { PartialResult } from './partial';
+import { JourneyFacts } from './journey-facts';
+import { channelFlags } from './options';
+import type { PartialResult } from './partial-result';
 import { sortRange } from './sort-range';
 import type { MiningOptions } from './types';
 
@@ -42,20 +43,30 @@ export function forEachJourney(
   return counts;
 }
 
-/** Mines every journey of the stored events (see forEachJourney for how journeys are formed). */
+/**
+ * Mines every journey of the stored events (see forEachJourney for how journeys are formed) in
+ * one pass: each journey's facts are read once (journey-facts.ts), then the engine's accumulator
+ * and, when asked for, the insights' measures (insights/insights.ts) take them.
+ */
 export function mineStore(
   store: EventStore,
   options: MiningOptions,
   /** Journeys for which this returns false are left out (the journey filter, insights/). */
   keep?: (buf: InstanceBuffer, lo: number, hi: number) => boolean,
+  /** Called with every kept journey's facts after the engine took them (the insights pass). */
+  alsoMeasure?: (facts: JourneyFacts) => void,
 ): PartialResult {
-  const accumulator = new JourneyAccumulator(
-    store.activities,
-    inPersonChannels(store, options),
+  const accumulator = new JourneyAccumulator(store.activities);
+  const facts = new JourneyFacts(
+    store.activities.size,
+    channelFlags(store.channels, options.inPerson),
     options.tripGapMs,
   );
   const counts = forEachJourney(store, options, (buf, lo, hi) => {
-    if (!keep || keep(buf, lo, hi)) accumulator.addJourney(buf, lo, hi);
+    if (hi <= lo || (keep && !keep(buf, lo, hi))) return;
+    facts.read(buf, lo, hi);
+    accumulator.addJourney(facts);
+    alsoMeasure?.(facts);
   });
   return accumulator.finish(
     { events: store.length, cases: store.cases.size, ...counts },
@@ -102,14 +113,4 @@ function groupByKey(
   const order = new Int32Array(n);
   for (let i = 0; i < n; i += 1) order[cursor[keyOf[i]]++] = i;
   return { order, offsets };
-}
-
-/** 1 for each stored channel code whose normalized value is one of options.inPerson. */
-function inPersonChannels(store: EventStore, options: MiningOptions): Uint8Array {
-  const inPerson = new Set(options.inPerson.map(normalizeChannel));
-  const flags = new Uint8Array(store.channels.size);
-  for (let c = 0; c < flags.length; c += 1) {
-    flags[c] = inPerson.has(normalizeChannel(store.channels.decode(c))) ? 1 : 0;
-  }
-  return flags;
 }

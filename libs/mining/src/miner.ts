@@ -2,11 +2,11 @@ import { EventStore } from './event-store';
 import { finalize } from './finalize';
 import { InsightColumns } from './insights/columns';
 import { journeyPredicate } from './insights/journey-filter';
-import { mineInsights } from './insights/mine-insights';
+import { insightsTally } from './insights/insights';
 import { resolveInsightsOptions } from './insights/options';
 import { mineStore } from './mine-store';
 import { resolveOptions } from './options';
-import type { PartialResult } from './partial';
+import type { PartialResult } from './partial-result';
 import type { MiningEvent, MiningOptions, MiningResult } from './types';
 
 /** Accepts events one at a time, in any order, and mines them on demand. */
@@ -28,8 +28,9 @@ export function createMiner(options: Partial<MiningOptions> = {}): Miner {
   const columns = insights || filter ? new InsightColumns() : null;
   const partial = (): PartialResult => {
     const keep = filter && columns ? journeyPredicate(filter, store, columns) : undefined;
-    const p = mineStore(store, resolved, keep);
-    if (insights && columns) p.insights = mineInsights(store, columns, resolved, insights, keep);
+    const tally = insights && columns ? insightsTally(store, columns, resolved, insights) : null;
+    const p = mineStore(store, resolved, keep, tally?.addJourney);
+    if (tally) p.insights = tally.finish();
     return p;
   };
   return {

@@ -1,3 +1,4 @@
+import type { StringDictionary } from './dictionary';
 import { MiningInputError } from './errors';
 import type { JourneyKey, MiningOptions } from './types';
 
@@ -39,6 +40,14 @@ export function resolveOptions(options: Partial<MiningOptions> = {}): MiningOpti
 /** Channels compare trimmed and case-insensitively: `Hall`, ` hall` and `HALL` are one channel. */
 export function normalizeChannel(channel: string): string {
   return channel.trim().toLowerCase();
+}
+
+/** 1 for each channel code whose normalized value is one of `values`, else 0. */
+export function channelFlags(channels: StringDictionary, values: readonly string[]): Uint8Array {
+  const wanted = new Set(values.map(normalizeChannel));
+  return Uint8Array.from({ length: channels.size }, (_, c) =>
+    wanted.has(normalizeChannel(channels.decode(c))) ? 1 : 0,
+  );
 }
 
 function requireNonNegative(name: string, value: number): void {

@@ -1,27 +1,22 @@
 import { Distribution, type DistributionJson } from './distribution';
 import {
+  copyCounts,
   edgeKey,
   parseEdgeKey,
   type ActivityPartial,
   type EdgePartial,
-  type PartialResult,
+  type PartialCounts,
 } from './partial';
-import { insightsFromJson, insightsToJson, type InsightsPartialJson } from './insights/json';
+import type { PartialResult } from './partial-result';
+import { insightsFromJson, insightsToJson, type InsightsPartialJson } from './insights/insights';
 import { codeWidth, decodeKey, keyOf, type VariantTable } from './variant-keys';
 
 /**
  * A PartialResult as plain JSON, for storing partials (database, job results) between the
  * shard jobs and the merge job. Map entries become [key, value] pairs.
  */
-export interface PartialResultJson {
+export interface PartialResultJson extends PartialCounts {
   format: 'onetrip.mining.partial/1';
-  events: number;
-  instances: number;
-  cases: number;
-  journeys: number;
-  unmatchedStarts: number;
-  ignoredEvents: number;
-  reworkJourneys: number;
   activities: [string, ActivityJson][];
   /** [from, to, figures]: no NUL-joined keys, which PostgreSQL's jsonb refuses. */
   edges: [string, string, EdgeJson][];
@@ -41,13 +36,7 @@ const FORMAT = 'onetrip.mining.partial/1';
 export function partialToJson(p: PartialResult): PartialResultJson {
   return {
     format: FORMAT,
-    events: p.events,
-    instances: p.instances,
-    cases: p.cases,
-    journeys: p.journeys,
-    unmatchedStarts: p.unmatchedStarts,
-    ignoredEvents: p.ignoredEvents,
-    reworkJourneys: p.reworkJourneys,
+    ...copyCounts(p),
     activities: [...p.activities].map(([name, a]) => [name, { ...a, service: a.service.toJSON() }]),
     edges: [...p.edges].map(([key, e]): [string, string, EdgeJson] => {
       const [from, to] = parseEdgeKey(key);
@@ -78,13 +67,7 @@ export function partialFromJson(json: PartialResultJson): PartialResult {
     );
   }
   return {
-    events: json.events,
-    instances: json.instances,
-    cases: json.cases,
-    journeys: json.journeys,
-    unmatchedStarts: json.unmatchedStarts,
-    ignoredEvents: json.ignoredEvents,
-    reworkJourneys: json.reworkJourneys,
+    ...copyCounts(json),
     activities: new Map(
       json.activities.map(([name, a]): [string, ActivityPartial] => [
         name,

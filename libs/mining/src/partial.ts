@@ -1,5 +1,5 @@
+import { compareStrings } from './compare';
 import { Distribution } from './distribution';
-import type { InsightsPartial } from './insights/partial';
 import { emptyVariantTable, type VariantTable } from './variant-keys';
 
 /** What mining a set of journeys yields: mergeable by adding (see merge.ts, finalize.ts). */
@@ -32,7 +32,8 @@ export interface TripsPartial {
   distribution: Map<number, number>;
 }
 
-export interface PartialResult {
+/** The plain counts of a partial result: merging adds them, JSON keeps them as they are. */
+export interface PartialCounts {
   events: number;
   instances: number;
   /** Distinct case ids. Merging adds them, so split partials by journey key (as the worker does). */
@@ -41,14 +42,36 @@ export interface PartialResult {
   unmatchedStarts: number;
   ignoredEvents: number;
   reworkJourneys: number;
+}
+
+/** The keys of PartialCounts, in their order in the partial and its JSON. */
+export const COUNT_FIELDS: readonly (keyof PartialCounts)[] = [
+  'events',
+  'instances',
+  'cases',
+  'journeys',
+  'unmatchedStarts',
+  'ignoredEvents',
+  'reworkJourneys',
+];
+
+export function copyCounts(counts: PartialCounts): PartialCounts {
+  const copy = {} as PartialCounts;
+  for (const field of COUNT_FIELDS) copy[field] = counts[field];
+  return copy;
+}
+
+/**
+ * The engine's part of a partial result (PartialResult, partial-result.ts, adds the insights):
+ * what the insights' finalize may read, declared apart so that insights/ need not import it back.
+ */
+export interface EnginePartial extends PartialCounts {
   activities: Map<string, ActivityPartial>;
   /** Keyed by edgeKey(from, to). */
   edges: Map<string, EdgePartial>;
   variants: VariantTable;
   leadTime: Distribution;
   trips: TripsPartial;
-  /** The dashboard's breakdowns, when mined with the insights option (insights/partial.ts). */
-  insights?: InsightsPartial;
 }
 
 /**
@@ -65,7 +88,25 @@ export function parseEdgeKey(key: string): string[] {
   return key.split(KEY_SEPARATOR);
 }
 
-export function emptyPartial(): PartialResult {
+/** Every entry of an edge-keyed map with its two names, for listing edges. */
+export function namedEdges<V>(
+  edges: Map<string, V>,
+): { from: string; to: string; key: string; value: V }[] {
+  return [...edges].map(([key, value]) => {
+    const [from, to] = parseEdgeKey(key);
+    return { from, to, key, value };
+  });
+}
+
+/** Edge rows: most traversed first, then by from and to names. */
+export function byCountThenEdge(
+  a: { count: number; from: string; to: string },
+  b: { count: number; from: string; to: string },
+): number {
+  return b.count - a.count || compareStrings(a.from, b.from) || compareStrings(a.to, b.to);
+}
+
+export function emptyPartial(): EnginePartial {
   return {
     events: 0,
     instances: 0,
@@ -96,4 +137,20 @@ export function emptyActivity(): ActivityPartial {
 
 export function emptyEdge(): EdgePartial {
   return { count: 0, duration: new Distribution(), wait: new Distribution() };
+}
+
+export function mergeActivity(target: ActivityPartial, source: ActivityPartial): void {
+  target.count += source.count;
+  target.withStart += source.withStart;
+  target.service.merge(source.service);
+  target.starts += source.starts;
+  target.ends += source.ends;
+  target.reworkJourneys += source.reworkJourneys;
+  target.extraOccurrences += source.extraOccurrences;
+}
+
+export function mergeEdge(target: EdgePartial, source: EdgePartial): void {
+  target.count += source.count;
+  target.duration.merge(source.duration);
+  target.wait.merge(source.wait);
 }

@@ -1,6 +1,7 @@
 /** Tiny builders for hand-written logs in the specs (not exported from the library). */
 import { createMiner } from './miner';
-import type { PartialResult } from './partial';
+import type { PartialResult } from './partial-result';
+import { partialFromJson, partialToJson, type PartialResultJson } from './partial-json';
 import type { MiningEvent, MiningOptions } from './types';
 
 export const MINUTE = 60_000;
@@ -37,4 +38,20 @@ export function partialsByJourneyKey(
   const miners = Array.from({ length: shards }, () => createMiner(options));
   for (const e of events) miners[assign(journeyKeyOf(e, options)) % shards].add(e);
   return miners.map((m) => m.partial());
+}
+
+/**
+ * partialsByJourneyKey, each partial stored as the worker stores it (JSON text) and read back:
+ * the texts, for the specs to check, and the partials read from them.
+ */
+export function partialsThroughJson(
+  events: readonly MiningEvent[],
+  options: Partial<MiningOptions>,
+  assign: (key: string) => number,
+  shards: number,
+): { texts: string[]; parts: PartialResult[] } {
+  const texts = partialsByJourneyKey(events, options, assign, shards).map((p) =>
+    JSON.stringify(partialToJson(p)),
+  );
+  return { texts, parts: texts.map((t) => partialFromJson(JSON.parse(t) as PartialResultJson)) };
 }

@@ -4,7 +4,10 @@
  * instants are epoch milliseconds. See docs/mining.md for the definitions.
  */
 
+import type { DurationStats, Quantiles } from './figures';
 import type { Insights, InsightsOptions, JourneyFilter } from './insights-types';
+
+export type { DurationStats, Quantiles } from './figures';
 
 /** One normalized event, as the ingest parsers and the database stream produce it. */
 export interface MiningEvent {
@@ -54,16 +57,6 @@ export interface MiningOptions {
    * summary.cases still count every event added; journeys and all other figures are filtered.
    */
   journeyFilter?: JourneyFilter;
-}
-
-export interface Quantiles {
-  mean: number;
-  median: number;
-  p90: number;
-}
-
-export interface DurationStats extends Quantiles {
-  total: number;
 }
 
 export interface ActivityStats {

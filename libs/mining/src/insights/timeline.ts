@@ -1,8 +1,9 @@
 import { EventStore, NONE } from '../event-store';
 import { buildInstances, InstanceBuffer, type PairingCounts } from '../instances';
 import { splitJourneys } from '../journeys';
-import { normalizeChannel, resolveOptions } from '../options';
+import { channelFlags, resolveOptions } from '../options';
 import { sortRange } from '../sort-range';
+import { numberTrips } from '../trips';
 import type { MiningEvent, MiningOptions } from '../types';
 
 export interface TimelineInstance {
@@ -43,7 +44,7 @@ export function journeyTimeline(
   const resolved = resolveOptions(options);
   const store = new EventStore(resolved);
   for (const e of events) store.add(e);
-  const inPerson = new Set(resolved.inPerson);
+  const inPerson = channelFlags(store.channels, resolved.inPerson);
   const order = Int32Array.from({ length: store.length }, (_, i) => i);
   // Group by key (stable), then by time within a key, as mineStore does.
   const keyOf = store.keyOf;
@@ -81,36 +82,27 @@ function measure(
   buf: InstanceBuffer,
   lo: number,
   hi: number,
-  inPerson: Set<string>,
+  inPerson: Uint8Array,
   tripGapMs: number,
 ): TimelineJourney {
+  const tripOf = new Int32Array(hi - lo);
+  numberTrips(buf, lo, hi, inPerson, tripGapMs, tripOf);
   const instances: TimelineInstance[] = [];
   const trips: TimelineTrip[] = [];
-  let previous = -1;
   let end = -Infinity;
   for (let k = lo; k < hi; k += 1) {
     const i = buf.sorted[k];
-    const channel = buf.channel[i];
-    let trip = 0;
-    if (channel !== NONE && inPerson.has(normalizeChannel(store.channels.decode(channel)))) {
-      const continues =
-        previous >= 0 &&
-        buf.location[i] === buf.location[previous] &&
-        buf.startAt[i] - buf.completeAt[previous] <= tripGapMs;
-      if (!continues) {
-        const location = buf.location[i];
-        trips.push({
-          trip: trips.length + 1,
-          location: location === NONE ? null : store.locations.decode(location),
-          start: buf.startAt[i],
-          end: buf.completeAt[i],
-        });
-      }
-      const current = trips[trips.length - 1];
-      current.end = Math.max(current.end, buf.completeAt[i]);
-      trip = trips.length;
-      previous = i;
+    const trip = tripOf[k - lo];
+    if (trip > trips.length) {
+      const location = buf.location[i];
+      trips.push({
+        trip,
+        location: location === NONE ? null : store.locations.decode(location),
+        start: buf.startAt[i],
+        end: buf.completeAt[i],
+      });
     }
+    if (trip > 0) trips[trip - 1].end = Math.max(trips[trip - 1].end, buf.completeAt[i]);
     end = Math.max(end, buf.completeAt[i]);
     instances.push({
       event: buf.order[i],
