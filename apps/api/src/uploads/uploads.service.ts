@@ -24,6 +24,17 @@ import { receiveFile, tooLarge } from './multipart';
 import { PREVIEW_BYTES, previewFile } from './preview';
 import { parseUploadOptions, readIngestOptions } from './upload-options';
 
+/** Uploads and previews come as multipart/form-data with the file in a part named "file". */
+function requireMultipart(req: IncomingMessage): void {
+  if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
+    throw new ProblemException(
+      415,
+      'upload.not-multipart',
+      'Send the file as multipart/form-data in a part named "file".',
+    );
+  }
+}
+
 /** Rejected rows shown in an upload report; the rest stay in rejected_row. */
 const REPORT_REJECTED = 20;
 
@@ -97,13 +108,7 @@ export class UploadsService implements OnApplicationBootstrap {
   /** Streams a multipart upload through ingest into the dataset; answers with the report. */
   async receive(datasetId: string, req: IncomingMessage): Promise<UploadDto> {
     const dataset = await this.datasets.require(datasetId);
-    if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
-      throw new ProblemException(
-        415,
-        'upload.not-multipart',
-        'Send the file as multipart/form-data in a part named "file".',
-      );
-    }
+    requireMultipart(req);
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > this.config.maxUploadBytes) {
       throw tooLarge(this.config.maxUploadBytes);
@@ -144,13 +149,7 @@ export class UploadsService implements OnApplicationBootstrap {
    */
   async preview(datasetId: string, req: IncomingMessage): Promise<UploadPreviewDto> {
     const dataset = await this.datasets.require(datasetId);
-    if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
-      throw new ProblemException(
-        415,
-        'upload.not-multipart',
-        'Send the file as multipart/form-data in a part named "file".',
-      );
-    }
+    requireMultipart(req);
     return receiveFile(
       req,
       { maxFileBytes: this.config.maxUploadBytes, fileField: 'file', leadingFields: ['encoding'] },
