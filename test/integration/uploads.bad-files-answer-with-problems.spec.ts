@@ -88,8 +88,30 @@ describe('bad uploads answer with problem details and change nothing', () => {
     ]);
     const csv = await fetch(`${api.url}${res.body.instance ?? ''}/rejected.csv`);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(await csv.text()).toMatch(/^line,column,reason\n3,timestamp,.+\n4,timestamp,.+\n$/);
+    // UTF-8 with a byte-order mark, so that Excel reads the Chinese text right.
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toMatch(
+      /^\uFEFFline,column,reason\n3,timestamp,.+\n4,timestamp,.+\n$/,
+    );
     await expectDatasetUntouched();
+  });
+
+  it('writes the rejected rows of a column named like a formula as text, not a formula', async () => {
+    // A dataset of its own: this upload stores a row, and the others check nothing was stored.
+    const own = (await postJson<DatasetDto>(`${api.url}/api/v1/datasets`, { name: 'formula' }))
+      .body;
+    const res = await uploadCsv<UploadDto>(
+      `${api.url}/api/v1/datasets/${own.id}/uploads?maxRejectedRatio=1`,
+      {
+        name: 'formula.csv',
+        content: 'case_id,activity,=HYPERLINK("x")\nA1,受理,2024-03-01 09:00:00\nA1,审核,nie\n',
+      },
+      { timestamp: '=HYPERLINK("x")' },
+    );
+    expect(res.body).toMatchObject({ rowsAccepted: 1, rowsRejected: 1 });
+    const csv = await (await fetch(`${api.url}/api/v1/uploads/${res.body.id}/rejected.csv`)).text();
+    expect(csv.split('\n')[1]).toMatch(/^3,"'=HYPERLINK\(""x""\)",/);
   });
 
   it('refuses a file over MAX_UPLOAD_BYTES with 413', async () => {

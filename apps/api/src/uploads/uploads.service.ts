@@ -15,7 +15,7 @@ import {
 } from '@onetrip/contracts';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { DatasetsService } from '../datasets/datasets.service';
 import { ProblemException, isUuid, notFound } from '../problem/problem';
 import { validate } from '../problem/validate';
@@ -97,12 +97,22 @@ export class UploadsService implements OnApplicationBootstrap {
     return this.report(upload);
   }
 
-  /** All rejected rows of an upload as a CSV stream. */
+  /** All rejected rows of an upload as a CSV stream (UTF-8 with a BOM, formula-safe cells). */
   async rejectedCsv(id: string): Promise<{ fileName: string; stream: Readable }> {
     const upload = isUuid(id) ? await this.uploads.findById(id) : null;
     if (!upload) throw notFound('upload', id);
     const base = upload.fileName.replace(/\.[^.]*$/, '') || 'upload';
-    return { fileName: `${base}.rejected.csv`, stream: await this.uploads.rejectedCsv(id) };
+    const rows = await this.uploads.rejectedCsv(id);
+    // A byte-order mark first, so that Excel opens the UTF-8 file (Chinese reasons, column
+    // names) as UTF-8 rather than in the system's code page.
+    const stream = Readable.from(
+      (async function* () {
+        yield Buffer.from('\uFEFF', 'utf8');
+        yield* rows as AsyncIterable<Buffer>;
+      })(),
+      { objectMode: false },
+    );
+    return { fileName: `${base}.rejected.csv`, stream };
   }
 
   /** Streams a multipart upload through ingest into the dataset; answers with the report. */

@@ -8,6 +8,7 @@ import { connectPg } from '../database/pg-connection';
 import { RejectedRowEntity } from '../entities/rejected-row.entity';
 import { UploadEntity } from '../entities/upload.entity';
 import { UPLOAD_LOCK_SQL } from './event.repository';
+import { assertUuid } from './uuid';
 
 @Injectable()
 export class UploadRepository {
@@ -140,11 +141,16 @@ export class UploadRepository {
    * PostgreSQL with COPY. The connection closes when the stream ends or is destroyed.
    */
   async rejectedCsv(uploadId: string): Promise<Readable> {
-    if (!/^[0-9a-f-]{36}$/i.test(uploadId)) throw new Error(`not a uuid: ${uploadId}`);
+    const id = assertUuid(uploadId);
     const client = await connectPg(this.config.databaseUrl, 'onetrip-copy');
+    // A cell starting with = + - @ (or a tab or carriage return) is a formula to a spreadsheet,
+    // and a column name comes from the user's file: a leading apostrophe makes it text.
+    const cell = (c: string): string =>
+      `CASE WHEN ${c} ~ '^[=+@\\t\\r-]' THEN '''' || ${c} ELSE ${c} END`;
     const stream = client.query(
       copyTo(
-        `COPY (SELECT line, "column", reason FROM rejected_row WHERE upload_id = '${uploadId}'
+        `COPY (SELECT line, ${cell('"column"')} AS "column", ${cell('reason')} AS reason
+         FROM rejected_row WHERE upload_id = '${id}'
          ORDER BY line, id) TO STDOUT WITH (FORMAT csv, HEADER)`,
       ),
     );
