@@ -122,6 +122,31 @@ export interface ReturnReason {
   instances: number;
 }
 
+/** Why citizens come back: what preceded each return trip, and what the trip was for. */
+export interface ReturnCauses {
+  /** The last instance before a return trip (trip ≥ 2), by activity and its department. */
+  causes: ReturnCause[];
+  /** The first activity of a return trip that is not a queue step (ticket, call). */
+  purposes: ReturnPurpose[];
+}
+
+export interface ReturnCause {
+  activity: string;
+  /** The department of that instance; null when it had none. */
+  department: string | null;
+  /** Journeys with at least one return trip it preceded. */
+  journeys: number;
+  /** Return trips it preceded. */
+  returns: number;
+}
+
+export interface ReturnPurpose {
+  /** null: the trip had queue steps only (e.g. not called before closing). */
+  activity: string | null;
+  journeys: number;
+  returns: number;
+}
+
 export interface ChannelSequence {
   /** Channels in journey order, consecutive equal channels collapsed ('(none)' for no channel). */
   channels: string[];
@@ -219,6 +244,8 @@ export interface Insights {
   trips: TripBreakdowns | null;
   /** Activities on trips ≥ 2, most journeys first. Empty without trips. */
   returnReasons: ReturnReason[];
+  /** Causes and purposes of return trips, most journeys first (insights/measures/return-causes.ts). */
+  returnCauses: ReturnCauses;
   channelSequences: ChannelSequences | null;
   queueWaits: QueueWaits;
   /** Waits before back-office activities, by the department of the activity. */

@@ -43,6 +43,11 @@ import {
   type QueueWaitsPartial,
 } from './measures/queue-waits';
 import {
+  returnCauses,
+  type ReturnCausesJson,
+  type ReturnCausesPartial,
+} from './measures/return-causes';
+import {
   returnReasons,
   type ReturnReasonsJson,
   type ReturnReasonsPartial,
@@ -65,6 +70,7 @@ const INSIGHT_MEASURES: readonly AnyInsightMeasure[] = [
   periodsMeasure,
   tripBreakdowns,
   returnReasons,
+  returnCauses,
   channelSequences,
   queueWaits,
   backOfficeWaits,
@@ -78,6 +84,7 @@ export type InsightsPartial = InsightsHeader &
   PeriodsPartial &
   TripBreakdownsPartial &
   ReturnReasonsPartial &
+  ReturnCausesPartial &
   ChannelSequencesPartial &
   QueueWaitsPartial &
   BackOfficePartial &
@@ -89,6 +96,7 @@ export type InsightsPartialJson = InsightsHeader & {
   periods: [string, PeriodJson][];
 } & TripBreakdownsJson &
   ReturnReasonsJson &
+  ReturnCausesJson &
   ChannelSequencesJson &
   QueueWaitsJson &
   BackOfficeJson &
