@@ -20,6 +20,7 @@ export type {
   Kpis,
   QueueHeatCell,
   QueueWaits,
+  BottlenecksBySide,
   ReturnCause,
   ReturnCauses,
   ReturnPurpose,

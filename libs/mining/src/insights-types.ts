@@ -6,6 +6,7 @@
  * figure comes from mergeable partials (see insights/insights.ts and docs/mining.md#insights).
  */
 import type { Quantiles } from './figures';
+import type { Bottleneck } from './types';
 
 /** Options of the insights pass; every field optional (defaults: DEFAULT_INSIGHTS_OPTIONS). */
 export interface InsightsOptions {
@@ -199,6 +200,16 @@ export interface WaitAttribution {
   byPeriod: { period: string; citizenSeconds: number; governmentSeconds: number }[];
 }
 
+/**
+ * MiningResult.bottlenecks per side: `government` ranks the waits before government steps (the
+ * citizen waits on the government), `citizen` the waits before citizen actions. Shares are of all
+ * waiting, so the two lists' edge shares add up to 1.
+ */
+export interface BottlenecksBySide {
+  government: Bottleneck[];
+  citizen: Bottleneck[];
+}
+
 /** Per DFG edge: the side panel of the journey map. */
 export interface EdgeInsight {
   from: string;
@@ -251,6 +262,8 @@ export interface Insights {
   /** Waits before back-office activities, by the department of the activity. */
   backOfficeWaits: WaitRow[];
   waitAttribution: WaitAttribution;
+  /** The bottleneck ranking split by who is waited on (measures/bottleneck-sides.ts). */
+  bottlenecks: BottlenecksBySide;
   edges: EdgeInsight[];
   activities: ActivityInsight[];
   /** Lead time per variant, in the order of MiningResult.variants. */

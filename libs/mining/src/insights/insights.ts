@@ -31,6 +31,11 @@ import {
   type BackOfficePartial,
 } from './measures/back-office-waits';
 import {
+  bottleneckSides,
+  type BottleneckSidesJson,
+  type BottleneckSidesPartial,
+} from './measures/bottleneck-sides';
+import {
   channelSequences,
   type ChannelSequencesJson,
   type ChannelSequencesPartial,
@@ -75,6 +80,7 @@ const INSIGHT_MEASURES: readonly AnyInsightMeasure[] = [
   queueWaits,
   backOfficeWaits,
   waitAttribution,
+  bottleneckSides,
   journeyMap,
   variantLeadTimes,
 ];
@@ -88,6 +94,7 @@ export type InsightsPartial = InsightsHeader &
   ChannelSequencesPartial &
   QueueWaitsPartial &
   BackOfficePartial &
+  BottleneckSidesPartial &
   JourneyMapPartial &
   VariantLeadTimesPartial;
 
@@ -100,6 +107,7 @@ export type InsightsPartialJson = InsightsHeader & {
   ChannelSequencesJson &
   QueueWaitsJson &
   BackOfficeJson &
+  BottleneckSidesJson &
   JourneyMapJson &
   VariantLeadTimesJson;
 
@@ -225,6 +233,7 @@ export function finalizeInsights(
   partial: EnginePartial,
   ins: InsightsPartial,
   variants: readonly Variant[],
+  bottleneckLimit: number,
 ): Insights {
   let allWaiting = 0;
   for (const edge of partial.edges.values()) allWaiting += edge.wait.sum;
@@ -233,6 +242,7 @@ export function finalizeInsights(
     variants,
     withTrips: partial.trips.sawChannel,
     allWaiting,
+    bottleneckLimit,
   };
   const result: Partial<Insights> = { timeZone: ins.timeZone };
   for (const m of INSIGHT_MEASURES) Object.assign(result, m.finalize(ins, context));
