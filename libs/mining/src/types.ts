@@ -121,6 +121,8 @@ export interface MiningSummary {
   unmatchedStarts?: number;
   /** Events with a lifecycle other than start/complete (schedule, assign, …), ignored. */
   ignoredEvents?: number;
+  /** CLI only: distinct variants, also when `--variants N` lists only the N most frequent. */
+  variants?: number;
 }
 
 export interface ReworkActivity {

@@ -2,25 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { MiningResult } from '@onetrip/mining';
-import { mine } from '../commands/mine';
-
-/** Runs `onetrip mine` in process and captures what it writes. */
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const capture = (append: (s: string) => void) => (chunk: string | Uint8Array) => {
-    append(String(chunk));
-    return true;
-  };
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation(capture((s) => (stdout += s)));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation(capture((s) => (stderr += s)));
-  try {
-    return { code: await mine.run(argv), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+import { runMine as run } from './testing/run-mine';
 
 // One citizen's journey at hall H1: 取号 09:00, 叫号 09:10, 受理 09:20 (市场监管局); the back
 // office asks for supplementary materials at 15:00 (5 h 40 min later: the government's wait);

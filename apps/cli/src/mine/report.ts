@@ -14,7 +14,7 @@ export function formatReport(result: MiningResult): string {
       `trips: ${t.perJourneyMean.toFixed(2)} per journey, ${(t.atMostOneRate * 100).toFixed(1)}% of journeys with at most one`,
     );
   }
-  lines.push('', 'most frequent variants:');
+  lines.push('', `most frequent variants (of ${s.variants ?? result.variants.length}):`);
   for (const v of result.variants.slice(0, 5))
     lines.push(`  ${v.count}× ${v.activities.join(' → ')}`);
   const insights = result.insights;
