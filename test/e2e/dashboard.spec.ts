@@ -112,7 +112,7 @@ describe('the dashboard in a browser, against the real api and worker', () => {
     const selectors: Record<string, string> = {
       overview: '[data-kpi="journeys"] .kpi-value',
       map: '.pm-node-activity .pm-node-count',
-      bottlenecks: '[data-testid="bottlenecks-table"] tbody',
+      bottlenecks: '[data-testid="bottlenecks-government-table"] tbody',
       trips: '[data-card="trips-distribution"] svg',
       waits: '[data-card="wait-attribution"] svg',
       variants: '[data-testid="variants-table"] tbody',
@@ -148,8 +148,11 @@ describe('the dashboard in a browser, against the real api and worker', () => {
 
     await tab('bottlenecks');
     expect(
-      await page.locator('[data-testid="bottlenecks-table"] tbody tr').count(),
+      await page.locator('[data-testid="bottlenecks-government-table"] tbody tr').count(),
     ).toBeGreaterThan(3);
+    expect(
+      await page.locator('[data-testid="bottlenecks-citizen-table"] tbody tr').count(),
+    ).toBeGreaterThan(0);
     await shot('bottlenecks');
 
     await tab('trips');
@@ -157,7 +160,8 @@ describe('the dashboard in a browser, against the real api and worker', () => {
       'trips-distribution',
       'trips-by-service',
       'trips-by-hall',
-      'return-reasons',
+      'return-causes',
+      'return-purposes',
       'channel-sequences',
     ]) {
       expect(await page.locator(`[data-card="${card}"] svg`).count()).toBe(1);

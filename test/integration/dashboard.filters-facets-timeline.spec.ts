@@ -158,6 +158,22 @@ describe('dashboard data: facets, filtered runs and journey timelines', () => {
       'Called to window',
       'Take queue ticket',
     ]);
+    // K1 came back after the back office's Review (D1); its return trip has queue steps only.
+    expect(ins?.returnCauses).toEqual({
+      causes: [{ activity: 'Review', department: 'D1', journeys: 1, returns: 1 }],
+      purposes: [{ activity: null, journeys: 1, returns: 1 }],
+    });
+    // The waits before a ticket (K1's 1 h after applying online, its 2 days after Review) are the
+    // citizen's, not a government queue: the citizen side starts with them.
+    expect(
+      ins?.bottlenecks.citizen
+        .slice(0, 2)
+        .map((b) => [b.kind, b.activity ?? `${b.from} → ${b.to}`]),
+    ).toEqual([
+      ['activity', 'Take queue ticket'],
+      ['edge', 'Review → Take queue ticket'],
+    ]);
+    expect(ins?.bottlenecks.government.some((b) => b.activity === 'Take queue ticket')).toBe(false);
   });
 
   it('keeps whole journeys that visited a hall, and caches the run per filter', async () => {

@@ -1,6 +1,7 @@
 import { compareStrings } from './compare';
+import { rankBottlenecks, type WaitsOnEdge } from './bottlenecks';
 import { Distribution } from './distribution';
-import { durationStats, quantiles, ratio, seconds } from './figures';
+import { durationStats, quantiles, ratio } from './figures';
 import { finalizeInsights } from './insights/insights';
 import { DEFAULT_MINING_OPTIONS } from './options';
 import { sortedVariants } from './variant-keys';
@@ -24,6 +25,8 @@ export interface FinalizeOptions {
 /** The finished, sorted, JSON-ready result of a (merged) partial result. */
 export function finalize(p: PartialResult, options: FinalizeOptions = {}): MiningResult {
   const activityNames = [...p.activities.keys()];
+  const bottleneckLimit =
+    options.bottleneckLimit ?? DEFAULT_MINING_OPTIONS.bottleneckLimit ?? Infinity;
   const result: MiningResult = {
     summary: {
       events: p.events,
@@ -41,13 +44,12 @@ export function finalize(p: PartialResult, options: FinalizeOptions = {}): Minin
     variants: sortedVariants(p.variants),
     leadTimeSeconds: quantiles(p.leadTime),
     trips: trips(p),
-    bottlenecks: bottlenecks(
-      p,
-      options.bottleneckLimit ?? DEFAULT_MINING_OPTIONS.bottleneckLimit ?? Infinity,
-    ),
+    bottlenecks: bottlenecks(p, bottleneckLimit),
     rework: rework(p),
   };
-  if (p.insights) result.insights = finalizeInsights(p, p.insights, result.variants);
+  if (p.insights) {
+    result.insights = finalizeInsights(p, p.insights, result.variants, bottleneckLimit);
+  }
   return result;
 }
 
@@ -111,51 +113,11 @@ function trips(p: PartialResult): TripStats | null {
 function bottlenecks(p: PartialResult, limit: number): Bottleneck[] {
   let allWaiting = 0;
   for (const edge of p.edges.values()) allWaiting += edge.wait.sum;
-  const entry = (d: Distribution) => ({
-    totalWaitSeconds: seconds(d.sum),
-    share: ratio(d.sum, allWaiting),
-    meanSeconds: seconds(d.mean),
-    medianSeconds: seconds(d.quantile(0.5)),
-    p90Seconds: seconds(d.quantile(0.9)),
-    count: d.count,
+  const edges = [...p.edges].map(([key, e]): WaitsOnEdge => {
+    const [from, to] = parseEdgeKey(key);
+    return [from, to, e.wait];
   });
-  const edges: Bottleneck[] = [...p.edges]
-    .filter(([, e]) => e.wait.sum > 0)
-    .map(([key, e]) => {
-      const [from, to] = parseEdgeKey(key);
-      return { kind: 'edge' as const, from, to, ...entry(e.wait) };
-    })
-    .sort(
-      (a, b) =>
-        b.totalWaitSeconds - a.totalWaitSeconds ||
-        compareStrings(a.from, b.from) ||
-        compareStrings(a.to, b.to),
-    )
-    .slice(0, limit);
-  const activities: Bottleneck[] = [...waitsBefore(p)]
-    .filter(([, d]) => d.sum > 0)
-    .map(([activity, d]) => ({ kind: 'activity' as const, activity, ...entry(d) }))
-    .sort(
-      (a, b) => b.totalWaitSeconds - a.totalWaitSeconds || compareStrings(a.activity, b.activity),
-    )
-    .slice(0, limit);
-  // Stable sort: at equal totals edges come before activities, each in its own order.
-  return [...edges, ...activities].sort((a, b) => b.totalWaitSeconds - a.totalWaitSeconds);
-}
-
-/** The waiting an activity causes: the waits of every edge into it, merged. */
-function waitsBefore(p: PartialResult): Map<string, Distribution> {
-  const waits = new Map<string, Distribution>();
-  for (const [key, edge] of p.edges) {
-    const to = parseEdgeKey(key)[1];
-    let d = waits.get(to);
-    if (!d) {
-      d = new Distribution();
-      waits.set(to, d);
-    }
-    d.merge(edge.wait);
-  }
-  return waits;
+  return rankBottlenecks(edges, allWaiting, limit);
 }
 
 function rework(p: PartialResult): ReworkStats {

@@ -6,6 +6,7 @@
  * figure comes from mergeable partials (see insights/insights.ts and docs/mining.md#insights).
  */
 import type { Quantiles } from './figures';
+import type { Bottleneck } from './types';
 
 /** Options of the insights pass; every field optional (defaults: DEFAULT_INSIGHTS_OPTIONS). */
 export interface InsightsOptions {
@@ -122,6 +123,31 @@ export interface ReturnReason {
   instances: number;
 }
 
+/** Why citizens come back: what preceded each return trip, and what the trip was for. */
+export interface ReturnCauses {
+  /** The last instance before a return trip (trip ≥ 2), by activity and its department. */
+  causes: ReturnCause[];
+  /** The first activity of a return trip that is not a queue step (ticket, call). */
+  purposes: ReturnPurpose[];
+}
+
+export interface ReturnCause {
+  activity: string;
+  /** The department of that instance; null when it had none. */
+  department: string | null;
+  /** Journeys with at least one return trip it preceded. */
+  journeys: number;
+  /** Return trips it preceded. */
+  returns: number;
+}
+
+export interface ReturnPurpose {
+  /** null: the trip had queue steps only (e.g. not called before closing). */
+  activity: string | null;
+  journeys: number;
+  returns: number;
+}
+
 export interface ChannelSequence {
   /** Channels in journey order, consecutive equal channels collapsed ('(none)' for no channel). */
   channels: string[];
@@ -174,6 +200,16 @@ export interface WaitAttribution {
   byPeriod: { period: string; citizenSeconds: number; governmentSeconds: number }[];
 }
 
+/**
+ * MiningResult.bottlenecks per side: `government` ranks the waits before government steps (the
+ * citizen waits on the government), `citizen` the waits before citizen actions. Shares are of all
+ * waiting, so the two lists' edge shares add up to 1.
+ */
+export interface BottlenecksBySide {
+  government: Bottleneck[];
+  citizen: Bottleneck[];
+}
+
 /** Per DFG edge: the side panel of the journey map. */
 export interface EdgeInsight {
   from: string;
@@ -219,11 +255,15 @@ export interface Insights {
   trips: TripBreakdowns | null;
   /** Activities on trips ≥ 2, most journeys first. Empty without trips. */
   returnReasons: ReturnReason[];
+  /** Causes and purposes of return trips, most journeys first (insights/measures/return-causes.ts). */
+  returnCauses: ReturnCauses;
   channelSequences: ChannelSequences | null;
   queueWaits: QueueWaits;
   /** Waits before back-office activities, by the department of the activity. */
   backOfficeWaits: WaitRow[];
   waitAttribution: WaitAttribution;
+  /** The bottleneck ranking split by who is waited on (measures/bottleneck-sides.ts). */
+  bottlenecks: BottlenecksBySide;
   edges: EdgeInsight[];
   activities: ActivityInsight[];
   /** Lead time per variant, in the order of MiningResult.variants. */

@@ -102,6 +102,11 @@ export interface Bottleneck {
   /** How many waits (edge traversals) the figure sums. */
   count?: number;
   medianSeconds?: number;
+  /**
+   * Only in Insights.bottlenecks: who is waited on. `citizen` when the activity waited for is a
+   * citizen action (the government waits on the citizen), else `government`.
+   */
+  side?: 'government' | 'citizen';
 }
 
 export interface MiningSummary {
@@ -116,6 +121,8 @@ export interface MiningSummary {
   unmatchedStarts?: number;
   /** Events with a lifecycle other than start/complete (schedule, assign, …), ignored. */
   ignoredEvents?: number;
+  /** CLI only: distinct variants, also when `--variants N` lists only the N most frequent. */
+  variants?: number;
 }
 
 export interface ReworkActivity {

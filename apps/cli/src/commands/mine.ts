@@ -4,7 +4,7 @@
  * stderr; exit codes: 0 done, 1 bad input, 2 bad command line.
  */
 import { IngestError } from '@onetrip/ingest';
-import { createMiner, MiningInputError } from '@onetrip/mining';
+import { createMiner, MiningInputError, type MiningResult } from '@onetrip/mining';
 import { MINE_USAGE, parseMineArgs, type MineArgs } from '../mine/args';
 import { UsageError } from '../mine/duration';
 import { cpuMs, readIntoMiner, RowError, type ReadCounts } from '../mine/read-into-miner';
@@ -52,6 +52,7 @@ async function mineFiles(args: MineArgs): Promise<number> {
   const done = performance.now();
   const resultCpuMs = cpuMs(process.cpuUsage(readCpu));
   result.summary.rejected = counts.rejected;
+  limitVariants(result, args.variants);
   // `onetrip mine … | head` closes the pipe early: that is the reader's choice, not an error.
   process.stdout.once('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
@@ -72,6 +73,17 @@ async function mineFiles(args: MineArgs): Promise<number> {
     process.stderr.write(`timings ${JSON.stringify(timings)}\n`);
   }
   return 0;
+}
+
+/**
+ * Keeps the `limit` most frequent variants (and their lead times in insights.variants, listed in
+ * the same order); summary.variants keeps the count of all of them.
+ */
+export function limitVariants(result: MiningResult, limit: number | null): void {
+  result.summary.variants = result.variants.length;
+  if (limit === null) return;
+  result.variants = result.variants.slice(0, limit);
+  if (result.insights) result.insights.variants = result.insights.variants.slice(0, limit);
 }
 
 function warn(summary: {

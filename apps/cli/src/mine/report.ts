@@ -1,4 +1,4 @@
-import type { MiningResult } from '@onetrip/mining';
+import type { Bottleneck, MiningResult } from '@onetrip/mining';
 
 /** The short human-readable report printed without --json. */
 export function formatReport(result: MiningResult): string {
@@ -14,16 +14,35 @@ export function formatReport(result: MiningResult): string {
       `trips: ${t.perJourneyMean.toFixed(2)} per journey, ${(t.atMostOneRate * 100).toFixed(1)}% of journeys with at most one`,
     );
   }
-  lines.push('', 'most frequent variants:');
+  lines.push('', `most frequent variants (of ${s.variants ?? result.variants.length}):`);
   for (const v of result.variants.slice(0, 5))
     lines.push(`  ${v.count}× ${v.activities.join(' → ')}`);
-  lines.push('', 'bottlenecks (total wait):');
-  for (const b of result.bottlenecks.slice(0, 5)) {
+  const insights = result.insights;
+  if (insights) {
+    const causes = insights.returnCauses;
+    if (causes.causes.length > 0) {
+      lines.push('', 'why citizens come back (cause: the step before a return trip; journeys):');
+      for (const c of causes.causes.slice(0, 5)) {
+        lines.push(`  ${c.journeys}  ${c.activity}${c.department ? ` (${c.department})` : ''}`);
+      }
+      lines.push('what they come back for (first step after the queue; journeys):');
+      for (const p of causes.purposes.slice(0, 5)) {
+        lines.push(`  ${p.journeys}  ${p.activity ?? '(queue steps only)'}`);
+      }
+    }
+    bottleneckLines(lines, 'waiting on the government', insights.bottlenecks.government);
+    bottleneckLines(lines, 'waiting on the citizen', insights.bottlenecks.citizen);
+  } else bottleneckLines(lines, 'bottlenecks', result.bottlenecks);
+  return `${lines.join('\n')}\n`;
+}
+
+function bottleneckLines(lines: string[], title: string, list: readonly Bottleneck[]): void {
+  lines.push('', `${title} (total wait, share of all waiting):`);
+  for (const b of list.slice(0, 5)) {
     const what =
       b.kind === 'edge' ? `${b.from ?? ''} → ${b.to ?? ''}` : `before ${b.activity ?? ''}`;
     lines.push(`  ${(b.share * 100).toFixed(1)}%  ${what}  (mean ${days(b.meanSeconds)})`);
   }
-  return `${lines.join('\n')}\n`;
 }
 
 function days(seconds: number): string {

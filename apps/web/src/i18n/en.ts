@@ -305,6 +305,12 @@ export const en = {
   'bottlenecks.showOnMap': 'Show on map',
   'bottlenecks.more': 'The {shown} largest of {total}; the CSV lists them all.',
   'bottlenecks.empty': 'No waiting found in these journeys.',
+  'bottlenecks.government.title': 'Where citizens wait on the government',
+  'bottlenecks.government.caption':
+    'Waits before government steps (queues, counters, back office), ranked by total waiting time; share of all waiting.',
+  'bottlenecks.citizen.title': 'Where the government waits on the citizen',
+  'bottlenecks.citizen.caption':
+    'Waits before citizen actions (taking a ticket, uploading online, the next visit): the citizen’s own time, not a queue.',
   'trips.noChannels':
     'This dataset has no channel column, so in-person trips cannot be counted. Upload a log with channel and location columns to see this view.',
   'trips.distribution': 'Trips per journey',
@@ -314,6 +320,15 @@ export const en = {
   'trips.byHall': 'At-most-one-trip rate by hall',
   'trips.returnReasons': 'What brings citizens back',
   'trips.returnReasons.caption': 'Activities done on a second or later trip, by journeys.',
+  'trips.returnCauses': 'What sends citizens back',
+  'trips.returnCauses.caption':
+    'The last step before each second or later trip, with its department, by journeys.',
+  'trips.returnPurposes': 'What citizens come back for',
+  'trips.returnPurposes.caption':
+    'The first step of each second or later trip after taking a ticket and being called, by journeys.',
+  'trips.returns': '{count} return trips',
+  'trips.queueOnly': '(queue steps only)',
+  'trips.noDepartment': 'no department',
   'trips.sequences': 'Channel sequences',
   'trips.sequences.caption':
     'The channels of each journey in order (online → hall → …); block height = journeys.',

@@ -293,6 +293,12 @@ export const zhCN: Messages = {
   'bottlenecks.showOnMap': '在地图中显示',
   'bottlenecks.more': '显示最大的 {shown} 项（共 {total} 项）；CSV 列出全部。',
   'bottlenecks.empty': '这些旅程中没有等待。',
+  'bottlenecks.government.title': '群众在哪里等政府',
+  'bottlenecks.government.caption':
+    '政府环节（排队、窗口、后台审批）之前的等待，按总等待时间排序；占比为占全部等待的比例。',
+  'bottlenecks.citizen.title': '政府在哪里等群众',
+  'bottlenecks.citizen.caption':
+    '群众行为（取号、网上提交、再次到厅）之前的等待：是群众自己的时间，不是排队。',
   'trips.noChannels':
     '此数据集没有渠道列，无法统计到大厅跑动次数。请上传包含渠道和地点列的日志后查看此视图。',
   'trips.distribution': '每个旅程的跑动次数',
@@ -302,6 +308,14 @@ export const zhCN: Messages = {
   'trips.byHall': '各大厅“最多跑一次”比例',
   'trips.returnReasons': '群众为何再次跑动',
   'trips.returnReasons.caption': '在第二次及以后跑动中办理的环节，按旅程数排序。',
+  'trips.returnCauses': '群众为何被要求再次跑动',
+  'trips.returnCauses.caption': '每次第二次及以后跑动之前的最后一个环节及其部门，按旅程数排序。',
+  'trips.returnPurposes': '群众再次跑动来办什么',
+  'trips.returnPurposes.caption':
+    '每次第二次及以后跑动中取号、叫号之后的第一个环节，按旅程数排序。',
+  'trips.returns': '再次跑动 {count} 次',
+  'trips.queueOnly': '（仅取号排队）',
+  'trips.noDepartment': '无部门',
   'trips.sequences': '渠道顺序',
   'trips.sequences.caption': '每个旅程依次使用的渠道（网上 → 大厅 → ……）；高度表示旅程数。',
   'trips.step': '第 {n} 步',

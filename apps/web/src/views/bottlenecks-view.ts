@@ -1,4 +1,4 @@
-import type { Bottleneck } from '@onetrip/contracts';
+import type { Bottleneck, BottlenecksBySide } from '@onetrip/contracts';
 import { barsChart, type BarRow } from '../charts/bars';
 import { el } from './dom';
 import { chartTableCard } from './export';
@@ -11,10 +11,18 @@ function bottleneckName(b: Bottleneck): string {
   return b.kind === 'edge' ? `${b.from ?? ''} → ${b.to ?? ''}` : (b.activity ?? '');
 }
 
-/** Bottlenecks: ranked table and bar chart; each row links to the map, highlighted. */
-export function renderBottlenecks(ctx: ViewContext): HTMLElement {
-  const { tr, result } = ctx;
-  const list = [...result.bottlenecks].sort((a, b) => b.totalWaitSeconds - a.totalWaitSeconds);
+interface Ranking {
+  title: string;
+  caption: string;
+  /** The card id; the table's test id is `${id}-table`. */
+  id: string;
+  list: readonly Bottleneck[];
+}
+
+/** One ranking: bar chart and table; each row links to the map, highlighted. */
+function rankingCard(ctx: ViewContext, ranking: Ranking): HTMLElement {
+  const { tr } = ctx;
+  const list = [...ranking.list].sort((a, b) => b.totalWaitSeconds - a.totalWaitSeconds);
   const rows: BarRow[] = list.slice(0, 15).map((b, i) => ({
     key: String(i),
     label: bottleneckName(b),
@@ -25,7 +33,7 @@ export function renderBottlenecks(ctx: ViewContext): HTMLElement {
     width: 900,
     labelWidth: 320,
     formatValue: (v) => tr.duration(v),
-    ariaLabel: tr.t('bottlenecks.title'),
+    ariaLabel: ranking.title,
     emptyLabel: tr.t('bottlenecks.empty'),
   });
   const header = [
@@ -45,7 +53,7 @@ export function renderBottlenecks(ctx: ViewContext): HTMLElement {
     { class: 'table-wrap' },
     el(
       'table',
-      { class: 'data-table', 'data-testid': 'bottlenecks-table' },
+      { class: 'data-table', 'data-testid': `${ranking.id}-table` },
       el(
         'thead',
         {},
@@ -100,43 +108,73 @@ export function renderBottlenecks(ctx: ViewContext): HTMLElement {
       ),
     ),
   );
+  return chartTableCard(
+    tr,
+    { title: ranking.title, caption: ranking.caption, id: ranking.id, wide: true },
+    chart,
+    () => ({
+      header,
+      rows: list.map((b) => [
+        bottleneckName(b),
+        kind(b),
+        Math.round(b.totalWaitSeconds),
+        Math.round(b.share * 10000) / 10000,
+        Math.round(b.meanSeconds),
+        b.medianSeconds === undefined ? '' : Math.round(b.medianSeconds),
+        Math.round(b.p90Seconds),
+        b.count ?? '',
+      ]),
+    }),
+    table,
+    list.length > BOTTLENECK_ROWS
+      ? el(
+          'p',
+          { class: 'muted' },
+          tr.t('bottlenecks.more', {
+            shown: tr.number(BOTTLENECK_ROWS),
+            total: tr.number(list.length),
+          }),
+        )
+      : null,
+  );
+}
+
+/**
+ * Bottlenecks. With insights, two rankings: waiting on the government first (the reform team's
+ * list), then waiting on the citizen (the time before a ticket, an upload, the next visit), as
+ * docs/mining.md defines the sides. A result mined without insights has the single ranking.
+ */
+export function renderBottlenecks(ctx: ViewContext): HTMLElement {
+  const { tr, result } = ctx;
+  // Results stored before the split have insights without `bottlenecks`.
+  const sides: BottlenecksBySide | undefined = result.insights?.bottlenecks;
+  const rankings: Ranking[] = sides
+    ? [
+        {
+          title: tr.t('bottlenecks.government.title'),
+          caption: tr.t('bottlenecks.government.caption'),
+          id: 'bottlenecks-government',
+          list: sides.government,
+        },
+        {
+          title: tr.t('bottlenecks.citizen.title'),
+          caption: tr.t('bottlenecks.citizen.caption'),
+          id: 'bottlenecks-citizen',
+          list: sides.citizen,
+        },
+      ]
+    : [
+        {
+          title: tr.t('bottlenecks.title'),
+          caption: tr.t('bottlenecks.caption'),
+          id: 'bottlenecks',
+          list: result.bottlenecks,
+        },
+      ];
   return el(
     'div',
     { class: 'view view-bottlenecks' },
-    chartTableCard(
-      tr,
-      {
-        title: tr.t('bottlenecks.title'),
-        caption: tr.t('bottlenecks.caption'),
-        id: 'bottlenecks',
-        wide: true,
-      },
-      chart,
-      () => ({
-        header,
-        rows: list.map((b) => [
-          bottleneckName(b),
-          kind(b),
-          Math.round(b.totalWaitSeconds),
-          Math.round(b.share * 10000) / 10000,
-          Math.round(b.meanSeconds),
-          b.medianSeconds === undefined ? '' : Math.round(b.medianSeconds),
-          Math.round(b.p90Seconds),
-          b.count ?? '',
-        ]),
-      }),
-      table,
-      list.length > BOTTLENECK_ROWS
-        ? el(
-            'p',
-            { class: 'muted' },
-            tr.t('bottlenecks.more', {
-              shown: tr.number(BOTTLENECK_ROWS),
-              total: tr.number(list.length),
-            }),
-          )
-        : null,
-    ),
+    rankings.map((r) => rankingCard(ctx, r)),
   );
 }
 

@@ -196,21 +196,22 @@ describe('the other views', () => {
   it('ranks bottlenecks and links each to the map, highlighted', () => {
     const { ctx, navigations } = context(demoResult);
     const view = renderBottlenecks(ctx);
-    const rows = view.querySelectorAll('[data-testid="bottlenecks-table"] tbody tr');
-    expect(rows.length).toBe(Math.min(20, demoResult.bottlenecks.length));
+    const rows = view.querySelectorAll('[data-testid="bottlenecks-government-table"] tbody tr');
+    expect(rows.length).toBe(Math.min(20, demoResult.insights?.bottlenecks.government.length ?? 0));
     rows[0].querySelector<HTMLButtonElement>('.show-on-map')?.click();
     expect(navigations[0][0].view).toBe('map');
     expect(navigations[0][0].selected).not.toBeNull();
   });
 
-  it('shows trips, rates, return reasons and channel sequences; or says why not', () => {
+  it('shows trips, rates, return causes and purposes and channel sequences; or says why not', () => {
     const view = renderTrips(context(demoResult, {}, 'zh-CN').ctx);
     for (const card of [
       'trips-distribution',
       'trips-by-service',
       'trips-by-department',
       'trips-by-hall',
-      'return-reasons',
+      'return-causes',
+      'return-purposes',
       'channel-sequences',
     ]) {
       expect([card, view.querySelectorAll(`[data-card="${card}"] svg`).length]).toEqual([card, 1]);

@@ -1,5 +1,5 @@
-import type { TripBreakdownRow } from '@onetrip/contracts';
-import { barsChart } from '../charts/bars';
+import type { Insights, ReturnCauses, TripBreakdownRow } from '@onetrip/contracts';
+import { barsChart, type BarRow } from '../charts/bars';
 import { columnsChart } from '../charts/columns';
 import { icicleChart } from '../charts/icicle';
 import { icicleOptions } from './chart-options';
@@ -44,7 +44,87 @@ function rateCard(
   }));
 }
 
-/** Trips: distribution, at-most-one rates, return reasons and channel sequences. */
+function barCard(
+  ctx: ViewContext,
+  card: { title: string; caption: string; id: string },
+  rows: BarRow[],
+  csv: () => { header: string[]; rows: (string | number)[][] },
+): HTMLElement {
+  const { tr } = ctx;
+  const chart = barsChart(rows, {
+    width: 560,
+    labelWidth: 170,
+    formatValue: (v) => tr.number(v),
+    ariaLabel: card.title,
+    emptyLabel: tr.t('trips.noReturns'),
+  });
+  return chartTableCard(tr, card, chart, csv);
+}
+
+/** Why citizens come back: the cause of each return trip (with its department) and its purpose. */
+function returnCauseCards(ctx: ViewContext, causes: ReturnCauses): HTMLElement[] {
+  const { tr } = ctx;
+  const returns = (n: number) => tr.t('trips.returns', { count: tr.number(n) });
+  return [
+    barCard(
+      ctx,
+      {
+        title: tr.t('trips.returnCauses'),
+        caption: tr.t('trips.returnCauses.caption'),
+        id: 'return-causes',
+      },
+      causes.causes.map((c, i) => ({
+        key: String(i),
+        label: c.activity,
+        value: c.journeys,
+        note: `${c.department ?? tr.t('trips.noDepartment')} · ${returns(c.returns)}`,
+      })),
+      () => ({
+        header: ['activity', 'department', 'journeys', 'returns'],
+        rows: causes.causes.map((c) => [c.activity, c.department ?? '', c.journeys, c.returns]),
+      }),
+    ),
+    barCard(
+      ctx,
+      {
+        title: tr.t('trips.returnPurposes'),
+        caption: tr.t('trips.returnPurposes.caption'),
+        id: 'return-purposes',
+      },
+      causes.purposes.map((p, i) => ({
+        key: String(i),
+        label: p.activity ?? tr.t('trips.queueOnly'),
+        value: p.journeys,
+        note: returns(p.returns),
+      })),
+      () => ({
+        header: ['activity', 'journeys', 'returns'],
+        rows: causes.purposes.map((p) => [p.activity ?? '', p.journeys, p.returns]),
+      }),
+    ),
+  ];
+}
+
+/** The activities of return trips: what a result mined before return causes can show. */
+function returnReasonsCard(ctx: ViewContext, insights: Insights): HTMLElement {
+  const { tr } = ctx;
+  const reasons = insights.returnReasons;
+  return barCard(
+    ctx,
+    {
+      title: tr.t('trips.returnReasons'),
+      caption: tr.t('trips.returnReasons.caption'),
+      id: 'return-reasons',
+    },
+    reasons.map((r) => ({ key: r.activity, label: r.activity, value: r.journeys })),
+    () => ({
+      header: ['activity', 'journeys', 'instances'],
+      rows: reasons.map((r) => [r.activity, r.journeys, r.instances]),
+    }),
+  );
+}
+
+/** Trips: distribution, at-most-one rates, return causes and purposes, channel sequences. */
 export function renderTrips(ctx: ViewContext): HTMLElement {
   const { tr, result } = ctx;
   if (!result.trips)
@@ -92,32 +172,9 @@ export function renderTrips(ctx: ViewContext): HTMLElement {
     );
   }
   if (insights) {
-    const reasons = insights.returnReasons;
-    const reasonsChart = barsChart(
-      reasons.map((r) => ({ key: r.activity, label: r.activity, value: r.journeys })),
-      {
-        width: 560,
-        labelWidth: 170,
-        formatValue: (v) => tr.number(v),
-        ariaLabel: tr.t('trips.returnReasons'),
-        emptyLabel: tr.t('trips.noReturns'),
-      },
-    );
-    cards.push(
-      chartTableCard(
-        tr,
-        {
-          title: tr.t('trips.returnReasons'),
-          caption: tr.t('trips.returnReasons.caption'),
-          id: 'return-reasons',
-        },
-        reasonsChart,
-        () => ({
-          header: ['activity', 'journeys', 'instances'],
-          rows: reasons.map((r) => [r.activity, r.journeys, r.instances]),
-        }),
-      ),
-    );
+    // Results stored before return causes existed have only the activities of return trips.
+    const causes = insights.returnCauses as ReturnCauses | undefined;
+    cards.push(...(causes ? returnCauseCards(ctx, causes) : [returnReasonsCard(ctx, insights)]));
     const sequences = insights.channelSequences;
     if (sequences) {
       const icicle = icicleChart(

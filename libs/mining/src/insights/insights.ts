@@ -31,6 +31,11 @@ import {
   type BackOfficePartial,
 } from './measures/back-office-waits';
 import {
+  bottleneckSides,
+  type BottleneckSidesJson,
+  type BottleneckSidesPartial,
+} from './measures/bottleneck-sides';
+import {
   channelSequences,
   type ChannelSequencesJson,
   type ChannelSequencesPartial,
@@ -42,6 +47,11 @@ import {
   type QueueWaitsJson,
   type QueueWaitsPartial,
 } from './measures/queue-waits';
+import {
+  returnCauses,
+  type ReturnCausesJson,
+  type ReturnCausesPartial,
+} from './measures/return-causes';
 import {
   returnReasons,
   type ReturnReasonsJson,
@@ -65,10 +75,12 @@ const INSIGHT_MEASURES: readonly AnyInsightMeasure[] = [
   periodsMeasure,
   tripBreakdowns,
   returnReasons,
+  returnCauses,
   channelSequences,
   queueWaits,
   backOfficeWaits,
   waitAttribution,
+  bottleneckSides,
   journeyMap,
   variantLeadTimes,
 ];
@@ -78,9 +90,11 @@ export type InsightsPartial = InsightsHeader &
   PeriodsPartial &
   TripBreakdownsPartial &
   ReturnReasonsPartial &
+  ReturnCausesPartial &
   ChannelSequencesPartial &
   QueueWaitsPartial &
   BackOfficePartial &
+  BottleneckSidesPartial &
   JourneyMapPartial &
   VariantLeadTimesPartial;
 
@@ -89,9 +103,11 @@ export type InsightsPartialJson = InsightsHeader & {
   periods: [string, PeriodJson][];
 } & TripBreakdownsJson &
   ReturnReasonsJson &
+  ReturnCausesJson &
   ChannelSequencesJson &
   QueueWaitsJson &
   BackOfficeJson &
+  BottleneckSidesJson &
   JourneyMapJson &
   VariantLeadTimesJson;
 
@@ -217,6 +233,7 @@ export function finalizeInsights(
   partial: EnginePartial,
   ins: InsightsPartial,
   variants: readonly Variant[],
+  bottleneckLimit: number,
 ): Insights {
   let allWaiting = 0;
   for (const edge of partial.edges.values()) allWaiting += edge.wait.sum;
@@ -225,6 +242,7 @@ export function finalizeInsights(
     variants,
     withTrips: partial.trips.sawChannel,
     allWaiting,
+    bottleneckLimit,
   };
   const result: Partial<Insights> = { timeZone: ins.timeZone };
   for (const m of INSIGHT_MEASURES) Object.assign(result, m.finalize(ins, context));

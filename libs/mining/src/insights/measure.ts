@@ -81,6 +81,8 @@ export interface FinalizeContext {
   withTrips: boolean;
   /** All waiting (sum of every DFG edge's waits, ms): the denominator of wait shares. */
   allWaiting: number;
+  /** Edges and activities per bottleneck ranking, at most, each (FinalizeOptions). */
+  bottleneckLimit: number;
 }
 
 /** P: the partial fields it owns; J: their JSON; F: the partial fields finalize reads (P). */

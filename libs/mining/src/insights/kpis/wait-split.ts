@@ -2,7 +2,8 @@
  * Per period, the waiting before citizen actions and before everything else: not a KPI of its
  * own (no Kpis field), it feeds waitAttribution (measures/wait-attribution.ts).
  */
-import { kpiMeasure, CITIZEN_ACTION, QUEUE_START } from '../measure';
+import { isCitizenAction } from '../citizen-action';
+import { kpiMeasure } from '../measure';
 
 export interface WaitSplit {
   /** ms of waiting before citizen actions / before everything else. */
@@ -16,12 +17,7 @@ export const waitSplit = kpiMeasure<WaitSplit, WaitSplit, Record<never, never>>(
     for (let k = lo + 1; k < hi; k += 1) {
       const i = buf.sorted[k];
       const wait = Math.max(0, buf.startAt[i] - buf.completeAt[buf.sorted[k - 1]]);
-      const channel = buf.channel[i];
-      // Taking a queue ticket is a citizen action too.
-      const citizenAction =
-        (context.activityFlags[buf.activity[i]] & (QUEUE_START | CITIZEN_ACTION)) !== 0 ||
-        (channel >= 0 && context.citizenChannel[channel] === 1);
-      if (citizenAction) p.citizenWait += wait;
+      if (isCitizenAction(buf, i, context)) p.citizenWait += wait;
       else p.governmentWait += wait;
     }
   },
