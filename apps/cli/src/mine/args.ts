@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { EventLogFormatSchema, type ColumnMapping, type EventLogFormat } from '@onetrip/contracts';
-import type { MiningOptions } from '@onetrip/mining';
+import type { InsightsOptions, MiningOptions } from '@onetrip/mining';
 import { parseDuration, UsageError } from './duration';
 
 export const MINE_USAGE = `Usage: onetrip mine FILE [FILE …] [options]
@@ -18,6 +18,11 @@ Mining:
   --journey-gap 30d     inactivity that splits a citizen's journeys
   --in-person hall[,…]  channel values that are in-person visits
   --trip-gap 4h         longest gap within one trip
+Insights (the dashboard's breakdowns, in the --tz zone; off unless asked for):
+  --insights            add "insights" to the JSON (queue waits, abandoned tickets, …)
+  --queue-ticket A[,…]  activities that issue a hall queue ticket   (each implies --insights;
+  --queue-call A[,…]    activities that call a ticket to a window    defaults: the simulator's
+  --queue-abandon A[,…] activities that close a ticket uncalled      and common names)
 Input:
   --format csv|ndjson|xes   --tz ZONE (default UTC)   --encoding ENC   --delimiter CHAR
   --skip-invalid        count bad rows in summary.rejected instead of failing
@@ -38,6 +43,12 @@ const FIELD_OPTIONS = {
   location: 'location',
   department: 'department',
 } as const satisfies Record<string, keyof ColumnMapping>;
+
+const QUEUE_OPTIONS = {
+  'queue-ticket': 'queueStartActivities',
+  'queue-call': 'queueEndActivities',
+  'queue-abandon': 'queueAbandonActivities',
+} as const satisfies Record<string, keyof InsightsOptions>;
 
 export interface MineArgs {
   files: string[];
@@ -77,6 +88,15 @@ export function parseMineArgs(argv: string[]): MineArgs {
     mining.tripGapMs = parseDuration(values['trip-gap'], '--trip-gap');
   }
   if (typeof values['in-person'] === 'string') mining.inPerson = channelList(values['in-person']);
+  const timezone = typeof values.tz === 'string' ? values.tz : 'UTC';
+  const queue: InsightsOptions = {};
+  for (const [option, key] of Object.entries(QUEUE_OPTIONS)) {
+    const names = values[option];
+    if (typeof names === 'string') queue[key] = nameList(option, names);
+  }
+  if (values.insights === true || Object.keys(queue).length > 0) {
+    mining.insights = { timeZone: timezone, ...queue };
+  }
   if (mining.journey !== undefined && mining.journey !== 'case' && mapping.citizen === undefined) {
     throw new UsageError(`--journey ${mining.journey} needs --citizen COLUMN`);
   }
@@ -88,7 +108,7 @@ export function parseMineArgs(argv: string[]): MineArgs {
     instance: typeof values.instance === 'string' ? values.instance || null : 'concept:instance',
     mining,
     format: values.format === undefined ? undefined : format(String(values.format)),
-    timezone: typeof values.tz === 'string' ? values.tz : 'UTC',
+    timezone,
     encoding: typeof values.encoding === 'string' ? values.encoding : undefined,
     delimiter: typeof values.delimiter === 'string' ? values.delimiter : undefined,
     skipInvalid: values['skip-invalid'] === true,
@@ -113,6 +133,8 @@ function parseArgsOrUsage(argv: string[]) {
         'journey-gap': text,
         'in-person': text,
         'trip-gap': text,
+        insights: { type: 'boolean' },
+        ...Object.fromEntries(Object.keys(QUEUE_OPTIONS).map((o) => [o, text])),
         format: text,
         tz: text,
         encoding: text,
@@ -154,4 +176,13 @@ function channelList(value: string): string[] {
     .filter((c) => c !== '');
   if (channels.length === 0) throw new UsageError('--in-person needs at least one channel value');
   return channels;
+}
+
+function nameList(option: string, value: string): string[] {
+  const names = value
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  if (names.length === 0) throw new UsageError(`--${option} needs at least one activity name`);
+  return names;
 }

@@ -212,6 +212,62 @@ describe('onetrip mine with start times, lifecycles and citizen journeys', () =>
   });
 });
 
+describe('onetrip mine --insights: hall queue waits', () => {
+  // One citizen at hall H1 (Asia/Shanghai): Monday ticket 16:00 never called; Wednesday ticket
+  // 09:00 called 09:20; a third ticket 09:30 that day closes with an expiry event at 09:40.
+  const log = () =>
+    file(
+      'queue.csv',
+      [
+        'case_id,activity,timestamp,person,channel,hall',
+        'T1,kiosk,2024-03-04 16:00:00,li,hall,H1',
+        'T2,kiosk,2024-03-06 09:00:00,li,hall,H1',
+        'T2,window,2024-03-06 09:20:00,li,hall,H1',
+        'T3,kiosk,2024-03-06 09:30:00,li,hall,H1',
+        'T3,expired,2024-03-06 09:40:00,li,hall,H1',
+        '',
+      ].join('\n'),
+    );
+  const columns = ['--citizen', 'person', '--journey', 'citizen', '--channel', 'channel'];
+
+  it('prints the queue insights with the queue activities given on the command line', async () => {
+    const r = await run([
+      log(),
+      ...columns,
+      '--location',
+      'hall',
+      '--tz',
+      'Asia/Shanghai',
+      '--queue-ticket',
+      'kiosk',
+      '--queue-call',
+      'window',
+      '--queue-abandon',
+      'expired',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const q = (JSON.parse(r.stdout) as MiningResult).insights?.queueWaits;
+    expect(q).toMatchObject({ count: 1, tickets: 3, abandoned: 2, abandonedByEvent: 1 });
+    expect(q?.seconds?.total).toBe(1200);
+    expect(q?.byHourWeekday).toEqual([
+      { weekday: 3, hour: 9, count: 1, meanSeconds: 1200, medianSeconds: 1200 },
+    ]);
+    expect(q?.abandonedByHall).toEqual([{ value: 'H1', tickets: 3, abandoned: 2, rate: 2 / 3 }]);
+  });
+
+  it('leaves insights out unless asked, and finds no tickets under the default names', async () => {
+    const plain = await run([log(), ...columns, '--json']);
+    expect((JSON.parse(plain.stdout) as MiningResult).insights).toBeUndefined();
+    const defaults = await run([log(), ...columns, '--insights', '--json']);
+    const q = (JSON.parse(defaults.stdout) as MiningResult).insights?.queueWaits;
+    expect(q).toMatchObject({ count: 0, tickets: 0 });
+    expect(() => parseMineArgs(['log.csv', '--queue-call', ' , '])).toThrow(
+      '--queue-call needs at least one activity name',
+    );
+  });
+});
+
 describe('durations on the command line', () => {
   it.each([
     ['30d', 30 * 86_400_000],
