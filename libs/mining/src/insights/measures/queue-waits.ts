@@ -68,8 +68,11 @@ export class QueuePairing {
     abandoned.length = 0;
     waiting.length = 0;
     this.closedByEvent = 0;
+    let latestTrip = 0;
     for (let k = lo; k < hi; k += 1) {
       const i = buf.sorted[k];
+      const trip = tripOf[k - lo];
+      if (trip > latestTrip) latestTrip = trip;
       const flags = activityFlags[buf.activity[i]];
       if (flags & QUEUE_START) {
         waiting.push(k);
@@ -78,19 +81,26 @@ export class QueuePairing {
       if ((flags & (QUEUE_END | QUEUE_ABANDON)) === 0) continue;
       let oldest = -1;
       let sameNumber = -1;
-      for (let w = 0; w < waiting.length && sameNumber < 0; w += 1) {
+      let kept = 0;
+      for (let w = 0; w < waiting.length; w += 1) {
         const kt = waiting[w];
         const t = buf.sorted[kt];
-        if (buf.location[t] !== buf.location[i]) continue;
-        const trip = tripOf[kt - lo];
-        const sameVisit =
-          trip > 0 && tripOf[k - lo] > 0
-            ? trip === tripOf[k - lo]
-            : buf.startAt[i] - buf.completeAt[t] <= tripGapMs;
+        const ticketTrip = tripOf[kt - lo];
+        const gap = buf.startAt[i] - buf.completeAt[t];
+        // No later instance can share its visit (starts only grow, trips only advance): done.
+        if (gap > tripGapMs && (ticketTrip === 0 || latestTrip > ticketTrip)) {
+          abandoned.push(t);
+          continue;
+        }
+        waiting[kept] = kt;
+        kept += 1;
+        if (sameNumber >= 0 || buf.location[t] !== buf.location[i]) continue;
+        const sameVisit = ticketTrip > 0 && trip > 0 ? ticketTrip === trip : gap <= tripGapMs;
         if (!sameVisit) continue;
-        if (oldest < 0) oldest = w;
-        if (caseOf[buf.order[t]] === caseOf[buf.order[i]]) sameNumber = w;
+        if (oldest < 0) oldest = kept - 1;
+        if (caseOf[buf.order[t]] === caseOf[buf.order[i]]) sameNumber = kept - 1;
       }
+      waiting.length = kept;
       const at = sameNumber >= 0 ? sameNumber : oldest;
       if (at < 0) continue;
       const ticket = buf.sorted[waiting[at]];
