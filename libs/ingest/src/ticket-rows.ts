@@ -64,12 +64,12 @@ const ACTIVITIES = {
 } as const;
 
 /** Mapped fields a ticket row can carry besides its own columns (given names only). */
-const PLAIN_FIELDS = ['citizen', 'service', 'channel', 'location', 'department'] as const;
+type PlainField = 'citizen' | 'service' | 'channel' | 'location' | 'department';
 
 export class TicketRowMapper {
   private readonly ncol: number;
   private readonly col: Record<keyof TicketRowColumns, number>;
-  private readonly plain: Record<(typeof PLAIN_FIELDS)[number], number>;
+  private readonly plain: Record<PlainField, number>;
   private readonly attrIdx: number[];
   private readonly names: (typeof ACTIVITIES)['zh' | 'en'];
   readonly need: Uint8Array;
@@ -116,7 +116,7 @@ export class TicketRowMapper {
     };
     if (this.col.ticket < 0) missing('ticket number', null);
     if (this.col.ticketAt < 0) missing('ticket time', null);
-    const plainIndex = (field: EventField): number => {
+    const plainIndex = (field: PlainField & EventField): number => {
       const name = ctx.mapping[field];
       if (name === undefined) return -1;
       const k = header.indexOf(name);
