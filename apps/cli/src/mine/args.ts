@@ -13,6 +13,8 @@ NDJSON; concept:name, time:timestamp, lifecycle:transition, org:resource for XES
   --lifecycle COL|none  --resource COL  --citizen COL  --service COL
   --channel COL  --location COL  --department COL
   --instance ATTR       lifecycle instance id to pair start/complete by (default concept:instance)
+  --ticket-rows         CSV with one row per hall queue ticket (票号, 取号时间, 叫号时间, 开始服务时间,
+                        完成时间, 窗口, or English names): each row becomes ticket, call, service
 Mining:
   --journey case|citizen|citizen+service   (default case)
   --journey-gap 30d     inactivity that splits a citizen's journeys
@@ -62,6 +64,8 @@ export interface MineArgs {
   delimiter?: string;
   skipInvalid: boolean;
   json: boolean;
+  /** CSV with one row per queue ticket (ingest ReadOptions.ticketRows). */
+  ticketRows: boolean;
   /** Report read/mine timings and peak RSS on stderr (used by the benchmark). */
   timings: boolean;
   help: boolean;
@@ -112,6 +116,7 @@ export function parseMineArgs(argv: string[]): MineArgs {
     encoding: typeof values.encoding === 'string' ? values.encoding : undefined,
     delimiter: typeof values.delimiter === 'string' ? values.delimiter : undefined,
     skipInvalid: values['skip-invalid'] === true,
+    ticketRows: values['ticket-rows'] === true,
     json: values.json === true,
     timings: values.timings === true,
     help,
@@ -140,6 +145,7 @@ function parseArgsOrUsage(argv: string[]) {
         encoding: text,
         delimiter: text,
         'skip-invalid': { type: 'boolean' },
+        'ticket-rows': { type: 'boolean' },
         json: { type: 'boolean' },
         timings: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },

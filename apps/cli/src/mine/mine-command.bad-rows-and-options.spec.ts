@@ -256,6 +256,28 @@ describe('onetrip mine --insights: hall queue waits', () => {
     expect(q?.abandonedByHall).toEqual([{ value: 'H1', tickets: 3, abandoned: 2, rate: 2 / 3 }]);
   });
 
+  it('reads a one-row-per-ticket export with --ticket-rows', async () => {
+    const tickets = file(
+      'tickets.csv',
+      [
+        '票号,大厅,取号时间,叫号时间,开始服务时间,完成时间,窗口',
+        'A1,H1,2024-03-04 09:00:00,2024-03-04 09:30:00,2024-03-04 09:31:00,2024-03-04 09:45:00,W1',
+        'A2,H1,2024-03-04 09:10:00,,,,',
+        '',
+      ].join('\n'),
+    );
+    const r = await run([tickets, '--ticket-rows', '--location', '大厅', '--insights', '--json']);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout) as MiningResult;
+    expect(result.summary).toMatchObject({ events: 4, journeys: 2 });
+    expect(result.insights?.queueWaits).toMatchObject({
+      count: 1,
+      seconds: { total: 1800 },
+      tickets: 2,
+      abandoned: 1,
+    });
+  });
+
   it('leaves insights out unless asked, and finds no tickets under the default names', async () => {
     const plain = await run([log(), ...columns, '--json']);
     expect((JSON.parse(plain.stdout) as MiningResult).insights).toBeUndefined();
