@@ -11,6 +11,9 @@ export type JourneyKind = z.infer<typeof JourneyKindSchema>;
 export const LifecycleModeSchema = z.enum(['auto', 'none']);
 export type LifecycleMode = z.infer<typeof LifecycleModeSchema>;
 
+/** Activity names of one queue role (docs/mining.md#insights-mininginsights, hall queue wait). */
+const queueActivities = z.array(z.string().min(1).max(500)).min(1).max(100);
+
 /** Options of a mining run; every field optional, defaults as in the mining contract. */
 export const RunParamsSchema = z
   .object({
@@ -22,6 +25,20 @@ export const RunParamsSchema = z
       .optional()
       .meta({ example: ['hall', 'window'] }),
     tripGapSeconds: z.number().int().positive().optional(),
+    queueStartActivities: queueActivities
+      .optional()
+      .describe(
+        'Activities that issue a hall queue ticket (default: the simulator’s and common names)',
+      )
+      .meta({ example: ['Take queue ticket', '取号'] }),
+    queueEndActivities: queueActivities
+      .optional()
+      .describe('Activities that call a ticket to a window')
+      .meta({ example: ['Called to window', '叫号'] }),
+    queueAbandonActivities: queueActivities
+      .optional()
+      .describe('Activities that close a ticket uncalled: expiry, end of day, no-show')
+      .meta({ example: ['Not called before closing', '闭厅未叫号'] }),
   })
   .strict();
 export type RunParams = z.infer<typeof RunParamsSchema>;

@@ -2,6 +2,7 @@ import type { ColumnMapping } from '@onetrip/contracts';
 import { IngestError } from './errors';
 import type { ReadState } from './source';
 import { parseTimestamp } from './timestamp';
+import type { TicketRowColumns } from './ticket-rows';
 import type { IngestRecord, IngestProgress, RejectionCode } from './types';
 
 /** Everything a format parser needs besides its text. */
@@ -19,6 +20,8 @@ export interface ParseContext {
   latest: number;
   rows: number;
   onProgress: ((p: IngestProgress) => void) | undefined;
+  /** CSV with one row per queue ticket (ticket-rows.ts), or null. */
+  ticketRows: TicketRowColumns | null;
 }
 
 export function reportProgress(ctx: ParseContext, batch: IngestRecord[]): void {

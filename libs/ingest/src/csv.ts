@@ -17,6 +17,7 @@ import {
   setAttribute,
   type ParseContext,
 } from './context';
+import { TicketRowMapper } from './ticket-rows';
 import { IngestError } from './errors';
 import { CSV_DEFAULT_MAPPING, CSV_FALLBACK_MAPPING, XES_DEFAULT_MAPPING } from './mapping';
 import type { IngestRecord, NormalizedEvent } from './types';
@@ -481,7 +482,7 @@ export async function* parseCsv(
     });
   }
   let delimCode = delim === undefined ? -1 : delim.charCodeAt(0);
-  let mapper: CsvMapper | null = null;
+  let mapper: CsvMapper | TicketRowMapper | null = null;
   let header: string[] | null = null;
   let dataRecords = 0;
   const fields: string[] = [];
@@ -628,10 +629,12 @@ export async function* parseCsv(
             code: 'too-many-columns',
           });
         }
-        mapper = new CsvMapper(header, ctx);
+        mapper = ctx.ticketRows
+          ? new TicketRowMapper(header, ctx, ctx.ticketRows)
+          : new CsvMapper(header, ctx);
       } else {
         const before = out.length;
-        (mapper as CsvMapper).map(f, count, line, out, checkEncoding);
+        (mapper as CsvMapper | TicketRowMapper).map(f, count, line, out, checkEncoding);
         if (out.length > before) dataRecords++;
       }
       line += lines;

@@ -84,6 +84,12 @@ export async function* readEventBatches(
     latest: Date.now() + limits.latestTimestampAheadMs,
     rows: 0,
     onProgress: options.onProgress,
+    ticketRows:
+      options.ticketRows === undefined || options.ticketRows === false
+        ? null
+        : options.ticketRows === true
+          ? {}
+          : options.ticketRows,
   };
   const { first, rest } = await peek(readText(source, state, options.encoding));
   if (first === null) {

@@ -5,6 +5,7 @@ import {
   type EventLogFormat,
   type IdentifierChoices,
 } from '@onetrip/contracts';
+import type { TicketRowColumns } from './ticket-rows';
 import type { MiningEvent } from '@onetrip/mining';
 
 /** The formats ingest reads: EventLogFormat of @onetrip/contracts. */
@@ -96,6 +97,12 @@ export interface ReadOptions {
   identifiers?: { key: string; choices?: IdentifierChoices };
   /** Called after every chunk read from the source. */
   onProgress?: (p: IngestProgress) => void;
+  /**
+   * CSV only: one row per hall queue ticket (取号时间, 叫号时间, 开始服务时间, 完成时间, 窗口),
+   * each row becoming ticket, call and service events (ticket-rows.ts). `true` finds the
+   * columns by their header names; the mapping's caseId (else 票号 / ticket) is the ticket number.
+   */
+  ticketRows?: boolean | TicketRowColumns;
 }
 
 /**

@@ -14,8 +14,13 @@ export interface InsightsOptions {
   timeZone?: string;
   /** Activities that issue a hall queue ticket (default 'Take queue ticket', '取号'). */
   queueStartActivities?: readonly string[];
-  /** Activities that call a ticket to a window (default 'Called to window', '叫号'). */
+  /** Activities that call a ticket to a window (default 'Called to window', '叫号', …). */
   queueEndActivities?: readonly string[];
+  /**
+   * Activities that close a ticket uncalled: end of day, expiry, no-show (default 'Not called
+   * before closing', '闭厅未叫号', …; see DEFAULT_INSIGHTS_OPTIONS).
+   */
+  queueAbandonActivities?: readonly string[];
   /**
    * Channels whose activities are the citizen's own actions (default online, hotline, chatbot):
    * the wait before such an activity is waiting on the citizen. Taking a queue ticket is a
@@ -186,8 +191,28 @@ export interface QueueWaits {
   seconds: (Quantiles & { total: number }) | null;
   byHall: WaitRow[];
   byHourWeekday: QueueHeatCell[];
-  /** Tickets with no later call in the journey (e.g. not called before closing). */
+  /** Tickets not called in their visit (= abandoned; the older name). */
   uncalled: number;
+  /** Tickets taken (called or abandoned); 0 in results of partials stored before it was counted. */
+  tickets: number;
+  /** Tickets not called in their visit: closed by an abandonment event or left when it ended. */
+  abandoned: number;
+  /** Of `abandoned`, those an abandonment event (expiry, end of day, no-show) closed. */
+  abandonedByEvent: number;
+  /** abandoned / tickets; null without tickets. */
+  abandonedRate: number | null;
+  /** Per hall, most abandoned first. */
+  abandonedByHall: AbandonRow[];
+}
+
+/** Abandoned queue tickets at one hall. */
+export interface AbandonRow {
+  /** The hall; null when absent. */
+  value: string | null;
+  tickets: number;
+  abandoned: number;
+  /** abandoned / tickets */
+  rate: number;
 }
 
 export interface WaitAttribution {

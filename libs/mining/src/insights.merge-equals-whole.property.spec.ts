@@ -15,7 +15,14 @@ const CASES: Record<string, [string, string, string]> = {
 };
 const eventArb = fc.record({
   caseId: fc.constantFrom(...Object.keys(CASES)),
-  activity: fc.constantFrom('Take queue ticket', '叫号', 'apply', 'review', 'supplement'),
+  activity: fc.constantFrom(
+    'Take queue ticket',
+    '叫号',
+    '闭厅未叫号',
+    'apply',
+    'review',
+    'supplement',
+  ),
   minute: fc.integer({ min: 0, max: 90 * 24 * 60 }),
   startBefore: fc.option(fc.integer({ min: 0, max: 600 }), { nil: null }),
   channel: fc.constantFrom(null, 'hall', 'online', 'back_office', 'hotline'),

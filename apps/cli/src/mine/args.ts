@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { EventLogFormatSchema, type ColumnMapping, type EventLogFormat } from '@onetrip/contracts';
-import type { MiningOptions } from '@onetrip/mining';
+import type { InsightsOptions, MiningOptions } from '@onetrip/mining';
 import { parseDuration, UsageError } from './duration';
 
 export const MINE_USAGE = `Usage: onetrip mine FILE [FILE …] [options]
@@ -13,11 +13,18 @@ NDJSON; concept:name, time:timestamp, lifecycle:transition, org:resource for XES
   --lifecycle COL|none  --resource COL  --citizen COL  --service COL
   --channel COL  --location COL  --department COL
   --instance ATTR       lifecycle instance id to pair start/complete by (default concept:instance)
+  --ticket-rows         CSV with one row per hall queue ticket (票号, 取号时间, 叫号时间, 开始服务时间,
+                        完成时间, 窗口, or English names): each row becomes ticket, call, service
 Mining:
   --journey case|citizen|citizen+service   (default case)
   --journey-gap 30d     inactivity that splits a citizen's journeys
   --in-person hall[,…]  channel values that are in-person visits
   --trip-gap 4h         longest gap within one trip
+Insights (the dashboard's breakdowns, in the --tz zone; on unless --no-insights):
+  --queue-ticket A[,…]  activities that issue a hall queue ticket   (defaults: the simulator's
+  --queue-call A[,…]    activities that call a ticket to a window    and common Chinese and
+  --queue-abandon A[,…] activities that close a ticket uncalled      English names)
+  --insights            accepted for older scripts: insights are on by default
 Input:
   --format csv|ndjson|xes   --tz ZONE (default UTC)   --encoding ENC   --delimiter CHAR
   --skip-invalid        count bad rows in summary.rejected instead of failing
@@ -43,6 +50,12 @@ const FIELD_OPTIONS = {
   department: 'department',
 } as const satisfies Record<string, keyof ColumnMapping>;
 
+const QUEUE_OPTIONS = {
+  'queue-ticket': 'queueStartActivities',
+  'queue-call': 'queueEndActivities',
+  'queue-abandon': 'queueAbandonActivities',
+} as const satisfies Record<string, keyof InsightsOptions>;
+
 export interface MineArgs {
   files: string[];
   mapping: Partial<ColumnMapping>;
@@ -59,6 +72,8 @@ export interface MineArgs {
   variants: number | null;
   /** Compute the dashboard's insights (in mining.insights; off with --no-insights). */
   insights: boolean;
+  /** CSV with one row per queue ticket (ingest ReadOptions.ticketRows). */
+  ticketRows: boolean;
   /** Report read/mine timings and peak RSS on stderr (used by the benchmark). */
   timings: boolean;
   help: boolean;
@@ -85,13 +100,22 @@ export function parseMineArgs(argv: string[]): MineArgs {
     mining.tripGapMs = parseDuration(values['trip-gap'], '--trip-gap');
   }
   if (typeof values['in-person'] === 'string') mining.inPerson = channelList(values['in-person']);
+  const timezone = typeof values.tz === 'string' ? values.tz : 'UTC';
+  const queue: InsightsOptions = {};
+  for (const [option, key] of Object.entries(QUEUE_OPTIONS)) {
+    const names = values[option];
+    if (typeof names === 'string') queue[key] = nameList(option, names);
+  }
   if (mining.journey !== undefined && mining.journey !== 'case' && mapping.citizen === undefined) {
     throw new UsageError(`--journey ${mining.journey} needs --citizen COLUMN`);
   }
-  const timezone = typeof values.tz === 'string' ? values.tz : 'UTC';
-  // The dashboard's breakdowns, in the dataset's zone as the worker mines them.
+  // The dashboard's breakdowns, in the dataset's zone as the worker mines them: on unless
+  // --no-insights (which the queue options contradict).
   const insights = values['no-insights'] !== true;
-  if (insights) mining.insights = { timeZone: timezone };
+  if (!insights && Object.keys(queue).length > 0) {
+    throw new UsageError('--queue-ticket, --queue-call and --queue-abandon need the insights');
+  }
+  if (insights) mining.insights = { timeZone: timezone, ...queue };
   const help = values.help === true;
   if (!help && positionals.length === 0) throw new UsageError('mine needs at least one FILE');
   return {
@@ -104,6 +128,7 @@ export function parseMineArgs(argv: string[]): MineArgs {
     encoding: typeof values.encoding === 'string' ? values.encoding : undefined,
     delimiter: typeof values.delimiter === 'string' ? values.delimiter : undefined,
     skipInvalid: values['skip-invalid'] === true,
+    ticketRows: values['ticket-rows'] === true,
     json: values.json === true,
     variants: variantLimit(values.variants),
     insights,
@@ -127,11 +152,14 @@ function parseArgsOrUsage(argv: string[]) {
         'journey-gap': text,
         'in-person': text,
         'trip-gap': text,
+        insights: { type: 'boolean' },
+        ...Object.fromEntries(Object.keys(QUEUE_OPTIONS).map((o) => [o, text])),
         format: text,
         tz: text,
         encoding: text,
         delimiter: text,
         'skip-invalid': { type: 'boolean' },
+        'ticket-rows': { type: 'boolean' },
         json: { type: 'boolean' },
         'no-insights': { type: 'boolean' },
         variants: text,
@@ -183,4 +211,13 @@ function channelList(value: string): string[] {
     .filter((c) => c !== '');
   if (channels.length === 0) throw new UsageError('--in-person needs at least one channel value');
   return channels;
+}
+
+function nameList(option: string, value: string): string[] {
+  const names = value
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  if (names.length === 0) throw new UsageError(`--${option} needs at least one activity name`);
+  return names;
 }

@@ -212,6 +212,87 @@ describe('onetrip mine with start times, lifecycles and citizen journeys', () =>
   });
 });
 
+describe('onetrip mine --insights: hall queue waits', () => {
+  // One citizen at hall H1 (Asia/Shanghai): Monday ticket 16:00 never called; Wednesday ticket
+  // 09:00 called 09:20; a third ticket 09:30 that day closes with an expiry event at 09:40.
+  const log = () =>
+    file(
+      'queue.csv',
+      [
+        'case_id,activity,timestamp,person,channel,hall',
+        'T1,kiosk,2024-03-04 16:00:00,li,hall,H1',
+        'T2,kiosk,2024-03-06 09:00:00,li,hall,H1',
+        'T2,window,2024-03-06 09:20:00,li,hall,H1',
+        'T3,kiosk,2024-03-06 09:30:00,li,hall,H1',
+        'T3,expired,2024-03-06 09:40:00,li,hall,H1',
+        '',
+      ].join('\n'),
+    );
+  const columns = ['--citizen', 'person', '--journey', 'citizen', '--channel', 'channel'];
+
+  it('prints the queue insights with the queue activities given on the command line', async () => {
+    const r = await run([
+      log(),
+      ...columns,
+      '--location',
+      'hall',
+      '--tz',
+      'Asia/Shanghai',
+      '--queue-ticket',
+      'kiosk',
+      '--queue-call',
+      'window',
+      '--queue-abandon',
+      'expired',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const q = (JSON.parse(r.stdout) as MiningResult).insights?.queueWaits;
+    expect(q).toMatchObject({ count: 1, tickets: 3, abandoned: 2, abandonedByEvent: 1 });
+    expect(q?.seconds?.total).toBe(1200);
+    expect(q?.byHourWeekday).toEqual([
+      { weekday: 3, hour: 9, count: 1, meanSeconds: 1200, medianSeconds: 1200 },
+    ]);
+    expect(q?.abandonedByHall).toEqual([{ value: 'H1', tickets: 3, abandoned: 2, rate: 2 / 3 }]);
+  });
+
+  it('reads a one-row-per-ticket export with --ticket-rows', async () => {
+    const tickets = file(
+      'tickets.csv',
+      [
+        '票号,大厅,取号时间,叫号时间,开始服务时间,完成时间,窗口',
+        'A1,H1,2024-03-04 09:00:00,2024-03-04 09:30:00,2024-03-04 09:31:00,2024-03-04 09:45:00,W1',
+        'A2,H1,2024-03-04 09:10:00,,,,',
+        '',
+      ].join('\n'),
+    );
+    const r = await run([tickets, '--ticket-rows', '--location', '大厅', '--insights', '--json']);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout) as MiningResult;
+    expect(result.summary).toMatchObject({ events: 4, journeys: 2 });
+    expect(result.insights?.queueWaits).toMatchObject({
+      count: 1,
+      seconds: { total: 1800 },
+      tickets: 2,
+      abandoned: 1,
+    });
+  });
+
+  it('leaves insights out with --no-insights, and finds no tickets under the default names', async () => {
+    const plain = await run([log(), ...columns, '--no-insights', '--json']);
+    expect((JSON.parse(plain.stdout) as MiningResult).insights).toBeUndefined();
+    expect(() => parseMineArgs(['log.csv', '--no-insights', '--queue-call', 'window'])).toThrow(
+      '--queue-ticket, --queue-call and --queue-abandon need the insights',
+    );
+    const defaults = await run([log(), ...columns, '--json']);
+    const q = (JSON.parse(defaults.stdout) as MiningResult).insights?.queueWaits;
+    expect(q).toMatchObject({ count: 0, tickets: 0 });
+    expect(() => parseMineArgs(['log.csv', '--queue-call', ' , '])).toThrow(
+      '--queue-call needs at least one activity name',
+    );
+  });
+});
+
 describe('durations on the command line', () => {
   it.each([
     ['30d', 30 * 86_400_000],

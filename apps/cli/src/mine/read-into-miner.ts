@@ -42,6 +42,7 @@ export async function readIntoMiner(
     timezone: args.timezone,
     encoding: args.encoding,
     delimiter: args.delimiter,
+    ticketRows: args.ticketRows || undefined,
     attributes: needAttributes,
   });
   for await (const batch of batches) {

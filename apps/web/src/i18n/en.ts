@@ -347,6 +347,10 @@ export const en = {
   'waits.noQueue':
     'No hall queue tickets in this dataset (no “take ticket” and “called” activities), so queue waits cannot be shown.',
   'waits.noDepartments': 'No back-office activities with a department in this dataset.',
+  'waits.abandonedByHall': 'Abandoned queue tickets by hall (share of tickets)',
+  'waits.abandoned.caption':
+    '{abandoned} of {tickets} tickets ({rate}) were not called in their visit ({byEvent} closed by an expiry, end-of-day or no-show event); they are not in the waits.',
+  'waits.abandoned.note': '{abandoned} of {tickets} tickets',
   'waits.count': '{count} waits',
   'weekday.1': 'Mon',
   'weekday.2': 'Tue',

@@ -331,6 +331,10 @@ export const zhCN: Messages = {
   'waits.government': '等政府',
   'waits.noQueue': '此数据集没有大厅取号记录（无“取号”和“叫号”环节），无法显示排队等待。',
   'waits.noDepartments': '此数据集没有带部门的后台环节。',
+  'waits.abandonedByHall': '各大厅弃号率（占取号数）',
+  'waits.abandoned.caption':
+    '{tickets} 张号中有 {abandoned} 张（{rate}）当次到厅未被叫号（其中 {byEvent} 张由过号、闭厅或未到记录关闭），不计入排队等待。',
+  'waits.abandoned.note': '{tickets} 张号中 {abandoned} 张',
   'waits.count': '{count} 次等待',
   'weekday.1': '周一',
   'weekday.2': '周二',

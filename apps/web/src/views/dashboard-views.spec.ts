@@ -227,6 +227,12 @@ describe('the other views', () => {
     expect(view.querySelectorAll('.heat-cell:not(.heat-empty)').length).toBeGreaterThan(5);
     expect(view.querySelectorAll('[data-card="queue-by-hall"] .bar-row').length).toBeGreaterThan(0);
     expect(view.querySelectorAll('[data-card="wait-attribution"] .bar-row')).toHaveLength(2);
+    // The demo: 226 tickets, 6 closed by the end-of-day event, at three halls.
+    const abandoned = view.querySelector('[data-card="queue-abandoned"]');
+    expect(abandoned?.querySelectorAll('.bar-row')).toHaveLength(3);
+    expect(abandoned?.textContent).toContain(
+      '6 of 226 tickets (3%) were not called in their visit (6 closed',
+    );
     expect(renderWaits(context(buildingPermit).ctx).textContent).toContain(
       'mined without the dashboard',
     );

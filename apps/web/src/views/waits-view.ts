@@ -1,4 +1,4 @@
-import type { WaitRow } from '@onetrip/contracts';
+import type { QueueWaits, WaitRow } from '@onetrip/contracts';
 import { barsChart } from '../charts/bars';
 import { heatmap } from '../charts/heatmap';
 import { heatmapOptions } from './chart-options';
@@ -44,6 +44,41 @@ function waitBars(
   }));
 }
 
+/** Abandoned tickets (not called in their visit) by hall: the rate, with the counts as a note. */
+function abandonedBars(ctx: ViewContext, q: QueueWaits): HTMLElement {
+  const { tr } = ctx;
+  const title = tr.t('waits.abandonedByHall');
+  const chart = barsChart(
+    q.abandonedByHall.map((r) => ({
+      key: r.value ?? '',
+      label: r.value ?? '–',
+      value: r.rate,
+      note: tr.t('waits.abandoned.note', {
+        abandoned: tr.number(r.abandoned),
+        tickets: tr.number(r.tickets),
+      }),
+    })),
+    {
+      width: 620,
+      labelWidth: 170,
+      figureWidth: 230,
+      formatValue: (v) => tr.percent(v),
+      ariaLabel: title,
+      emptyLabel: tr.t('waits.noQueue'),
+    },
+  );
+  const caption = tr.t('waits.abandoned.caption', {
+    abandoned: tr.number(q.abandoned),
+    tickets: tr.number(q.tickets),
+    rate: tr.percent(q.abandonedRate ?? 0),
+    byEvent: tr.number(q.abandonedByEvent),
+  });
+  return chartTableCard(tr, { title, caption, id: 'queue-abandoned' }, chart, () => ({
+    header: ['value', 'tickets', 'abandoned', 'rate'],
+    rows: q.abandonedByHall.map((r) => [r.value ?? '', r.tickets, r.abandoned, r.rate]),
+  }));
+}
+
 /** Waits: queue by hall, hour × weekday heatmap, back office by department, who is waited on. */
 export function renderWaits(ctx: ViewContext): HTMLElement {
   const { tr, result } = ctx;
@@ -52,7 +87,8 @@ export function renderWaits(ctx: ViewContext): HTMLElement {
     return el('div', { class: 'view view-waits' }, unavailable(tr.t('state.noInsights')));
   const cards: HTMLElement[] = [];
   const q = insights.queueWaits;
-  if (q.count === 0) cards.push(unavailable(tr.t('waits.noQueue'), 'queue-unavailable'));
+  if (q.count === 0 && !q.tickets)
+    cards.push(unavailable(tr.t('waits.noQueue'), 'queue-unavailable'));
   else {
     cards.push(
       waitBars(ctx, q.byHall, tr.t('waits.queueByHall'), 'queue-by-hall', tr.t('waits.noQueue')),
@@ -76,6 +112,8 @@ export function renderWaits(ctx: ViewContext): HTMLElement {
         ]),
       })),
     );
+    // Results stored before abandonment was counted have no per-hall ticket counts.
+    if (q.abandonedByHall?.length > 0) cards.push(abandonedBars(ctx, q));
   }
   if (insights.backOfficeWaits.length === 0)
     cards.push(unavailable(tr.t('waits.noDepartments'), 'departments-unavailable'));

@@ -7,6 +7,7 @@ import {
   splitStoredParams,
   toJourneyFilter,
   toMiningOptions,
+  toQueueOptions,
 } from '@onetrip/backend';
 import { MiningInputError, createMiner } from '@onetrip/mining';
 import type { Job } from 'bull';
@@ -60,7 +61,7 @@ export class MiningRunProcessor implements JobProcessor<'mining.run'> {
       const miner = createMiner({
         ...options,
         journeyFilter: toJourneyFilter(filter),
-        insights: { timeZone: dataset?.timezone ?? 'UTC' },
+        insights: { timeZone: dataset?.timezone ?? 'UTC', ...toQueueOptions(params) },
       });
       const events = this.events.streamForMining(run.datasetId, filter, options.journey ?? 'case');
       let streamed = 0;

@@ -58,10 +58,11 @@ export function splitStoredParams(stored: RunParams): { params: RunParams; filte
 
 /**
  * The run's cache key (with the dataset version): params, filter and the result format. The
- * format tag changes when results gain fields (here: insights), so older cached results are not
- * served for requests that expect the new ones.
+ * format tag changes when results gain fields or change meaning (insights/1: insights;
+ * insights/2: queue tickets pair within a visit, abandoned tickets), so older cached results are
+ * not served for requests that expect the new ones.
  */
-export const RESULT_FORMAT = 'insights/1';
+export const RESULT_FORMAT = 'insights/2';
 
 export function runKeyHash(stored: StoredRunParams): string {
   return createHash('sha256')

@@ -1,4 +1,4 @@
-import { canonicalRunParams, runParamsHash, toMiningOptions } from './run-params';
+import { canonicalRunParams, runParamsHash, toMiningOptions, toQueueOptions } from './run-params';
 
 describe('run params', () => {
   it('hash the same whatever the key order or channel order, so identical runs hit the cache', () => {
@@ -18,5 +18,24 @@ describe('run params', () => {
       tripGapMs: 3_600_000,
     });
     expect(toMiningOptions({})).toEqual({});
+  });
+
+  it('pass the queue activities to the insights, sorted and deduplicated in the cache key', () => {
+    const params = {
+      queueStartActivities: ['kiosk', '取号', 'kiosk'],
+      queueAbandonActivities: ['过号'],
+    };
+    expect(canonicalRunParams(params)).toEqual({
+      queueAbandonActivities: ['过号'],
+      queueStartActivities: ['kiosk', '取号'],
+    });
+    expect(runParamsHash(params)).toBe(
+      runParamsHash({ queueAbandonActivities: ['过号'], queueStartActivities: ['取号', 'kiosk'] }),
+    );
+    expect(runParamsHash(params)).not.toBe(runParamsHash({}));
+    expect(toQueueOptions({ queueEndActivities: ['window'], tripGapSeconds: 60 })).toEqual({
+      queueEndActivities: ['window'],
+    });
+    expect(toMiningOptions(params)).toEqual({});
   });
 });

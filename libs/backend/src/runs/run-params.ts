@@ -4,10 +4,16 @@
  * validation are RunParamsSchema of @onetrip/contracts.
  */
 import type { RunParams } from '@onetrip/contracts';
-import type { MiningOptions } from '@onetrip/mining';
+import type { InsightsOptions, MiningOptions } from '@onetrip/mining';
 import { createHash } from 'node:crypto';
 
-/** Sorted keys, sorted in-person channels, no undefined: equal params give equal JSON. */
+const QUEUE_PARAMS = [
+  'queueAbandonActivities',
+  'queueEndActivities',
+  'queueStartActivities',
+] as const;
+
+/** Sorted keys, sorted in-person channels and queue activities, no undefined: equal params give equal JSON. */
 export function canonicalRunParams(params: RunParams): RunParams {
   const out: RunParams = {};
   if (params.inPerson !== undefined) out.inPerson = [...new Set(params.inPerson)].sort();
@@ -15,6 +21,10 @@ export function canonicalRunParams(params: RunParams): RunParams {
   if (params.journeyGapSeconds !== undefined) out.journeyGapSeconds = params.journeyGapSeconds;
   if (params.lifecycle !== undefined) out.lifecycle = params.lifecycle;
   if (params.tripGapSeconds !== undefined) out.tripGapSeconds = params.tripGapSeconds;
+  for (const key of QUEUE_PARAMS) {
+    const names = params[key];
+    if (names !== undefined) out[key] = [...new Set(names)].sort();
+  }
   return out;
 }
 
@@ -33,5 +43,12 @@ export function toMiningOptions(params: RunParams): Partial<MiningOptions> {
     options.journeyGapMs = params.journeyGapSeconds * 1000;
   if (params.inPerson !== undefined) options.inPerson = params.inPerson;
   if (params.tripGapSeconds !== undefined) options.tripGapMs = params.tripGapSeconds * 1000;
+  return options;
+}
+
+/** The queue activities the user set, as insights options (the rest keep their defaults). */
+export function toQueueOptions(params: RunParams): InsightsOptions {
+  const options: InsightsOptions = {};
+  for (const key of QUEUE_PARAMS) if (params[key] !== undefined) options[key] = params[key];
   return options;
 }

@@ -17,6 +17,7 @@ import type { InsightColumns } from './columns';
 import { periodsMeasure, type PeriodJson, type PeriodsPartial } from './kpis/kpis';
 import {
   CITIZEN_ACTION,
+  QUEUE_ABANDON,
   QUEUE_END,
   QUEUE_START,
   type AnyInsightMeasure,
@@ -42,7 +43,7 @@ import {
 } from './measures/channel-sequences';
 import { journeyMap, type JourneyMapJson, type JourneyMapPartial } from './measures/journey-map';
 import {
-  pairQueue,
+  QueuePairing,
   queueWaits,
   type QueueWaitsJson,
   type QueueWaitsPartial,
@@ -140,6 +141,7 @@ export function insightsTally(
   const partial = emptyInsights(insights);
   const starts = new Set(insights.queueStartActivities);
   const ends = new Set(insights.queueEndActivities);
+  const abandons = new Set(insights.queueAbandonActivities);
   const citizenActs = new Set(insights.citizenActivities);
   const context: InsightsContext = {
     store,
@@ -154,13 +156,13 @@ export function insightsTally(
       return (
         (starts.has(name) ? QUEUE_START : 0) |
         (ends.has(name) ? QUEUE_END : 0) |
+        (abandons.has(name) ? QUEUE_ABANDON : 0) |
         (citizenActs.has(name) ? CITIZEN_ACTION : 0)
       );
     }),
   };
   const tallies = INSIGHT_MEASURES.map((m) => m.tally(partial, context));
-  const queuePairs: [number, number][] = [];
-  const waiting: number[] = [];
+  const queue = new QueuePairing();
   return {
     addJourney: (facts) => {
       const ref = journeyRef(
@@ -174,9 +176,9 @@ export function insightsTally(
         ref,
         hash: journeyHash(ref.key, ref.service, facts.start),
         period: context.calendar.fields(facts.start).period,
-        queuePairs,
-        uncalled: pairQueue(facts, context.activityFlags, queuePairs, waiting),
+        queue,
       };
+      queue.read(facts, context.activityFlags, store.caseOf, options.tripGapMs);
       for (const tally of tallies) tally.addJourney(journey);
     },
     finish: () => {

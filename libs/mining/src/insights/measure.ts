@@ -21,6 +21,7 @@ import type { EnginePartial } from '../partial';
 import type { MiningOptions, Variant } from '../types';
 import type { ZonedCalendar } from './calendar';
 import type { InsightColumns } from './columns';
+import type { QueuePairing } from './measures/queue-waits';
 import type { ResolvedInsightsOptions } from './options';
 
 /** The partial's own header: what merging must agree on, and the limits finalize applies. */
@@ -36,6 +37,8 @@ export const QUEUE_START = 1;
 export const QUEUE_END = 2;
 /** Per activity code: it is a citizen action whatever its channel. */
 export const CITIZEN_ACTION = 4;
+/** Per activity code: it closes a ticket uncalled (end of day, expiry, no-show). */
+export const QUEUE_ABANDON = 8;
 
 /** What a tally may read about the store it measures (built once per partial). */
 export interface InsightsContext {
@@ -47,7 +50,7 @@ export interface InsightsContext {
   /** Per channel code, 1 when it is a citizen's own channel / a back office. */
   citizenChannel: Uint8Array;
   backOfficeChannel: Uint8Array;
-  /** Per activity code: QUEUE_START | QUEUE_END | CITIZEN_ACTION bits. */
+  /** Per activity code: QUEUE_START | QUEUE_END | QUEUE_ABANDON | CITIZEN_ACTION bits. */
   activityFlags: Uint8Array;
 }
 
@@ -59,10 +62,8 @@ export interface InsightJourney {
   hash: number;
   /** 'YYYY-MM' of the journey's start in the insights time zone: its period. */
   period: string;
-  /** Hall queue: [ticket, call] instance pairs (indexes into facts.buf), in call order. */
-  queuePairs: [number, number][];
-  /** Tickets with no later call at their hall. */
-  uncalled: number;
+  /** Hall queue: the journey's tickets, calls and abandoned tickets (measures/queue-waits.ts). */
+  queue: QueuePairing;
 }
 
 /** Measuring one store: a journey at a time, then names into the partial once. */

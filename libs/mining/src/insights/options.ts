@@ -4,11 +4,26 @@ import { normalizeChannel } from '../options';
 
 export type ResolvedInsightsOptions = Required<InsightsOptions>;
 
-/** Every default of the insights pass, in one place (the simulator's names, both languages). */
+/**
+ * Every default of the insights pass, in one place. Queue activities: the simulator's names in
+ * both languages first, then common names of hall queue systems (exact names, not patterns).
+ */
 export const DEFAULT_INSIGHTS_OPTIONS: ResolvedInsightsOptions = {
   timeZone: 'UTC',
-  queueStartActivities: ['Take queue ticket', '取号'],
-  queueEndActivities: ['Called to window', '叫号'],
+  queueStartActivities: ['Take queue ticket', '取号', 'Take ticket', 'Ticket issued', '排队取号'],
+  queueEndActivities: ['Called to window', '叫号', 'Ticket called', '窗口叫号'],
+  queueAbandonActivities: [
+    'Not called before closing',
+    '闭厅未叫号',
+    'Ticket expired',
+    'No show',
+    'No-show',
+    'Abandoned',
+    '过号',
+    '弃号',
+    '票号作废',
+    '未到',
+  ],
   citizenChannels: ['online', 'hotline', 'chatbot'],
   citizenActivities: [],
   backOfficeChannels: ['back_office'],

@@ -12,7 +12,7 @@ export interface QueueWait {
 export const queueWaitKpi = kpiMeasure({
   ...distributionField('queueWait'),
   addJourney: (p: QueueWait, journey) => {
-    for (const [ticket, call] of journey.queuePairs) {
+    for (const [ticket, call] of journey.queue.pairs) {
       p.queueWait.add(queueWait(journey.facts.buf, ticket, call));
     }
   },
