@@ -8,7 +8,6 @@
 //   utf-8 (first upload), gbk (first upload), utf-8 again into the first dataset (all duplicates).
 // Reports events/s (request start → report received) and the api process's peak RSS (VmHWM from
 // /proc/<pid>/status, which is the peak over the process's whole life). Drops the database.
-import { spawn, spawnSync } from 'node:child_process';
 import {
   createReadStream,
   createWriteStream,
@@ -19,27 +18,20 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { build, json, machine, startBenchApi } from './support/bench-api.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const out = path.join(root, 'test/bench/out');
 mkdirSync(out, { recursive: true });
 const require = createRequire(import.meta.url);
 const iconv = require('iconv-lite');
-const { Client } = require('pg');
 
 const args = process.argv.slice(2);
 const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
-if (!args.includes('--no-build')) {
-  const r = spawnSync(process.execPath, ['tools/build.mjs', 'server'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) process.exit(1);
-}
+if (!args.includes('--no-build')) build();
 
 // ---------------------------------------------------------------------------------------------
 // Data: deterministic, about 10 events per case and 10 cases per citizen.
@@ -90,66 +82,18 @@ if (!existsSync(utf8Path)) await writeCsv(utf8Path, (s) => s);
 if (!existsSync(gbkPath)) await writeCsv(gbkPath, (s) => iconv.encode(s, 'gbk'));
 
 // ---------------------------------------------------------------------------------------------
-// Database and api.
-const adminUrl = new URL(
-  process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-);
-const dbName = `onetrip_bench_http_${process.pid}`;
-const dbUrl = new URL(adminUrl);
-dbUrl.pathname = `/${dbName}`;
-const admin = new Client({ connectionString: adminUrl.toString() });
-await admin.connect();
-await admin.query(`CREATE DATABASE "${dbName}"`);
-
-require(path.join(root, 'tools/runtime-paths.cjs'));
-const backend = require(path.join(root, 'dist/libs/backend/src/index.js'));
-const ds = backend.createDataSource(dbUrl.toString());
-await ds.initialize();
-await ds.runMigrations();
-await ds.destroy();
-
-const port = await new Promise((resolve) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => {
-    const p = s.address().port;
-    s.close(() => resolve(p));
-  });
-});
-const api = spawn(
-  process.execPath,
-  [
-    ...(process.env.BENCH_API_FLAGS ?? '').split(' ').filter(Boolean),
-    '-r',
-    './tools/runtime-paths.cjs',
-    'dist/apps/api/src/main.js',
-  ],
+// Database and api (test/bench/support/bench-api.mjs, shared with the other HTTP benchmarks).
+const api = await startBenchApi(
+  'http',
   {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
-      DATABASE_URL: dbUrl.toString(),
-      REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
-      QUEUE_PREFIX: dbName,
-      PSEUDONYM_KEY: 'benchmark-pseudonym-key-0123456789',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      MAX_UPLOAD_BYTES: String(2 * 1024 ** 3),
-      ...(process.env.BENCH_API_NODE_OPTIONS
-        ? { NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS }
-        : {}),
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    MAX_UPLOAD_BYTES: String(2 * 1024 ** 3),
+    ...(process.env.BENCH_API_NODE_OPTIONS
+      ? { NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS }
+      : {}),
   },
+  { nodeFlags: (process.env.BENCH_API_FLAGS ?? '').split(' ').filter(Boolean) },
 );
-const base = `http://127.0.0.1:${port}`;
-
-async function cleanup() {
-  api.kill('SIGTERM');
-  await new Promise((r) => (api.exitCode === null ? api.once('exit', r) : r()));
-  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin.end();
-}
+const { base } = api;
 
 /** CPU seconds (user + system) the api process has used so far. */
 function apiCpuSeconds() {
@@ -159,9 +103,9 @@ function apiCpuSeconds() {
 
 /** CPU seconds used so far by each of the database sessions that write the upload. */
 async function sampleDatabaseCpu(seen) {
-  const r = await admin.query(
+  const r = await api.admin.query(
     `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'onetrip-copy'`,
-    [dbName],
+    [api.dbName],
   );
   for (const { pid } of r.rows) {
     try {
@@ -171,22 +115,6 @@ async function sampleDatabaseCpu(seen) {
       // A remote database, or the session just ended: no figure.
     }
   }
-}
-
-function status(field) {
-  const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(
-    readFileSync(`/proc/${api.pid}/status`, 'utf8'),
-  );
-  return m ? Number(m[1]) * 1024 : 0;
-}
-
-async function json(method, url, body) {
-  const res = await fetch(url, {
-    method,
-    headers: body ? { 'content-type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return res.json();
 }
 
 /** Streams a file as the only part of a multipart form; resolves with the parsed report. */
@@ -236,20 +164,11 @@ function upload(datasetId, file) {
 }
 
 try {
-  for (let i = 0; ; i++) {
-    const up = await fetch(`${base}/api/v1/datasets`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    if (i > 300 || api.exitCode !== null) throw new Error('api did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  console.log(JSON.stringify({ apiIdleRssMb: +(status('VmRSS') / 1e6).toFixed(0) }));
+  console.log(JSON.stringify({ apiIdleRssMb: +(api.memory('VmRSS') / 1e6).toFixed(0) }));
   const results = [];
   const run = async (label, datasetId, file) => {
     let peakRss = 0;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, status('VmRSS'))), 50);
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, api.memory('VmRSS'))), 50);
     const dbCpu = new Map();
     const dbSampler = setInterval(() => void sampleDatabaseCpu(dbCpu).catch(() => undefined), 250);
     const cpu0 = apiCpuSeconds();
@@ -272,22 +191,17 @@ try {
       // Sampled every 250 ms: a lower bound (the last fraction of a second is missed).
       dbSessionCpuSeconds: +[...dbCpu.values()].reduce((a, b) => a + b, 0).toFixed(2),
       peakRssDuringMb: +(peakRss / 1e6).toFixed(0),
-      vmHwmMb: +(status('VmHWM') / 1e6).toFixed(0),
+      vmHwmMb: +(api.memory('VmHWM') / 1e6).toFixed(0),
     };
     results.push(row);
     console.log(JSON.stringify(row));
   };
-  const a = await json('POST', `${base}/api/v1/datasets`, { name: 'bench utf-8' });
-  const b = await json('POST', `${base}/api/v1/datasets`, { name: 'bench gbk' });
+  const a = (await json('POST', `${base}/api/v1/datasets`, { name: 'bench utf-8' })).body;
+  const b = (await json('POST', `${base}/api/v1/datasets`, { name: 'bench gbk' })).body;
   await run('utf-8, first upload', a.id, utf8Path);
   await run('gbk, first upload', b.id, gbkPath);
   await run('utf-8 again (all duplicates)', a.id, utf8Path);
-  console.log(
-    `cpus: ${(await import('node:os')).cpus().length}, load average: ${(await import('node:os'))
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
-  );
+  console.log(machine());
 } finally {
-  await cleanup();
+  await api.stop();
 }

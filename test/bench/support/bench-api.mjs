@@ -1,7 +1,7 @@
 // What the HTTP benchmarks share: build the server, make a database of their own next to
 // BENCH_DATABASE_ADMIN_URL's (default postgres://postgres@127.0.0.1:5432/postgres), migrate it,
 // start the built api on a free loopback port, read its memory from /proc, stream CSV uploads,
-// and drop everything afterwards. Same setup as ingest-http.bench.mjs.
+// and drop everything afterwards.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -45,8 +45,11 @@ function freePort() {
   });
 }
 
-/** Its own database and the built api on it. `env` adds to the api's environment. */
-export async function startBenchApi(label, env = {}) {
+/**
+ * Its own database and the built api on it. `env` adds to the api's environment, `nodeFlags` go
+ * to its node command line (before the script).
+ */
+export async function startBenchApi(label, env = {}, { nodeFlags = [] } = {}) {
   const adminUrl = new URL(
     process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   );
@@ -68,7 +71,7 @@ export async function startBenchApi(label, env = {}) {
   const port = await freePort();
   const api = spawn(
     process.execPath,
-    ['-r', './tools/runtime-paths.cjs', 'dist/apps/api/src/main.js'],
+    [...nodeFlags, '-r', './tools/runtime-paths.cjs', 'dist/apps/api/src/main.js'],
     {
       cwd: root,
       env: {
@@ -108,6 +111,10 @@ export async function startBenchApi(label, env = {}) {
   return {
     base,
     db,
+    /** The admin connection (to the server's `postgres` database) and the bench database's name. */
+    admin,
+    dbName,
+    pid: api.pid,
     memory,
     async stop() {
       await db.end().catch(() => undefined);
