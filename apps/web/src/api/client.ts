@@ -1,4 +1,5 @@
 import type {
+  ChannelRoles,
   ColumnMapping,
   CreateDatasetRequest,
   CreateRunRequest,
@@ -37,6 +38,8 @@ export interface UploadOptions {
   onError?: UploadErrorPolicy;
   /** 0..1 */
   maxRejectedRatio?: number;
+  /** Channel value → role, saved with the dataset on success (docs/ingest.md#channel-roles). */
+  channelRoles?: ChannelRoles;
   /** Bytes sent so far and the total, as the browser reports them. */
   onProgress?: (loaded: number, total: number) => void;
   signal?: AbortSignal;
@@ -204,6 +207,7 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
         form.append('maxRejectedRatio', String(opts.maxRejectedRatio));
       }
       if (opts.encoding) form.append('encoding', opts.encoding);
+      if (opts.channelRoles) form.append('channelRoles', JSON.stringify(opts.channelRoles));
       if (opts.uploadId) form.append('uploadId', opts.uploadId);
       form.append('file', file, file.name);
       xhr.send(form);

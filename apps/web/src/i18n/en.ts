@@ -54,6 +54,15 @@ export const en = {
   'upload.mapping.pseudonymized': 'Replaced by a keyed hash before it is stored',
   'upload.requiredMissing':
     'Choose a column for each required field (case id, activity and time) before uploading.',
+  'upload.channels': 'Channels',
+  'upload.channels.hint':
+    'Which channel values are in-person visits? Only in-person events count as trips. You can change this later.',
+  'upload.channels.none': 'Map a channel column to say which of its values are in-person visits.',
+  'channel.role.in-person': 'In person',
+  'channel.role.online': 'Online',
+  'channel.role.back-office': 'Back office',
+  'channel.role.phone': 'Phone',
+  'channel.role.other': 'Other',
   'upload.policy': 'Rows that cannot be read',
   'upload.policy.skip': 'Skip them, unless more than',
   'upload.policy.threshold': 'Largest share of skipped rows, in percent',

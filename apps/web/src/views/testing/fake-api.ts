@@ -23,6 +23,7 @@ export function datasetDto(id: string, name: string, eventCount: number): Datase
     version: eventCount > 0 ? 1 : 0,
     eventCount,
     mapping: null,
+    channelRoles: null,
     createdAt: NOW,
     updatedAt: NOW,
   };
@@ -98,6 +99,8 @@ export function previewDto(patch: Partial<UploadPreviewDto> = {}): UploadPreview
     },
     identifierColumns: ['citizen_id'],
     savedMapping: null,
+    suggestedChannelRoles: { hall: { 市民中心: 'in-person' } },
+    savedChannelRoles: null,
     bytesRead: 180,
     ...patch,
   };
