@@ -69,10 +69,10 @@ describe('channel roles in the upload dialog', () => {
     chooseFile(root, new File(['x'], '办件导出.csv', { type: 'text/csv' }));
     await until(() => root.querySelector('[data-testid="channel-roles"]') !== null, 'the dialog');
 
-    const roles = () =>
+    const roles = (): Record<string, string> =>
       Object.fromEntries(
         [...root.querySelectorAll<HTMLSelectElement>('[data-testid="channel-roles"] select')].map(
-          (s) => [s.dataset.channel, s.value],
+          (s): [string, string] => [s.dataset.channel ?? '', s.value],
         ),
       );
     expect(roles()).toEqual({ 大厅: 'in-person', 后台: 'back-office', 网上: 'online' });
