@@ -251,6 +251,7 @@ export const en = {
   'kpi.rework': 'Rework rate',
   'kpi.trend': 'Trend by month of journey start: {first} – {last}',
   'kpi.noChannel': 'needs a channel column',
+  'kpi.noInPerson': 'no channel value is set as in person',
   'kpi.noQueue': 'no queue tickets',
   'overview.caption': 'Headline figures of the journeys in view, with their trend by month.',
   'overview.activities': 'Most frequent activities',
@@ -320,6 +321,8 @@ export const en = {
   'bottlenecks.citizen.title': 'Where the government waits on the citizen',
   'bottlenecks.citizen.caption':
     'Waits before citizen actions (taking a ticket, uploading online, the next visit): the citizen’s own time, not a queue.',
+  'trips.noInPerson':
+    'No event counts as an in-person visit: no channel value of this data is set as in person (only “hall” is, until the dataset’s channel roles say otherwise). Trip figures would read 0 trips and 100% at most one trip, so they are not shown. Confirm the channel roles when uploading, or change them for the dataset, and run again.',
   'trips.noChannels':
     'This dataset has no channel column, so in-person trips cannot be counted. Upload a log with channel and location columns to see this view.',
   'trips.distribution': 'Trips per journey',

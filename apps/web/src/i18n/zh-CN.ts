@@ -243,6 +243,7 @@ export const zhCN: Messages = {
   'kpi.rework': '返工率',
   'kpi.trend': '按旅程开始月份的趋势：{first} – {last}',
   'kpi.noChannel': '需要渠道列',
+  'kpi.noInPerson': '没有渠道值被设为现场',
   'kpi.noQueue': '没有取号记录',
   'overview.caption': '当前旅程的核心指标及其按月趋势。',
   'overview.activities': '最常见的环节',
@@ -308,6 +309,8 @@ export const zhCN: Messages = {
   'bottlenecks.citizen.title': '政府在哪里等群众',
   'bottlenecks.citizen.caption':
     '群众行为（取号、网上提交、再次到厅）之前的等待：是群众自己的时间，不是排队。',
+  'trips.noInPerson':
+    '没有任何事件算作到现场办理：本数据中没有渠道值被设为“现场”（在设置数据集的渠道角色之前，只有 “hall” 算现场）。此时跑动数据会显示为 0 次、100% 最多跑一次，因此不予显示。请在上传时确认渠道角色，或修改数据集的渠道角色后重新分析。',
   'trips.noChannels':
     '此数据集没有渠道列，无法统计到大厅跑动次数。请上传包含渠道和地点列的日志后查看此视图。',
   'trips.distribution': '每个旅程的跑动次数',
