@@ -11,6 +11,7 @@ import type {
   ProblemDetails,
   RunDto,
   RunResultDto,
+  UpdateDatasetRequest,
   UploadDto,
   UploadSummaryDto,
   UploadErrorPolicy,
@@ -48,6 +49,8 @@ export interface UploadOptions {
 export interface ApiClient {
   listDatasets(): Promise<DatasetDto[]>;
   createDataset(request: CreateDatasetRequest): Promise<DatasetDto>;
+  /** Changes what may change later: the channel roles (the next runs mine with them). */
+  updateDataset(datasetId: string, request: UpdateDatasetRequest): Promise<DatasetDto>;
   upload(datasetId: string, file: File, options?: UploadOptions): Promise<UploadDto>;
   /** What the first 64 KiB of `file` look like, and how to map its columns. */
   previewUpload(
@@ -217,6 +220,8 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
   return {
     listDatasets: async () => unwrapList<DatasetDto>(await request<unknown>('GET', '/datasets')),
     createDataset: (body) => request<DatasetDto>('POST', '/datasets', body),
+    updateDataset: (datasetId, body) =>
+      request<DatasetDto>('PATCH', `/datasets/${encodeURIComponent(datasetId)}`, body),
     upload,
     previewUpload: (datasetId, file, opts = {}) => {
       const form = new FormData();

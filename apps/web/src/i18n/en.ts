@@ -58,6 +58,11 @@ export const en = {
   'upload.channels.hint':
     'Which channel values are in-person visits? Only in-person events count as trips. You can change this later.',
   'upload.channels.none': 'Map a channel column to say which of its values are in-person visits.',
+  'channels.later.hint':
+    'Only in-person values count as trips. After saving, run again: the next run counts the values set as in person.',
+  'channels.save': 'Save channel roles',
+  'channels.saved': 'Saved. Run again to see the trips with these roles.',
+  'channels.saveFailed': 'Could not save the channel roles. Try again.',
   'channel.role.in-person': 'In person',
   'channel.role.online': 'Online',
   'channel.role.back-office': 'Back office',

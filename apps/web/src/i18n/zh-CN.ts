@@ -58,6 +58,11 @@ export const zhCN: Messages = {
   'upload.channels.hint':
     '哪些渠道值表示到现场办理？只有现场办理的事件计入跑动次数。之后仍可修改。',
   'upload.channels.none': '请先对应渠道列，再说明其中哪些值表示到现场办理。',
+  'channels.later.hint':
+    '只有设为现场的渠道值计入跑动次数。保存后请重新分析：下一次分析按新的渠道角色计算。',
+  'channels.save': '保存渠道角色',
+  'channels.saved': '已保存。重新分析后即按这些角色计算跑动次数。',
+  'channels.saveFailed': '渠道角色未能保存，请重试。',
   'channel.role.in-person': '现场（大厅、窗口）',
   'channel.role.online': '网上（含移动端、邮寄）',
   'channel.role.back-office': '后台',

@@ -86,7 +86,7 @@ export const CHANNEL_ROLE_OPTIONS: readonly ChannelRole[] = [
   'phone',
   'other',
 ];
-const CHANNEL_ROLE_LABELS: Record<ChannelRole, MessageKey> = {
+export const CHANNEL_ROLE_LABELS: Record<ChannelRole, MessageKey> = {
   'in-person': 'channel.role.in-person',
   online: 'channel.role.online',
   'back-office': 'channel.role.back-office',

@@ -108,6 +108,8 @@ export function previewDto(patch: Partial<UploadPreviewDto> = {}): UploadPreview
 
 export type FakeApi = ApiClient & {
   uploads: SentUpload[];
+  /** The bodies of PATCH /datasets/:id, in order. */
+  updates: { datasetId: string; body: unknown }[];
   previews: { file: string; size: number; encoding?: string }[];
   keys: IngestionKeyDto[];
   /** Lets a test hold the upload open: resolve or reject it, or watch it be aborted. */
@@ -139,6 +141,7 @@ export function fakeApi(): FakeApi {
     });
   const api: FakeApi = {
     uploads: [],
+    updates: [],
     previews: [],
     keys: [],
     holdUploads: false,
@@ -147,6 +150,13 @@ export function fakeApi(): FakeApi {
     history: [],
     preview: previewDto(),
     listDatasets: () => Promise.resolve(datasets.map((d) => ({ ...d }))),
+    updateDataset: (datasetId, body) => {
+      api.updates.push({ datasetId, body });
+      const dataset = datasets.find((d) => d.id === datasetId);
+      if (!dataset) return Promise.reject(new Error(`no dataset ${datasetId}`));
+      if (body.channelRoles !== undefined) dataset.channelRoles = body.channelRoles;
+      return Promise.resolve({ ...dataset });
+    },
     createDataset: (request) => {
       const created = datasetDto(`d${datasets.length + 1}`, request.name, 0);
       datasets.push(created);
