@@ -12,6 +12,7 @@
  */
 import type {
   DatasetDto,
+  JourneyTimelineDto,
   RunDto,
   RunResultDto,
   UploadDto,
@@ -138,12 +139,23 @@ describe('Chinese channel values in a GBK file', () => {
       atMostOneRate: 2 / 3,
     });
 
+    // The journey timeline counts the same in-person values.
+    const timeline = await getJson<JourneyTimelineDto>(
+      `${api.url}/api/v1/datasets/${ds.id}/journeys/BJ1/timeline`,
+    );
+    expect(timeline.status).toBe(200);
+    expect(timeline.body.journeys.map((j) => j.trips.length)).toEqual([2]);
+
     // Before confirming (no roles: only `hall` is in person) the same file has no trip at all.
     expect((await patchRoles(ds.id, null)).status).toBe(200);
     const unconfirmed = await mine(ds.id);
     expect(unconfirmed.run.id).not.toBe(confirmed.run.id);
     expect(unconfirmed.run.cached).toBe(false);
     expect(unconfirmed.result.trips).toMatchObject({ total: 0, perJourneyMean: 0 });
+    const before = await getJson<JourneyTimelineDto>(
+      `${api.url}/api/v1/datasets/${ds.id}/journeys/BJ1/timeline`,
+    );
+    expect(before.body.journeys.map((j) => j.trips.length)).toEqual([0]);
 
     // Changing the roles back answers from the first run.
     expect((await patchRoles(ds.id, suggested)).status).toBe(200);
