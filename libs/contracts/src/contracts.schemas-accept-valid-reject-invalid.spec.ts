@@ -5,6 +5,7 @@ import {
   CreateRunRequestSchema,
   CreatedIngestionKeyDtoSchema,
   DatasetDtoSchema,
+  UpdateDatasetRequestSchema,
   EventLogFormatSchema,
   FacetsDtoSchema,
   HealthDtoSchema,
@@ -56,6 +57,14 @@ describe('dataset shapes', () => {
     bad(CreateDatasetRequestSchema, { name: 'x', owner: 'me' });
   });
 
+  it('change only their channel roles later, each value to a known role', () => {
+    ok(UpdateDatasetRequestSchema, { channelRoles: { 大厅: 'in-person', 后台: 'back-office' } });
+    ok(UpdateDatasetRequestSchema, { channelRoles: null });
+    bad(UpdateDatasetRequestSchema, { channelRoles: { 大厅: 'hall' } });
+    bad(UpdateDatasetRequestSchema, { channelRoles: { '': 'online' } });
+    bad(UpdateDatasetRequestSchema, { name: 'renamed' });
+  });
+
   it('answer with ids, counts and ISO instants', () => {
     const dataset = {
       id: ID,
@@ -65,10 +74,13 @@ describe('dataset shapes', () => {
       version: 2,
       eventCount: 10,
       mapping: { caseId: '办件编号' },
+      channelRoles: { 大厅: 'in-person', 网上: 'online' },
       createdAt: AT,
       updatedAt: AT,
     };
     ok(DatasetDtoSchema, dataset);
+    ok(DatasetDtoSchema, { ...dataset, channelRoles: null });
+    bad(DatasetDtoSchema, { ...dataset, channelRoles: { 大厅: 'walk-in' } });
     bad(DatasetDtoSchema, { ...dataset, id: 'd1' });
     bad(DatasetDtoSchema, { ...dataset, createdAt: 'yesterday' });
     bad(DatasetDtoSchema, { ...dataset, description: undefined });
@@ -127,6 +139,8 @@ describe('upload shapes', () => {
       suggestedMapping: { caseId: 'case_id' },
       identifierColumns: [],
       savedMapping: null,
+      suggestedChannelRoles: { channel: { 大厅: 'in-person' } },
+      savedChannelRoles: null,
       bytesRead: 10,
     };
     ok(UploadPreviewDtoSchema, preview);

@@ -1,6 +1,7 @@
 /** Datasets: `POST /api/v1/datasets`, `GET /api/v1/datasets[/:id]`. */
 import { z } from 'zod';
 import { count, id, instant } from './common';
+import { ChannelRolesSchema } from './channels';
 import { PartialColumnMappingSchema } from './event-log';
 
 function isTimeZone(zone: string): boolean {
@@ -34,7 +35,21 @@ export const DatasetDtoSchema = z.object({
   mapping: PartialColumnMappingSchema.nullable().describe(
     'The mapping of the last upload that gave one, as given: fields left out use the defaults',
   ),
+  channelRoles: ChannelRolesSchema.nullable().describe(
+    'Channel value → role (in-person, online, back-office, phone, other), confirmed at upload ' +
+      'or changed since; runs without their own inPerson count its in-person values as trips',
+  ),
   createdAt: instant(),
   updatedAt: instant(),
 });
 export type DatasetDto = z.infer<typeof DatasetDtoSchema>;
+
+/** `PATCH /api/v1/datasets/:id`: what can change after creation. */
+export const UpdateDatasetRequestSchema = z
+  .object({
+    channelRoles: ChannelRolesSchema.nullable()
+      .optional()
+      .describe('Replaces the channel roles (null clears them: runs count only `hall` again)'),
+  })
+  .strict();
+export type UpdateDatasetRequest = z.infer<typeof UpdateDatasetRequestSchema>;

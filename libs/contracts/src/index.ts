@@ -8,6 +8,7 @@
 export * from './mining';
 export * from './event-fields';
 export * from './event-log';
+export * from './channels';
 export * from './datasets';
 export * from './uploads';
 export * from './ingestion-keys';

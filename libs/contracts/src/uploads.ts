@@ -1,6 +1,7 @@
 /** Uploads: the multipart upload and its options, the report, the history, the preview. */
 import { z } from 'zod';
 import { count, id, instant } from './common';
+import { ChannelRolesSchema } from './channels';
 import { EventLogFormatSchema, PartialColumnMappingSchema } from './event-log';
 
 /**
@@ -54,6 +55,13 @@ export const UploadFormSchema = UploadOptionsSchema.extend({
     .describe(
       'JSON ColumnMapping, e.g. {"caseId":"办件编号"}; must come before the file part. ' +
         'Defaults to the mapping saved with the dataset, else case_id / activity / timestamp.',
+    ),
+  channelRoles: z
+    .string()
+    .optional()
+    .describe(
+      'JSON ChannelRoles, e.g. {"大厅":"in-person","网上":"online"}: saved with the dataset on ' +
+        'success (replacing its roles); runs without their own inPerson count its in-person values',
     ),
   identifiers: z
     .string()
@@ -160,6 +168,16 @@ export const UploadPreviewDtoSchema = z.object({
     ),
   savedMapping: PartialColumnMappingSchema.nullable().describe(
     "The dataset's saved mapping (from its last successful upload), if any",
+  ),
+  suggestedChannelRoles: z
+    .record(z.string(), ChannelRolesSchema)
+    .describe(
+      'Column → suggested role of each of its sample values (docs/ingest.md#channel-roles), for ' +
+        'every column with at most 30 distinct sample values: whichever column is mapped as ' +
+        'the channel, the dialog can show its values',
+    ),
+  savedChannelRoles: ChannelRolesSchema.nullable().describe(
+    "The dataset's channel roles, if any (they win over the suggestion for the same value)",
   ),
   bytesRead: count().describe(
     'Bytes of the file that were read (at most 64 KiB, before decompression)',

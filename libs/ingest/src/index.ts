@@ -37,3 +37,4 @@ export {
   type ReadOptions,
   type RejectionCode,
 } from './types';
+export { suggestChannelRole, suggestChannelRoles } from './channel-roles';

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -35,5 +35,14 @@ export class DatasetsController {
   @ApiNotFoundResponse(problem())
   get(@Param('id') id: string): Promise<DatasetDto> {
     return this.datasets.get(id);
+  }
+
+  @Patch(':id')
+  @ApiBody({ schema: ref('UpdateDatasetRequest') })
+  @ApiOkResponse({ schema: ref('DatasetDto') })
+  @ApiBadRequestResponse(problem('The body fails validation (request.invalid)'))
+  @ApiNotFoundResponse(problem())
+  update(@Param('id') id: string, @Body() body: unknown): Promise<DatasetDto> {
+    return this.datasets.update(id, body);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DatasetEntity, DatasetRepository } from '@onetrip/backend';
 import {
   CreateDatasetRequestSchema,
+  UpdateDatasetRequestSchema,
   type CreateDatasetRequest,
   type DatasetDto,
 } from '@onetrip/contracts';
@@ -17,6 +18,7 @@ export function toDatasetDto(d: DatasetEntity): DatasetDto {
     version: d.version,
     eventCount: d.eventCount,
     mapping: d.mapping,
+    channelRoles: d.channelRoles,
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
   };
@@ -49,5 +51,15 @@ export class DatasetsService {
 
   async get(id: string): Promise<DatasetDto> {
     return toDatasetDto(await this.require(id));
+  }
+
+  /** Changes what may change later (the channel roles); the next runs mine with them. */
+  async update(id: string, body: unknown): Promise<DatasetDto> {
+    const dataset = await this.require(id);
+    const input = validate(UpdateDatasetRequestSchema, body);
+    if (input.channelRoles === undefined) return toDatasetDto(dataset);
+    const updated = await this.datasets.setChannelRoles(id, input.channelRoles);
+    if (!updated) throw notFound('dataset', id);
+    return toDatasetDto(updated);
   }
 }

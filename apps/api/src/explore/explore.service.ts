@@ -5,6 +5,7 @@ import {
   SingleFlightCache,
   toMiningOptions,
   versionedKey,
+  withDatasetChannels,
 } from '@onetrip/backend';
 import {
   RunParamsSchema,
@@ -73,13 +74,16 @@ export class ExploreService {
   async timeline(datasetId: string, key: string, query: unknown): Promise<JourneyTimelineDto> {
     const dataset = await this.datasets.require(datasetId);
     const q = validate(TimelineQuerySchema, query, 'query');
-    const params: RunParams = validate(RunParamsSchema, {
-      journey: q.journey,
-      lifecycle: q.lifecycle,
-      journeyGapSeconds: q.journeyGapSeconds,
-      tripGapSeconds: q.tripGapSeconds,
-      inPerson: q.inPerson?.split(',').map((s) => s.trim()),
-    });
+    const params: RunParams = withDatasetChannels(
+      validate(RunParamsSchema, {
+        journey: q.journey,
+        lifecycle: q.lifecycle,
+        journeyGapSeconds: q.journeyGapSeconds,
+        tripGapSeconds: q.tripGapSeconds,
+        inPerson: q.inPerson?.split(',').map((s) => s.trim()),
+      }),
+      dataset.channelRoles,
+    );
     const journey = params.journey ?? 'case';
     if (key === '' || key.length > 1000) {
       throw new ProblemException(

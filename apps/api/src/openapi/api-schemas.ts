@@ -6,6 +6,7 @@
 import {
   ColumnMappingSchema,
   CreateDatasetRequestSchema,
+  UpdateDatasetRequestSchema,
   CreateIngestionKeyRequestSchema,
   CreateRunRequestSchema,
   CreatedIngestionKeyDtoSchema,
@@ -30,6 +31,7 @@ export const API_SCHEMAS = {
   ColumnMapping: ColumnMappingSchema,
   PartialColumnMapping: PartialColumnMappingSchema,
   CreateDatasetRequest: CreateDatasetRequestSchema,
+  UpdateDatasetRequest: UpdateDatasetRequestSchema,
   DatasetDto: DatasetDtoSchema,
   UploadForm: UploadFormSchema,
   UploadDto: UploadDtoSchema,

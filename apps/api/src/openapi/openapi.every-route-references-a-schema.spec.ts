@@ -82,6 +82,7 @@ describe('the OpenAPI document generated from the contracts', () => {
       'GET /api/v1/runs/{id}/result',
       'GET /api/v1/uploads/{id}',
       'GET /api/v1/uploads/{id}/rejected.csv',
+      'PATCH /api/v1/datasets/{id}',
       'POST /api/v1/datasets',
       'POST /api/v1/datasets/{id}/events',
       'POST /api/v1/datasets/{id}/ingestion-keys',
@@ -175,6 +176,7 @@ describe('the OpenAPI document generated from the contracts', () => {
       'version',
       'eventCount',
       'mapping',
+      'channelRoles',
       'createdAt',
       'updatedAt',
     ]);

@@ -7,6 +7,7 @@ import {
   runKeyHash,
   splitStoredParams,
   storedRunParams,
+  withDatasetChannels,
 } from '@onetrip/backend';
 import { CreateRunRequestSchema, type RunDto, type RunResultDto } from '@onetrip/contracts';
 import { DatasetsService } from '../datasets/datasets.service';
@@ -52,7 +53,10 @@ export class RunsService {
     const dataset = await this.datasets.require(datasetId);
     const input = validate(CreateRunRequestSchema, body);
     // The filter travels inside the stored params and is part of the cache key.
-    const params = storedRunParams(input.params ?? {}, input.filter);
+    const params = storedRunParams(
+      withDatasetChannels(input.params ?? {}, dataset.channelRoles),
+      input.filter,
+    );
     const key = { datasetId, paramsHash: runKeyHash(params), datasetVersion: dataset.version };
     const done = await this.runs.findSame(key, ['completed']);
     if (done) return { run: toRunDto(done, true), created: false };

@@ -15,7 +15,7 @@ import {
   UploadRepository,
   isConnectionError,
 } from '@onetrip/backend';
-import type { ColumnMapping, IdentifierChoices } from '@onetrip/contracts';
+import type { ChannelRoles, ColumnMapping, IdentifierChoices } from '@onetrip/contracts';
 import { IngestError, type IngestFormat, readEventBatches } from '@onetrip/ingest';
 import type { Readable } from 'node:stream';
 import { ProblemException } from '../problem/problem';
@@ -45,6 +45,8 @@ export interface IngestInput {
   saveMapping: boolean;
   /** Per unmapped column: keep, pseudonymize or drop (default: IdentifierGuard's rules). */
   identifiers?: IdentifierChoices;
+  /** Channel roles to save with the dataset on success (absent: it keeps its own). */
+  channelRoles?: ChannelRoles;
   policy: UploadPolicy;
   /** A client-chosen upload id (to poll progress from the start), else a new one. */
   uploadId?: string;
@@ -121,6 +123,7 @@ export class IngestRun {
       const merged = await session.commit({
         totals: { bytes: input.bytes(), rowsRead: total, rowsRejected: this.counts.rejected },
         mapping: saved,
+        channelRoles: input.channelRoles ?? null,
       });
       logger.log(
         `upload ${uploadId}: ${merged.inserted} new, ${merged.duplicates} duplicate, ` +

@@ -4,14 +4,35 @@
  * looking (`inspectFile` in @onetrip/ingest), so the preview and the upload cannot disagree on
  * format, encoding, delimiter or how a row splits into fields.
  */
-import type { UploadPreviewDto } from '@onetrip/contracts';
-import { identifierColumns, inspectFile } from '@onetrip/ingest';
+import type { ChannelRoles, UploadPreviewDto } from '@onetrip/contracts';
+import { identifierColumns, inspectFile, suggestChannelRoles } from '@onetrip/ingest';
 import { Readable } from 'node:stream';
 
 export const PREVIEW_BYTES = 64 * 1024;
 export const PREVIEW_ROWS = 50;
 
-export type FilePreview = Omit<UploadPreviewDto, 'savedMapping' | 'bytesRead'>;
+export type FilePreview = Omit<
+  UploadPreviewDto,
+  'savedMapping' | 'savedChannelRoles' | 'bytesRead'
+>;
+
+/** Columns with more distinct sample values than this are not channel-like: no roles suggested. */
+export const CHANNEL_VALUES_MAX = 30;
+
+/** Per column with 1..CHANNEL_VALUES_MAX distinct sample values, a suggested role per value. */
+export function channelRoleSuggestions(
+  columns: readonly string[],
+  sample: readonly (readonly string[])[],
+): Record<string, ChannelRoles> {
+  const out: Record<string, ChannelRoles> = {};
+  columns.forEach((column, i) => {
+    const values = new Set(sample.map((row) => (row[i] ?? '').trim()).filter((v) => v !== ''));
+    if (values.size > 0 && values.size <= CHANNEL_VALUES_MAX) {
+      out[column] = suggestChannelRoles(values);
+    }
+  });
+  return out;
+}
 
 /**
  * `head` is the start of the file (all of it when `complete`). Fatal problems (an XES that
@@ -39,5 +60,6 @@ export async function previewFile(
     rows: info.sample,
     suggestedMapping: info.suggested,
     identifierColumns: identifierColumns(info.columns, info.sample),
+    suggestedChannelRoles: channelRoleSuggestions(info.columns, info.sample),
   };
 }

@@ -5,6 +5,8 @@
  * for both ways in (docs/api.md#uploads).
  */
 import {
+  ChannelRoles,
+  ChannelRolesSchema,
   ColumnMapping,
   IdentifierChoices,
   IdentifierChoicesSchema,
@@ -121,6 +123,43 @@ export function parseIdentifiers(text: string | undefined): IdentifierChoices | 
   );
 }
 
+/**
+ * The upload option `channelRoles`: a JSON object of channel value → 'in-person' | 'online' |
+ * 'back-office' | 'phone' | 'other' (docs/ingest.md#channel-roles), saved with the dataset on
+ * success. Absent: the dataset keeps its roles.
+ */
+export function parseChannelRoles(text: string | undefined): ChannelRoles | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const invalid = (detail: string, errors?: { field: string; message: string }[]): never => {
+    throw new ProblemException(
+      400,
+      'upload.channel-roles-invalid',
+      detail,
+      errors ? { errors } : {},
+    );
+  };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return invalid('The channelRoles field is not valid JSON.');
+  }
+  const parsed = ChannelRolesSchema.safeParse(json);
+  if (parsed.success) {
+    return Object.assign(Object.create(null) as ChannelRoles, parsed.data);
+  }
+  const errors = parsed.error.issues.map((i) => ({
+    field: ['channelRoles', ...i.path.map(String)].join('.'),
+    message: i.message,
+  }));
+  return invalid(
+    'channelRoles must be a JSON object of channel value → "in-person", "online", ' +
+      '"back-office", "phone" or "other": ' +
+      errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+    errors,
+  );
+}
+
 /** Every option of one ingest, read from the given form fields and query parameters. */
 export interface IngestOptions {
   policy: UploadPolicy;
@@ -128,17 +167,20 @@ export interface IngestOptions {
   encoding?: string;
   mapping?: Partial<ColumnMapping>;
   identifiers?: IdentifierChoices;
+  channelRoles?: ChannelRoles;
 }
 
 export function readIngestOptions(values: Record<string, string | undefined>): IngestOptions {
   const { policy, uploadId, encoding } = parseUploadOptions(values);
   const mapping = parseMapping(values.mapping);
   const identifiers = parseIdentifiers(values.identifiers);
+  const channelRoles = parseChannelRoles(values.channelRoles);
   return {
     policy,
     ...(uploadId === undefined ? {} : { uploadId }),
     ...(encoding === undefined ? {} : { encoding }),
     ...(mapping === undefined ? {} : { mapping }),
     ...(identifiers === undefined ? {} : { identifiers }),
+    ...(channelRoles === undefined ? {} : { channelRoles }),
   };
 }

@@ -132,6 +132,7 @@ export class UploadsService implements OnApplicationBootstrap {
         leadingFields: [
           'mapping',
           'identifiers',
+          'channelRoles',
           'onError',
           'maxRejectedRatio',
           'uploadId',
@@ -189,7 +190,12 @@ export class UploadsService implements OnApplicationBootstrap {
         } catch (error) {
           throw toUploadProblem(error, file.fileName, `/api/v1/datasets/${dataset.id}`) ?? error;
         }
-        return { ...preview, savedMapping: dataset.mapping, bytesRead: head.length };
+        return {
+          ...preview,
+          savedMapping: dataset.mapping,
+          savedChannelRoles: dataset.channelRoles,
+          bytesRead: head.length,
+        };
       },
     );
   }

@@ -21,6 +21,7 @@ const dataset: DatasetDto = {
   version: 1,
   eventCount: 58,
   mapping: null,
+  channelRoles: null,
   createdAt: '2025-03-01T00:00:00Z',
   updatedAt: '2025-03-01T00:00:00Z',
 };

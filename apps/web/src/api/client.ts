@@ -1,4 +1,5 @@
 import type {
+  ChannelRoles,
   ColumnMapping,
   CreateDatasetRequest,
   CreateRunRequest,
@@ -10,6 +11,7 @@ import type {
   ProblemDetails,
   RunDto,
   RunResultDto,
+  UpdateDatasetRequest,
   UploadDto,
   UploadSummaryDto,
   UploadErrorPolicy,
@@ -37,6 +39,8 @@ export interface UploadOptions {
   onError?: UploadErrorPolicy;
   /** 0..1 */
   maxRejectedRatio?: number;
+  /** Channel value → role, saved with the dataset on success (docs/ingest.md#channel-roles). */
+  channelRoles?: ChannelRoles;
   /** Bytes sent so far and the total, as the browser reports them. */
   onProgress?: (loaded: number, total: number) => void;
   signal?: AbortSignal;
@@ -45,6 +49,8 @@ export interface UploadOptions {
 export interface ApiClient {
   listDatasets(): Promise<DatasetDto[]>;
   createDataset(request: CreateDatasetRequest): Promise<DatasetDto>;
+  /** Changes what may change later: the channel roles (the next runs mine with them). */
+  updateDataset(datasetId: string, request: UpdateDatasetRequest): Promise<DatasetDto>;
   upload(datasetId: string, file: File, options?: UploadOptions): Promise<UploadDto>;
   /** What the first 64 KiB of `file` look like, and how to map its columns. */
   previewUpload(
@@ -204,6 +210,7 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
         form.append('maxRejectedRatio', String(opts.maxRejectedRatio));
       }
       if (opts.encoding) form.append('encoding', opts.encoding);
+      if (opts.channelRoles) form.append('channelRoles', JSON.stringify(opts.channelRoles));
       if (opts.uploadId) form.append('uploadId', opts.uploadId);
       form.append('file', file, file.name);
       xhr.send(form);
@@ -213,6 +220,8 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
   return {
     listDatasets: async () => unwrapList<DatasetDto>(await request<unknown>('GET', '/datasets')),
     createDataset: (body) => request<DatasetDto>('POST', '/datasets', body),
+    updateDataset: (datasetId, body) =>
+      request<DatasetDto>('PATCH', `/datasets/${encodeURIComponent(datasetId)}`, body),
     upload,
     previewUpload: (datasetId, file, opts = {}) => {
       const form = new FormData();

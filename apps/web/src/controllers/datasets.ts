@@ -1,3 +1,4 @@
+import type { ChannelRoles } from '@onetrip/contracts';
 import type { ApiClient } from '../api/client';
 import type { Locale } from '../i18n/i18n';
 import type { AppState } from '../store/state';
@@ -14,6 +15,8 @@ export interface DatasetActions {
   /** Changes the route: a new history entry (back/forward work) unless `replace`. */
   navigate: (patch: Partial<Route>, replace?: boolean) => void;
   setLocale: (locale: Locale) => void;
+  /** Saves a dataset's channel roles; resolves false when the api refused or was unreachable. */
+  saveChannelRoles: (datasetId: string, roles: ChannelRoles) => Promise<boolean>;
 }
 
 export const LOCALE_KEY = 'onetrip.locale';
@@ -103,5 +106,16 @@ export function createDatasetActions(
     store.set({ locale });
   }
 
-  return { load, select, create, navigate, setLocale };
+  async function saveChannelRoles(datasetId: string, roles: ChannelRoles): Promise<boolean> {
+    try {
+      const dataset = await api.updateDataset(datasetId, { channelRoles: roles });
+      const items = store.get().datasets.items.map((d) => (d.id === dataset.id ? dataset : d));
+      store.set({ datasets: { status: 'ready', items } });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  return { load, select, create, navigate, setLocale, saveChannelRoles };
 }

@@ -75,7 +75,7 @@ export function createUploadFlow(
   function confirmUpload(): void {
     const current = store.get().upload;
     if (current.status !== 'preview') return;
-    const confirmed = confirmDraft(current.draft, current.preview.format);
+    const confirmed = confirmDraft(current.draft, current.preview.format, current.preview);
     if (confirmed instanceof Error) {
       setUpload({ ...current, error: confirmed });
       return;

@@ -54,6 +54,20 @@ export const en = {
   'upload.mapping.pseudonymized': 'Replaced by a keyed hash before it is stored',
   'upload.requiredMissing':
     'Choose a column for each required field (case id, activity and time) before uploading.',
+  'upload.channels': 'Channels',
+  'upload.channels.hint':
+    'Which channel values are in-person visits? Only in-person events count as trips. You can change this later.',
+  'upload.channels.none': 'Map a channel column to say which of its values are in-person visits.',
+  'channels.later.hint':
+    'Only in-person values count as trips. After saving, run again: the next run counts the values set as in person.',
+  'channels.save': 'Save channel roles',
+  'channels.saved': 'Saved. Run again to see the trips with these roles.',
+  'channels.saveFailed': 'Could not save the channel roles. Try again.',
+  'channel.role.in-person': 'In person',
+  'channel.role.online': 'Online',
+  'channel.role.back-office': 'Back office',
+  'channel.role.phone': 'Phone',
+  'channel.role.other': 'Other',
   'upload.policy': 'Rows that cannot be read',
   'upload.policy.skip': 'Skip them, unless more than',
   'upload.policy.threshold': 'Largest share of skipped rows, in percent',
@@ -242,6 +256,7 @@ export const en = {
   'kpi.rework': 'Rework rate',
   'kpi.trend': 'Trend by month of journey start: {first} – {last}',
   'kpi.noChannel': 'needs a channel column',
+  'kpi.noInPerson': 'no channel value is set as in person',
   'kpi.noQueue': 'no queue tickets',
   'overview.caption': 'Headline figures of the journeys in view, with their trend by month.',
   'overview.activities': 'Most frequent activities',
@@ -311,6 +326,8 @@ export const en = {
   'bottlenecks.citizen.title': 'Where the government waits on the citizen',
   'bottlenecks.citizen.caption':
     'Waits before citizen actions (taking a ticket, uploading online, the next visit): the citizen’s own time, not a queue.',
+  'trips.noInPerson':
+    'No event counts as an in-person visit: no channel value of this data is set as in person (only “hall” is, until the dataset’s channel roles say otherwise). Trip figures would read 0 trips and 100% at most one trip, so they are not shown. Confirm the channel roles when uploading, or change them for the dataset, and run again.',
   'trips.noChannels':
     'This dataset has no channel column, so in-person trips cannot be counted. Upload a log with channel and location columns to see this view.',
   'trips.distribution': 'Trips per journey',

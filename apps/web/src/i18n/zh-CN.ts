@@ -54,6 +54,20 @@ export const zhCN: Messages = {
   'upload.column.pseudonymized': '个人标识：保存为带密钥的哈希值',
   'upload.mapping.pseudonymized': '保存前会替换为带密钥的哈希值',
   'upload.requiredMissing': '上传前请为每个必填字段（办件编号、环节和时间）选择对应的列。',
+  'upload.channels': '渠道',
+  'upload.channels.hint':
+    '哪些渠道值表示到现场办理？只有现场办理的事件计入跑动次数。之后仍可修改。',
+  'upload.channels.none': '请先对应渠道列，再说明其中哪些值表示到现场办理。',
+  'channels.later.hint':
+    '只有设为现场的渠道值计入跑动次数。保存后请重新分析：下一次分析按新的渠道角色计算。',
+  'channels.save': '保存渠道角色',
+  'channels.saved': '已保存。重新分析后即按这些角色计算跑动次数。',
+  'channels.saveFailed': '渠道角色未能保存，请重试。',
+  'channel.role.in-person': '现场（大厅、窗口）',
+  'channel.role.online': '网上（含移动端、邮寄）',
+  'channel.role.back-office': '后台',
+  'channel.role.phone': '电话',
+  'channel.role.other': '其他',
   'upload.policy': '无法读取的行',
   'upload.policy.skip': '跳过这些行，除非超过',
   'upload.policy.threshold': '允许跳过的行所占比例（百分比）',
@@ -234,6 +248,7 @@ export const zhCN: Messages = {
   'kpi.rework': '返工率',
   'kpi.trend': '按旅程开始月份的趋势：{first} – {last}',
   'kpi.noChannel': '需要渠道列',
+  'kpi.noInPerson': '没有渠道值被设为现场',
   'kpi.noQueue': '没有取号记录',
   'overview.caption': '当前旅程的核心指标及其按月趋势。',
   'overview.activities': '最常见的环节',
@@ -299,6 +314,8 @@ export const zhCN: Messages = {
   'bottlenecks.citizen.title': '政府在哪里等群众',
   'bottlenecks.citizen.caption':
     '群众行为（取号、网上提交、再次到厅）之前的等待：是群众自己的时间，不是排队。',
+  'trips.noInPerson':
+    '没有任何事件算作到现场办理：本数据中没有渠道值被设为“现场”（在设置数据集的渠道角色之前，只有 “hall” 算现场）。此时跑动数据会显示为 0 次、100% 最多跑一次，因此不予显示。请在上传时确认渠道角色，或修改数据集的渠道角色后重新分析。',
   'trips.noChannels':
     '此数据集没有渠道列，无法统计到大厅跑动次数。请上传包含渠道和地点列的日志后查看此视图。',
   'trips.distribution': '每个旅程的跑动次数',

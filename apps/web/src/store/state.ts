@@ -1,4 +1,5 @@
 import type {
+  ChannelRoles,
   CreatedIngestionKeyDto,
   DatasetDto,
   EventField,
@@ -35,6 +36,8 @@ export interface UploadDraft {
   onError: UploadErrorPolicy;
   /** As typed, in percent (validated on confirm). */
   maxRejectedPercent: string;
+  /** Channel roles the user chose in the dialog (value → role), over the saved and suggested ones. */
+  channelRoles?: ChannelRoles;
 }
 
 /** Live counts of a running upload (from GET /uploads/:id; null until it first answers). */

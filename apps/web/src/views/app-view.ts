@@ -1,4 +1,4 @@
-import type { DatasetDto, RunParams } from '@onetrip/contracts';
+import type { ChannelRoles, DatasetDto, RunParams } from '@onetrip/contracts';
 import type { MapLayout } from '../charts/process-map';
 import type { KeysActions } from '../controllers/ingestion-keys';
 import { createTranslator, type Locale, type Translator } from '../i18n/i18n';
@@ -9,7 +9,7 @@ import { el, replaceContent } from './dom';
 import { renderHeader } from './header';
 import { renderKeysPanel } from './ingestion-keys';
 import type { Route } from './route';
-import { renderRunControls } from './run';
+import { renderChannelRolesEditor, renderRunControls } from './run';
 import { renderUploadHistory } from './upload-history';
 import {
   renderFilePicker,
@@ -27,6 +27,7 @@ export interface AppViewActions {
   refreshDatasets: () => void;
   createDataset: (name: string, description: string) => Promise<boolean>;
   startRun: (params: RunParams) => void;
+  saveChannelRoles: (datasetId: string, roles: ChannelRoles) => Promise<boolean>;
   navigate: (patch: Partial<Route>, replace?: boolean) => void;
   setLocale: (locale: Locale) => void;
 }
@@ -222,6 +223,9 @@ export function createAppView(
     replaceContent(
       parts.runControls,
       ...renderRunControls(dataset, state.run, tr, (params) => actions.startRun(params)),
+      ...renderChannelRolesEditor(dataset, tr, (roles) =>
+        actions.saveChannelRoles(dataset.id, roles),
+      ),
     );
     renderPanels(parts, state);
     renderResult(parts, dataset, state);

@@ -67,6 +67,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     refreshDatasets: () => void datasets.load(),
     createDataset: datasets.create,
     startRun: (params) => void runs.start(params),
+    saveChannelRoles: datasets.saveChannelRoles,
     navigate: datasets.navigate,
     setLocale: datasets.setLocale,
   });

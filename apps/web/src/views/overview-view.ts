@@ -4,7 +4,7 @@ import { sparkline } from '../charts/sparkline';
 import type { MessageKey } from '../i18n/i18n';
 import { el } from './dom';
 import { chartTableCard } from './export';
-import type { DashboardView, ViewContext } from './view-context';
+import { noInPersonEvents, type DashboardView, type ViewContext } from './view-context';
 
 interface Card {
   key: string;
@@ -30,6 +30,10 @@ export function renderOverview(ctx: ViewContext): HTMLElement {
     reworkRate: result.rework?.rate ?? 0,
   };
   const trend: KpiPeriod[] = insights?.trend ?? [];
+  // No in-person event: the trip figures say why instead of 0 trips / 100% at most one.
+  const noInPerson = noInPersonEvents(result);
+  const trip = (value: (k: Kpis) => number | null) => (k: Kpis) => (noInPerson ? null : value(k));
+  const tripMissing: MessageKey = noInPerson ? 'kpi.noInPerson' : 'kpi.noChannel';
   const cards: Card[] = [
     {
       key: 'journeys',
@@ -41,23 +45,23 @@ export function renderOverview(ctx: ViewContext): HTMLElement {
     {
       key: 'trips',
       label: 'kpi.tripsPerJourney',
-      value: (k) => k.tripsPerJourney,
+      value: trip((k) => k.tripsPerJourney),
       format: (v) => tr.number(v, { maximumFractionDigits: 2, minimumFractionDigits: 2 }),
-      missing: 'kpi.noChannel',
+      missing: tripMissing,
     },
     {
       key: 'at-most-one',
       label: 'kpi.atMostOne',
-      value: (k) => k.atMostOneTripRate,
+      value: trip((k) => k.atMostOneTripRate),
       format: (v) => tr.percent(v),
-      missing: 'kpi.noChannel',
+      missing: tripMissing,
     },
     {
       key: 'zero-trip',
       label: 'kpi.zeroTrip',
-      value: (k) => k.zeroTripRate,
+      value: trip((k) => k.zeroTripRate),
       format: (v) => tr.percent(v),
-      missing: 'kpi.noChannel',
+      missing: tripMissing,
     },
     {
       key: 'lead-median',

@@ -1,8 +1,9 @@
-import type { DatasetDto, RunParams } from '@onetrip/contracts';
+import type { ChannelRole, ChannelRoles, DatasetDto, RunParams } from '@onetrip/contracts';
 import type { Translator } from '../i18n/i18n';
 import { el, progressBar } from './dom';
 import { errorBox } from './errors';
 import type { RunState } from '../store/state';
+import { CHANNEL_ROLE_LABELS, CHANNEL_ROLE_OPTIONS } from './upload';
 
 export function renderRunControls(
   dataset: DatasetDto,
@@ -88,4 +89,73 @@ export function renderRunControls(
       break;
   }
   return nodes;
+}
+
+/**
+ * The dataset's channel roles, changeable after the upload (docs/ingest.md#channel-roles): a
+ * select per saved value and a save button; the next run counts the values set as in person.
+ * Nothing when the dataset has no roles yet (they are confirmed in the upload dialog).
+ */
+export function renderChannelRolesEditor(
+  dataset: DatasetDto,
+  tr: Translator,
+  save: (roles: ChannelRoles) => Promise<boolean>,
+): HTMLElement[] {
+  const saved = dataset.channelRoles ?? {};
+  const values = Object.keys(saved).sort();
+  if (values.length === 0) return [];
+  const roles: ChannelRoles = { ...saved };
+  const status = el('span', {
+    class: 'muted',
+    role: 'status',
+    'data-testid': 'channel-roles-status',
+  });
+  const fields = values.map((value, i) => {
+    const id = `dataset-channel-role-${i}`;
+    const select = el(
+      'select',
+      {
+        id,
+        'data-channel': value,
+        onchange: () => {
+          roles[value] = select.value as ChannelRole;
+          status.textContent = '';
+        },
+      },
+      CHANNEL_ROLE_OPTIONS.map((role) =>
+        el(
+          'option',
+          { value: role, selected: saved[value] === role },
+          tr.t(CHANNEL_ROLE_LABELS[role]),
+        ),
+      ),
+    );
+    return el('div', { class: 'field' }, el('label', { for: id }, value), select);
+  });
+  const button = el(
+    'button',
+    {
+      type: 'button',
+      class: 'button-quiet',
+      id: 'channel-roles-save',
+      onclick: () => {
+        button.disabled = true;
+        void save({ ...roles }).then((ok) => {
+          button.disabled = false;
+          status.textContent = tr.t(ok ? 'channels.saved' : 'channels.saveFailed');
+        });
+      },
+    },
+    tr.t('channels.save'),
+  );
+  return [
+    el(
+      'details',
+      { class: 'channel-roles', 'data-testid': 'dataset-channel-roles' },
+      el('summary', {}, tr.t('upload.channels')),
+      el('p', { class: 'muted' }, tr.t('channels.later.hint')),
+      el('div', { class: 'channel-roles-grid' }, fields),
+      el('div', { class: 'form-actions' }, button, status),
+    ),
+  ];
 }

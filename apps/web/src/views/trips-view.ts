@@ -5,7 +5,12 @@ import { icicleChart } from '../charts/icicle';
 import { icicleOptions } from './chart-options';
 import { el } from './dom';
 import { chartTableCard } from './export';
-import { unavailable, type DashboardView, type ViewContext } from './view-context';
+import {
+  noInPersonEvents,
+  unavailable,
+  type DashboardView,
+  type ViewContext,
+} from './view-context';
 
 function rateCard(
   ctx: ViewContext,
@@ -151,20 +156,23 @@ export function renderTrips(ctx: ViewContext): HTMLElement {
     },
   );
   const insights = result.insights;
-  const cards: HTMLElement[] = [
-    chartTableCard(
-      tr,
-      {
-        title: tr.t('trips.distribution'),
-        caption: tr.t('trips.distribution.caption'),
-        id: 'trips-distribution',
-        bare: true,
-      },
-      distChart,
-      () => ({ header: ['trips', 'journeys'], rows: distribution.map(([k, v]) => [k, v]) }),
-    ),
-  ];
-  if (insights?.trips) {
+  const noInPerson = noInPersonEvents(result);
+  const cards: HTMLElement[] = noInPerson
+    ? [unavailable(tr.t('trips.noInPerson'), 'trips-no-in-person')]
+    : [
+        chartTableCard(
+          tr,
+          {
+            title: tr.t('trips.distribution'),
+            caption: tr.t('trips.distribution.caption'),
+            id: 'trips-distribution',
+            bare: true,
+          },
+          distChart,
+          () => ({ header: ['trips', 'journeys'], rows: distribution.map(([k, v]) => [k, v]) }),
+        ),
+      ];
+  if (insights?.trips && !noInPerson) {
     cards.push(
       rateCard(ctx, tr.t('trips.byService'), 'trips-by-service', insights.trips.byService),
       rateCard(ctx, tr.t('trips.byDepartment'), 'trips-by-department', insights.trips.byDepartment),

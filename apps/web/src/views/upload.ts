@@ -1,5 +1,7 @@
 import {
   EVENT_FIELDS,
+  type ChannelRole,
+  type ChannelRoles,
   type ColumnMapping,
   type EventField,
   type UploadDto,
@@ -74,7 +76,42 @@ export function initialDraft(preview: UploadPreviewDto, keep?: UploadDraft): Upl
 }
 
 export type ConfirmedUpload = Required<Pick<UploadOptions, 'mapping' | 'onError'>> &
-  Pick<UploadOptions, 'maxRejectedRatio' | 'encoding'>;
+  Pick<UploadOptions, 'maxRejectedRatio' | 'encoding' | 'channelRoles'>;
+
+/** The roles a channel value can have (ChannelRoleSchema of @onetrip/contracts), in menu order. */
+export const CHANNEL_ROLE_OPTIONS: readonly ChannelRole[] = [
+  'in-person',
+  'online',
+  'back-office',
+  'phone',
+  'other',
+];
+export const CHANNEL_ROLE_LABELS: Record<ChannelRole, MessageKey> = {
+  'in-person': 'channel.role.in-person',
+  online: 'channel.role.online',
+  'back-office': 'channel.role.back-office',
+  phone: 'channel.role.phone',
+  other: 'channel.role.other',
+};
+
+/**
+ * The roles of the sample values of the column mapped as the channel: the user's choice, else the
+ * dataset's saved role, else the server's suggestion. Empty when no channel column is mapped.
+ */
+export function channelRolesFor(preview: UploadPreviewDto, draft: UploadDraft): ChannelRoles {
+  const column = draft.mapping.channel;
+  const suggested = column ? preview.suggestedChannelRoles[column] : undefined;
+  if (!suggested) return {};
+  const roles: ChannelRoles = {};
+  for (const value of Object.keys(suggested)) {
+    roles[value] =
+      draft.channelRoles?.[value] ??
+      preview.savedChannelRoles?.[value] ??
+      suggested[value] ??
+      'other';
+  }
+  return roles;
+}
 
 /** The XES standard attribute each required field falls back to when left unmapped. */
 const XES_DEFAULTS: Partial<Record<EventField, string>> = {
@@ -87,6 +124,7 @@ const XES_DEFAULTS: Partial<Record<EventField, string>> = {
 export function confirmDraft(
   draft: UploadDraft,
   format: UploadPreviewDto['format'] = 'csv',
+  preview?: UploadPreviewDto,
 ): ConfirmedUpload | UserInputError {
   // XES names its case, activity and time attributes by standard; unmapped means the standard.
   const missing = REQUIRED_FIELDS.filter((field) => !draft.mapping[field] && format !== 'xes');
@@ -96,6 +134,11 @@ export function confirmDraft(
   ) as Partial<ColumnMapping>;
   const result: ConfirmedUpload = { mapping, onError: draft.onError };
   if (draft.encoding) result.encoding = draft.encoding;
+  if (preview) {
+    // Confirmed with the upload: the saved roles of values not in this sample stay as they were.
+    const roles = { ...(preview.savedChannelRoles ?? {}), ...channelRolesFor(preview, draft) };
+    if (Object.keys(roles).length > 0) result.channelRoles = roles;
+  }
   if (draft.onError === 'skip') {
     const percent = Number(draft.maxRejectedPercent.trim().replace(',', '.'));
     if (draft.maxRejectedPercent.trim() === '' || !Number.isFinite(percent)) {
@@ -305,6 +348,7 @@ export function renderPreviewForm(
         onchange: () => {
           change({ mapping: { ...draft.mapping, [field]: select.value } });
           updateNote();
+          if (field === 'channel') renderChannelRoles();
         },
       },
       el(
@@ -357,6 +401,51 @@ export function renderPreviewForm(
       note,
     );
   });
+
+  // ----- the channel roles (which values are in-person visits: the trips) -----
+  const channelBox = el('div', { class: 'channel-roles-grid' });
+  function renderChannelRoles(): void {
+    const roles = channelRolesFor(preview, draft);
+    const values = Object.keys(roles);
+    channelBox.replaceChildren(
+      ...(values.length === 0
+        ? [el('p', { class: 'muted' }, tr.t('upload.channels.none'))]
+        : values.map((value, i) => {
+            const id = `channel-role-${i}`;
+            const select = el(
+              'select',
+              {
+                id,
+                'data-focus': id,
+                'data-channel': value,
+                onchange: () =>
+                  change({
+                    channelRoles: {
+                      ...(draft.channelRoles ?? {}),
+                      [value]: select.value as ChannelRole,
+                    },
+                  }),
+              },
+              CHANNEL_ROLE_OPTIONS.map((role) =>
+                el(
+                  'option',
+                  { value: role, selected: roles[value] === role },
+                  tr.t(CHANNEL_ROLE_LABELS[role]),
+                ),
+              ),
+            );
+            return el('div', { class: 'field' }, el('label', { for: id }, value), select);
+          })),
+    );
+  }
+  renderChannelRoles();
+  const channelRoles = el(
+    'fieldset',
+    { class: 'channel-roles', 'data-testid': 'channel-roles' },
+    el('legend', {}, tr.t('upload.channels')),
+    el('p', { class: 'muted' }, tr.t('upload.channels.hint')),
+    channelBox,
+  );
 
   // ----- the policy -----
   const percent = el('input', {
@@ -446,6 +535,7 @@ export function renderPreviewForm(
       el('p', { class: 'muted' }, tr.t('upload.mapping.hint')),
       el('div', { class: 'mapping-grid' }, fieldControls),
     ),
+    channelRoles,
     policy,
     errorRegion,
     el(

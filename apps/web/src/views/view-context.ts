@@ -38,6 +38,16 @@ export interface DashboardView {
   render(ctx: DashboardContext): HTMLElement;
 }
 
+/**
+ * True when the log has channels but not one in-person event under the run's channel roles:
+ * every in-person event belongs to a trip, so no trip at all means none counted as in person
+ * (typically the channel values are 大厅 / 网上 and only `hall` is set as in person). Trip figures
+ * would then read 0 trips and 100% at most one trip: shown as unavailable with the reason instead.
+ */
+export function noInPersonEvents(result: MiningResult): boolean {
+  return result.trips !== null && result.trips.total === 0 && result.summary.journeys > 0;
+}
+
 /** A notice standing in for a view (or a card) whose data the dataset lacks. */
 export function unavailable(text: string, testId = 'unavailable'): HTMLElement {
   return el(

@@ -1,4 +1,4 @@
-import type { ColumnMapping } from '@onetrip/contracts';
+import type { ChannelRoles, ColumnMapping } from '@onetrip/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -33,6 +33,13 @@ export class DatasetEntity {
   /** The column mapping of the last successful upload, reused for the next one. */
   @Column({ type: 'jsonb', nullable: true })
   mapping!: Partial<ColumnMapping> | null;
+
+  /**
+   * Channel value → role (docs/ingest.md#channel-roles), as confirmed at upload or changed since.
+   * Runs without their own `inPerson` count the in-person values of it; null: never set.
+   */
+  @Column({ name: 'channel_roles', type: 'jsonb', nullable: true })
+  channelRoles!: ChannelRoles | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

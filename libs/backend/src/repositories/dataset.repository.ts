@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ChannelRoles } from '@onetrip/contracts';
 import { DataSource, Repository } from 'typeorm';
 import { DatasetEntity } from '../entities/dataset.entity';
 
@@ -24,5 +25,11 @@ export class DatasetRepository {
 
   findById(id: string): Promise<DatasetEntity | null> {
     return this.repo.findOneBy({ id });
+  }
+
+  /** Sets the channel roles; null when the dataset is gone. */
+  async setChannelRoles(id: string, roles: ChannelRoles | null): Promise<DatasetEntity | null> {
+    const result = await this.repo.update({ id }, { channelRoles: roles });
+    return result.affected ? this.findById(id) : null;
   }
 }

@@ -1,4 +1,10 @@
-import { canonicalRunParams, runParamsHash, toMiningOptions, toQueueOptions } from './run-params';
+import {
+  canonicalRunParams,
+  runParamsHash,
+  toMiningOptions,
+  toQueueOptions,
+  withDatasetChannels,
+} from './run-params';
 
 describe('run params', () => {
   it('hash the same whatever the key order or channel order, so identical runs hit the cache', () => {
@@ -37,5 +43,24 @@ describe('run params', () => {
       queueEndActivities: ['window'],
     });
     expect(toMiningOptions(params)).toEqual({});
+  });
+});
+
+describe('withDatasetChannels', () => {
+  const roles = { 网上: 'online', 大厅: 'in-person', 窗口: 'in-person' } as const;
+
+  it("fills inPerson from the dataset's in-person values, so the cache key follows the roles", () => {
+    const params = withDatasetChannels({ journey: 'case' }, roles);
+    expect(params).toEqual({ journey: 'case', inPerson: ['大厅', '窗口'] });
+    expect(runParamsHash(params)).not.toBe(runParamsHash({ journey: 'case' }));
+  });
+
+  it('gives an empty list when no value is in person (no trips, not hall by default)', () => {
+    expect(withDatasetChannels({}, { 网上: 'online' })).toEqual({ inPerson: [] });
+  });
+
+  it("keeps the run's own inPerson, and the defaults when the dataset has no roles", () => {
+    expect(withDatasetChannels({ inPerson: ['hall'] }, roles)).toEqual({ inPerson: ['hall'] });
+    expect(withDatasetChannels({}, null)).toEqual({});
   });
 });

@@ -3,7 +3,7 @@
  * functions, shared by the api (cache lookup) and the worker (mining). The shape and its
  * validation are RunParamsSchema of @onetrip/contracts.
  */
-import type { RunParams } from '@onetrip/contracts';
+import { inPersonChannels, type ChannelRoles, type RunParams } from '@onetrip/contracts';
 import type { InsightsOptions, MiningOptions } from '@onetrip/mining';
 import { createHash } from 'node:crypto';
 
@@ -51,4 +51,13 @@ export function toQueueOptions(params: RunParams): InsightsOptions {
   const options: InsightsOptions = {};
   for (const key of QUEUE_PARAMS) if (params[key] !== undefined) options[key] = params[key];
   return options;
+}
+
+/**
+ * A run without its own `inPerson` counts the dataset's in-person channel values (possibly none)
+ * when the dataset has channel roles; stored in the params, so changed roles mean a new run.
+ */
+export function withDatasetChannels(params: RunParams, roles: ChannelRoles | null): RunParams {
+  if (params.inPerson !== undefined || roles === null) return params;
+  return { ...params, inPerson: inPersonChannels(roles) };
 }

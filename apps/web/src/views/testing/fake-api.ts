@@ -23,6 +23,7 @@ export function datasetDto(id: string, name: string, eventCount: number): Datase
     version: eventCount > 0 ? 1 : 0,
     eventCount,
     mapping: null,
+    channelRoles: null,
     createdAt: NOW,
     updatedAt: NOW,
   };
@@ -98,6 +99,8 @@ export function previewDto(patch: Partial<UploadPreviewDto> = {}): UploadPreview
     },
     identifierColumns: ['citizen_id'],
     savedMapping: null,
+    suggestedChannelRoles: { hall: { 市民中心: 'in-person' } },
+    savedChannelRoles: null,
     bytesRead: 180,
     ...patch,
   };
@@ -105,6 +108,8 @@ export function previewDto(patch: Partial<UploadPreviewDto> = {}): UploadPreview
 
 export type FakeApi = ApiClient & {
   uploads: SentUpload[];
+  /** The bodies of PATCH /datasets/:id, in order. */
+  updates: { datasetId: string; body: unknown }[];
   previews: { file: string; size: number; encoding?: string }[];
   keys: IngestionKeyDto[];
   /** Lets a test hold the upload open: resolve or reject it, or watch it be aborted. */
@@ -136,6 +141,7 @@ export function fakeApi(): FakeApi {
     });
   const api: FakeApi = {
     uploads: [],
+    updates: [],
     previews: [],
     keys: [],
     holdUploads: false,
@@ -144,6 +150,13 @@ export function fakeApi(): FakeApi {
     history: [],
     preview: previewDto(),
     listDatasets: () => Promise.resolve(datasets.map((d) => ({ ...d }))),
+    updateDataset: (datasetId, body) => {
+      api.updates.push({ datasetId, body });
+      const dataset = datasets.find((d) => d.id === datasetId);
+      if (!dataset) return Promise.reject(new Error(`no dataset ${datasetId}`));
+      if (body.channelRoles !== undefined) dataset.channelRoles = body.channelRoles;
+      return Promise.resolve({ ...dataset });
+    },
     createDataset: (request) => {
       const created = datasetDto(`d${datasets.length + 1}`, request.name, 0);
       datasets.push(created);

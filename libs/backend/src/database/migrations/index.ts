@@ -3,6 +3,7 @@ import { Init1795912063316 } from './1795912063316-Init';
 import { FastIngestKeysActiveRuns1795913860710 } from './1795913860710-FastIngestKeysActiveRuns';
 import { IdentityFromCopyFields1795930000000 } from './1795930000000-IdentityFromCopyFields';
 import { DatasetFacets1796231445089 } from './1796231445089-DatasetFacets';
+import { ChannelRoles1796236250471 } from './1796236250471-ChannelRoles';
 import type { MigrationInterface } from 'typeorm';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   FastIngestKeysActiveRuns1795913860710,
   IdentityFromCopyFields1795930000000,
   DatasetFacets1796231445089,
+  ChannelRoles1796236250471,
 ];
