@@ -20,18 +20,7 @@ import type {
 } from '@onetrip/contracts';
 import iconv from 'iconv-lite';
 import { getJson, postJson } from '../support/http';
-import {
-  cleanQueue,
-  createTestDatabase,
-  spawnWorker,
-  startApi,
-  testConfig,
-  testEnv,
-  waitForRun,
-  type RunningApi,
-  type RunningProcess,
-  type TestDatabase,
-} from '../support/services';
+import { apiWorkerSuite, waitForRun } from '../support/services';
 
 const LOG = [
   '办件编号,环节名称,办理时间,渠道,办理地点',
@@ -55,27 +44,7 @@ const MAPPING = {
 };
 
 describe('Chinese channel values in a GBK file', () => {
-  let db: TestDatabase;
-  let api: RunningApi;
-  let worker: RunningProcess;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('channel_roles');
-    await cleanQueue(db.name);
-    worker = spawnWorker(testEnv(db, { LOG_LEVEL: 'log' }));
-    api = await startApi(testConfig(db));
-    await worker.waitFor(/worker ready/);
-  }, 60_000);
-
-  afterAll(async () => {
-    await api?.close();
-    const exit = await worker?.stop();
-    if (db) {
-      await cleanQueue(db.name);
-      await db.drop();
-    }
-    expect(exit?.code).toBe(0);
-  });
+  const suite = apiWorkerSuite('channel_roles');
 
   function form(fields: Record<string, string>): FormData {
     const body = new FormData();
@@ -85,17 +54,21 @@ describe('Chinese channel values in a GBK file', () => {
   }
 
   async function mine(datasetId: string): Promise<{ run: RunDto; result: RunResultDto['result'] }> {
-    const created = await postJson<RunDto>(`${api.url}/api/v1/datasets/${datasetId}/runs`, {});
+    const created = await postJson<RunDto>(
+      `${suite.api.url}/api/v1/datasets/${datasetId}/runs`,
+      {},
+    );
     expect(created.status).toBeLessThan(300);
-    const run = await waitForRun(api.url, created.body.id);
+    const run = await waitForRun(suite.api.url, created.body.id);
     expect(run.status).toBe('completed');
-    const { result } = (await getJson<RunResultDto>(`${api.url}/api/v1/runs/${run.id}/result`))
-      .body;
+    const { result } = (
+      await getJson<RunResultDto>(`${suite.api.url}/api/v1/runs/${run.id}/result`)
+    ).body;
     return { run: created.body, result };
   }
 
   async function patchRoles(datasetId: string, channelRoles: unknown): Promise<Response> {
-    return fetch(`${api.url}/api/v1/datasets/${datasetId}`, {
+    return fetch(`${suite.api.url}/api/v1/datasets/${datasetId}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ channelRoles }),
@@ -104,13 +77,13 @@ describe('Chinese channel values in a GBK file', () => {
 
   it('gives the hand-counted trips once the suggested roles are confirmed, and zero before', async () => {
     const ds = (
-      await postJson<DatasetDto>(`${api.url}/api/v1/datasets`, {
+      await postJson<DatasetDto>(`${suite.api.url}/api/v1/datasets`, {
         name: '渠道',
         timezone: 'Asia/Shanghai',
       })
     ).body;
 
-    const previewed = await fetch(`${api.url}/api/v1/datasets/${ds.id}/uploads/preview`, {
+    const previewed = await fetch(`${suite.api.url}/api/v1/datasets/${ds.id}/uploads/preview`, {
       method: 'POST',
       body: form({}),
     });
@@ -121,13 +94,13 @@ describe('Chinese channel values in a GBK file', () => {
     const suggested = preview.suggestedChannelRoles['渠道'];
     expect(suggested).toEqual({ 大厅: 'in-person', 后台: 'back-office', 网上: 'online' });
 
-    const uploaded = await fetch(`${api.url}/api/v1/datasets/${ds.id}/uploads`, {
+    const uploaded = await fetch(`${suite.api.url}/api/v1/datasets/${ds.id}/uploads`, {
       method: 'POST',
       body: form({ mapping: JSON.stringify(MAPPING), channelRoles: JSON.stringify(suggested) }),
     });
     expect(uploaded.status).toBe(201);
     expect(((await uploaded.json()) as UploadDto).rowsAccepted).toBe(8);
-    const saved = (await getJson<DatasetDto>(`${api.url}/api/v1/datasets/${ds.id}`)).body;
+    const saved = (await getJson<DatasetDto>(`${suite.api.url}/api/v1/datasets/${ds.id}`)).body;
     expect(saved.channelRoles).toEqual(suggested);
 
     const confirmed = await mine(ds.id);
@@ -141,7 +114,7 @@ describe('Chinese channel values in a GBK file', () => {
 
     // The journey timeline counts the same in-person values.
     const timeline = await getJson<JourneyTimelineDto>(
-      `${api.url}/api/v1/datasets/${ds.id}/journeys/BJ1/timeline`,
+      `${suite.api.url}/api/v1/datasets/${ds.id}/journeys/BJ1/timeline`,
     );
     expect(timeline.status).toBe(200);
     expect(timeline.body.journeys.map((j) => j.trips.length)).toEqual([2]);
@@ -153,7 +126,7 @@ describe('Chinese channel values in a GBK file', () => {
     expect(unconfirmed.run.cached).toBe(false);
     expect(unconfirmed.result.trips).toMatchObject({ total: 0, perJourneyMean: 0 });
     const before = await getJson<JourneyTimelineDto>(
-      `${api.url}/api/v1/datasets/${ds.id}/journeys/BJ1/timeline`,
+      `${suite.api.url}/api/v1/datasets/${ds.id}/journeys/BJ1/timeline`,
     );
     expect(before.body.journeys.map((j) => j.trips.length)).toEqual([0]);
 
@@ -171,9 +144,10 @@ describe('Chinese channel values in a GBK file', () => {
   }, 60_000);
 
   it('refuses roles that are not a role, at upload and later', async () => {
-    const ds = (await postJson<DatasetDto>(`${api.url}/api/v1/datasets`, { name: 'bad roles' }))
-      .body;
-    const uploaded = await fetch(`${api.url}/api/v1/datasets/${ds.id}/uploads`, {
+    const ds = (
+      await postJson<DatasetDto>(`${suite.api.url}/api/v1/datasets`, { name: 'bad roles' })
+    ).body;
+    const uploaded = await fetch(`${suite.api.url}/api/v1/datasets/${ds.id}/uploads`, {
       method: 'POST',
       body: form({ mapping: JSON.stringify(MAPPING), channelRoles: '{"大厅":"walk"}' }),
     });
@@ -181,7 +155,9 @@ describe('Chinese channel values in a GBK file', () => {
     expect(((await uploaded.json()) as { code: string }).code).toBe('upload.channel-roles-invalid');
     const patched = await patchRoles(ds.id, { 大厅: 'walk' });
     expect(patched.status).toBe(400);
-    expect((await getJson<DatasetDto>(`${api.url}/api/v1/datasets/${ds.id}`)).body).toMatchObject({
+    expect(
+      (await getJson<DatasetDto>(`${suite.api.url}/api/v1/datasets/${ds.id}`)).body,
+    ).toMatchObject({
       channelRoles: null,
       eventCount: 0,
     });

@@ -6,18 +6,7 @@
  */
 import type { DatasetDto, RunDto, RunResultDto } from '@onetrip/contracts';
 import { getJson, postJson, uploadCsv } from '../support/http';
-import {
-  cleanQueue,
-  createTestDatabase,
-  spawnWorker,
-  startApi,
-  testConfig,
-  testEnv,
-  waitForRun,
-  type RunningApi,
-  type RunningProcess,
-  type TestDatabase,
-} from '../support/services';
+import { apiWorkerSuite, waitForRun } from '../support/services';
 
 const LOG = [
   'case_id,activity,timestamp,person,channel,hall',
@@ -29,37 +18,17 @@ const LOG = [
 ].join('\n');
 
 describe('queue activities named in the run params', () => {
-  let db: TestDatabase;
-  let api: RunningApi;
-  let worker: RunningProcess;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('queue_params');
-    await cleanQueue(db.name);
-    worker = spawnWorker(testEnv(db, { LOG_LEVEL: 'log' }));
-    api = await startApi(testConfig(db));
-    await worker.waitFor(/worker ready/);
-  }, 60_000);
-
-  afterAll(async () => {
-    await api?.close();
-    const exit = await worker?.stop();
-    if (db) {
-      await cleanQueue(db.name);
-      await db.drop();
-    }
-    expect(exit?.code).toBe(0);
-  });
+  const suite = apiWorkerSuite('queue_params');
 
   it('pair and count the tickets with those names', async () => {
     const ds = (
-      await postJson<DatasetDto>(`${api.url}/api/v1/datasets`, {
+      await postJson<DatasetDto>(`${suite.api.url}/api/v1/datasets`, {
         name: 'queue',
         timezone: 'Asia/Shanghai',
       })
     ).body;
     const upload = await uploadCsv(
-      `${api.url}/api/v1/datasets/${ds.id}/uploads`,
+      `${suite.api.url}/api/v1/datasets/${ds.id}/uploads`,
       { name: 'queue.csv', content: LOG },
       {
         caseId: 'case_id',
@@ -77,11 +46,13 @@ describe('queue activities named in the run params', () => {
       queueEndActivities: ['window'],
       queueAbandonActivities: ['expired'],
     };
-    const created = await postJson<RunDto>(`${api.url}/api/v1/datasets/${ds.id}/runs`, { params });
+    const created = await postJson<RunDto>(`${suite.api.url}/api/v1/datasets/${ds.id}/runs`, {
+      params,
+    });
     expect(created.status).toBe(202);
-    expect((await waitForRun(api.url, created.body.id)).status).toBe('completed');
+    expect((await waitForRun(suite.api.url, created.body.id)).status).toBe('completed');
     const { result } = (
-      await getJson<RunResultDto>(`${api.url}/api/v1/runs/${created.body.id}/result`)
+      await getJson<RunResultDto>(`${suite.api.url}/api/v1/runs/${created.body.id}/result`)
     ).body;
     expect(result.insights?.queueWaits).toMatchObject({
       count: 1,
@@ -95,12 +66,13 @@ describe('queue activities named in the run params', () => {
       { weekday: 3, hour: 9, count: 1, meanSeconds: 1200, medianSeconds: 1200 },
     ]);
     // Without the params, none of these activities is a queue step.
-    const plain = await postJson<RunDto>(`${api.url}/api/v1/datasets/${ds.id}/runs`, {
+    const plain = await postJson<RunDto>(`${suite.api.url}/api/v1/datasets/${ds.id}/runs`, {
       params: { journey: 'citizen' },
     });
-    await waitForRun(api.url, plain.body.id);
-    const other = (await getJson<RunResultDto>(`${api.url}/api/v1/runs/${plain.body.id}/result`))
-      .body.result;
+    await waitForRun(suite.api.url, plain.body.id);
+    const other = (
+      await getJson<RunResultDto>(`${suite.api.url}/api/v1/runs/${plain.body.id}/result`)
+    ).body.result;
     expect(other.insights?.queueWaits).toMatchObject({ count: 0, tickets: 0 });
   });
 });

@@ -169,6 +169,52 @@ export interface RunningProcess {
 
 const WORKER_MAIN = path.join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js');
 
+/**
+ * apiSuite with a worker: the built worker process on the suite's database and queue prefix,
+ * ready before the tests, stopped after them (and expected to exit cleanly). Read `db`, `api`
+ * and `worker` inside tests.
+ */
+export function apiWorkerSuite(suite: string): {
+  readonly db: TestDatabase;
+  readonly api: RunningApi;
+  readonly worker: RunningProcess;
+} {
+  let db: TestDatabase | undefined;
+  let api: RunningApi | undefined;
+  let worker: RunningProcess | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase(suite);
+    await cleanQueue(db.name);
+    worker = spawnWorker(testEnv(db, { LOG_LEVEL: 'log' }));
+    api = await startApi(testConfig(db));
+    await worker.waitFor(/worker ready/);
+  }, 60_000);
+  afterAll(async () => {
+    await api?.close();
+    const exit = await worker?.stop();
+    if (db) {
+      await cleanQueue(db.name);
+      await db.drop();
+    }
+    expect(exit?.code).toBe(0);
+  });
+  const made = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${suite}: the ${what} is made in beforeAll`);
+    return value;
+  };
+  return {
+    get db(): TestDatabase {
+      return made(db, 'database');
+    },
+    get api(): RunningApi {
+      return made(api, 'api');
+    },
+    get worker(): RunningProcess {
+      return made(worker, 'worker');
+    },
+  };
+}
+
 /** Starts the built worker (`node -r ./tools/runtime-paths.cjs dist/apps/worker/src/main.js`). */
 export function spawnWorker(env: Record<string, string>): RunningProcess {
   if (!existsSync(WORKER_MAIN)) {
