@@ -124,3 +124,38 @@ export function setAttribute(attributes: Record<string, string>, key: string, va
     attributes[key] = value;
   }
 }
+
+/** recordShape's answer for a blank line (skipped, not rejected). */
+export const BLANK = 'blank';
+
+/**
+ * What is wrong with a record before its fields are read, for every reader of CSV rows: BLANK for
+ * a blank line, a rejection for the wrong number of fields or (with `checkEncoding`) a field with
+ * undecodable bytes, null when it is fine.
+ */
+export function recordShape(
+  f: string[],
+  count: number,
+  line: number,
+  ncol: number,
+  header: readonly string[],
+  ctx: ParseContext,
+  checkEncoding: boolean,
+): IngestRecord | typeof BLANK | null {
+  if (count !== ncol) {
+    if (count === 1 && f[0] === '') return BLANK;
+    return rejected(line, null, `expected ${ncol} fields but found ${count}`);
+  }
+  if (checkEncoding) {
+    for (let k = 0; k < count; k++) {
+      if (f[k].indexOf('\uFFFD') !== -1) {
+        return rejected(
+          line,
+          header[k],
+          `encoding error: bytes that are not valid ${ctx.state.encoding}`,
+        );
+      }
+    }
+  }
+  return null;
+}

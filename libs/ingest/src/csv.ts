@@ -7,11 +7,13 @@
  */
 import type { EventField } from '@onetrip/contracts';
 import {
+  BLANK,
   CachedTimestamp,
   citizenValue,
   fieldTooLong,
   implausibleTime,
   quote,
+  recordShape,
   rejected,
   reportProgress,
   setAttribute,
@@ -370,24 +372,10 @@ class CsvMapper {
 
   /** `f` holds `count` fields, of which only the needed ones (see `need`) must be filled. */
   map(f: string[], count: number, line: number, out: IngestRecord[], checkEncoding: boolean): void {
-    if (count !== this.ncol) {
-      if (count === 1 && f[0] === '') return; // a blank line
-      out.push(rejected(line, null, `expected ${this.ncol} fields but found ${count}`));
+    const shape = recordShape(f, count, line, this.ncol, this.header, this.ctx, checkEncoding);
+    if (shape !== null) {
+      if (shape !== BLANK) out.push(shape);
       return;
-    }
-    if (checkEncoding) {
-      for (let k = 0; k < count; k++) {
-        if (f[k].indexOf('\uFFFD') !== -1) {
-          out.push(
-            rejected(
-              line,
-              this.header[k],
-              `encoding error: bytes that are not valid ${this.ctx.state.encoding}`,
-            ),
-          );
-          return;
-        }
-      }
     }
     const caseId = f[this.ci];
     if (isBlank(caseId)) {

@@ -7,10 +7,12 @@
  */
 import type { EventField } from '@onetrip/contracts';
 import {
+  BLANK,
   CachedTimestamp,
   citizenValue,
   implausibleTime,
   quote,
+  recordShape,
   rejected,
   setAttribute,
   type ParseContext,
@@ -168,24 +170,10 @@ export class TicketRowMapper {
   }
 
   map(f: string[], count: number, line: number, out: IngestRecord[], checkEncoding: boolean): void {
-    if (count !== this.ncol) {
-      if (count === 1 && f[0] === '') return;
-      out.push(rejected(line, null, `expected ${this.ncol} fields but found ${count}`));
+    const shape = recordShape(f, count, line, this.ncol, this.header, this.ctx, checkEncoding);
+    if (shape !== null) {
+      if (shape !== BLANK) out.push(shape);
       return;
-    }
-    if (checkEncoding) {
-      for (let k = 0; k < count; k++) {
-        if (f[k].indexOf('\uFFFD') !== -1) {
-          out.push(
-            rejected(
-              line,
-              this.header[k],
-              `encoding error: bytes that are not valid ${this.ctx.state.encoding}`,
-            ),
-          );
-          return;
-        }
-      }
     }
     const { col } = this;
     const caseId = this.value(f, col.ticket);
