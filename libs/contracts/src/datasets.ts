@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { count, id, instant } from './common';
 import { ChannelRolesSchema } from './channels';
 import { PartialColumnMappingSchema } from './event-log';
+import { QueueActivitiesSchema } from './queue';
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -39,6 +40,10 @@ export const DatasetDtoSchema = z.object({
     'Channel value → role (in-person, online, back-office, phone, other), confirmed at upload ' +
       'or changed since; runs without their own inPerson count its in-person values as trips',
   ),
+  queueActivities: QueueActivitiesSchema.nullable().describe(
+    'Which activities take, call and abandon a hall queue ticket, confirmed at upload or changed ' +
+      'since; runs without their own queue*Activities params use them (null: the defaults)',
+  ),
   createdAt: instant(),
   updatedAt: instant(),
 });
@@ -50,6 +55,9 @@ export const UpdateDatasetRequestSchema = z
     channelRoles: ChannelRolesSchema.nullable()
       .optional()
       .describe('Replaces the channel roles (null clears them: runs count only `hall` again)'),
+    queueActivities: QueueActivitiesSchema.nullable()
+      .optional()
+      .describe('Replaces the queue activities (null clears them: runs use the default names)'),
   })
   .strict();
 export type UpdateDatasetRequest = z.infer<typeof UpdateDatasetRequestSchema>;

@@ -9,6 +9,7 @@ export * from './mining';
 export * from './event-fields';
 export * from './event-log';
 export * from './channels';
+export * from './queue';
 export * from './datasets';
 export * from './uploads';
 export * from './ingestion-keys';

@@ -35,9 +35,14 @@ export const RunParamsSchema = z
       .optional()
       .describe('Activities that call a ticket to a window')
       .meta({ example: ['Called to window', '叫号'] }),
-    queueAbandonActivities: queueActivities
+    queueAbandonActivities: z
+      .array(z.string().min(1).max(500))
+      .max(100)
       .optional()
-      .describe('Activities that close a ticket uncalled: expiry, end of day, no-show')
+      .describe(
+        'Activities that close a ticket uncalled: expiry, end of day, no-show (empty: none; ' +
+          'tickets still waiting when their visit ends are abandoned all the same)',
+      )
       .meta({ example: ['Not called before closing', '闭厅未叫号'] }),
   })
   .strict();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { count, id, instant } from './common';
 import { ChannelRolesSchema } from './channels';
 import { EventLogFormatSchema, PartialColumnMappingSchema } from './event-log';
+import { QueueActivitiesSchema, UploadLayoutSchema } from './queue';
 
 /**
  * What an upload does with an unmapped column (docs/ingest.md#citizen-identifiers): keep its
@@ -43,6 +44,7 @@ export const UploadOptionsSchema = z
       .regex(/^[A-Za-z0-9_-]{1,40}$/)
       .optional()
       .describe('utf-8, gbk, gb18030, … (detected when absent)'),
+    layout: UploadLayoutSchema.optional(),
   })
   .passthrough();
 export type UploadOptions = z.infer<typeof UploadOptionsSchema>;
@@ -62,6 +64,13 @@ export const UploadFormSchema = UploadOptionsSchema.extend({
     .describe(
       'JSON ChannelRoles, e.g. {"大厅":"in-person","网上":"online"}: saved with the dataset on ' +
         'success (replacing its roles); runs without their own inPerson count its in-person values',
+    ),
+  queueActivities: z
+    .string()
+    .optional()
+    .describe(
+      'JSON QueueActivities, e.g. {"ticket":["取号"],"call":["叫号"],"abandon":["过号"]}: saved ' +
+        'with the dataset on success; runs without their own queue*Activities params use them',
     ),
   identifiers: z
     .string()
@@ -178,6 +187,20 @@ export const UploadPreviewDtoSchema = z.object({
     ),
   savedChannelRoles: ChannelRolesSchema.nullable().describe(
     "The dataset's channel roles, if any (they win over the suggestion for the same value)",
+  ),
+  suggestedQueueActivities: z
+    .record(z.string(), QueueActivitiesSchema)
+    .describe(
+      'Column → the queue activities among its sample values (docs/ingest.md#queue-activities), ' +
+        'for every column with a known ticket or call name; with layout ticket-rows, under the ' +
+        "key '' the activities the rows become",
+    ),
+  savedQueueActivities: QueueActivitiesSchema.nullable().describe(
+    "The dataset's queue activities, if any",
+  ),
+  suggestedLayout: UploadLayoutSchema.describe(
+    'ticket-rows when the headers are those of a one-row-per-ticket queue export (a ticket ' +
+      'time and a call time column, found by their names), else events',
   ),
   bytesRead: count().describe(
     'Bytes of the file that were read (at most 64 KiB, before decompression)',

@@ -23,7 +23,7 @@ export {
   isIdentifierName,
   looksLikeIdentifier,
 } from './identifiers';
-export type { TicketRowColumns } from './ticket-rows';
+export { ticketRowQueueActivities, type TicketRowColumns } from './ticket-rows';
 export { inspectFile, type FileInspection, type InspectOptions } from './inspect';
 export { writeCsv, toCsvRows, WRITER_MAPPING } from './csv-writer';
 export {
@@ -38,3 +38,4 @@ export {
   type RejectionCode,
 } from './types';
 export { suggestChannelRole, suggestChannelRoles } from './channel-roles';
+export { queueRoleOf, suggestQueueActivities } from './queue-activities';

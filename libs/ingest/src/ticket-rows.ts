@@ -5,7 +5,7 @@
  * (ReadOptions.ticketRows; docs/ingest.md). A row without a call time is a ticket never called:
  * the mining counts it as abandoned.
  */
-import type { EventField } from '@onetrip/contracts';
+import type { EventField, QueueActivities } from '@onetrip/contracts';
 import {
   BLANK,
   CachedTimestamp,
@@ -65,6 +65,31 @@ const ACTIVITIES = {
   en: { ticket: 'Take queue ticket', called: 'Called to window', served: 'Served at window' },
 } as const;
 
+function headerIndex(normalized: readonly string[], key: keyof TicketRowColumns): number {
+  for (const name of HEADERS[key]) {
+    const k = normalized.indexOf(normalizeHeader(name));
+    if (k >= 0) return k;
+  }
+  return -1;
+}
+
+function activityNames(ticketAtHeader: string): (typeof ACTIVITIES)['zh' | 'en'] {
+  return /[\u3400-\u9fff]/.test(ticketAtHeader) ? ACTIVITIES.zh : ACTIVITIES.en;
+}
+
+/**
+ * When `header` is that of a one-row-per-ticket export (a ticket time and a call time column
+ * found by their names), the queue activities its rows become; else null. The upload preview
+ * offers the ticket-rows layout on it (docs/ingest.md#one-row-per-ticket-queue-exports).
+ */
+export function ticketRowQueueActivities(header: readonly string[]): QueueActivities | null {
+  const normalized = header.map(normalizeHeader);
+  const ticketAt = headerIndex(normalized, 'ticketAt');
+  if (ticketAt < 0 || headerIndex(normalized, 'calledAt') < 0) return null;
+  const names = activityNames(header[ticketAt]);
+  return { ticket: [names.ticket], call: [names.called], abandon: [] };
+}
+
 /** Mapped fields a ticket row can carry besides its own columns (given names only). */
 type PlainField = 'citizen' | 'service' | 'channel' | 'location' | 'department';
 
@@ -101,11 +126,7 @@ export class TicketRowMapper {
         const k = header.indexOf(given);
         return k >= 0 ? k : missing(key, given);
       }
-      for (const name of HEADERS[key]) {
-        const k = normalized.indexOf(normalizeHeader(name));
-        if (k >= 0) return k;
-      }
-      return -1;
+      return headerIndex(normalized, key);
     };
     const caseColumn = columns.ticket ?? ctx.mapping.caseId;
     this.col = {
@@ -136,7 +157,7 @@ export class TicketRowMapper {
     this.need = new Uint8Array(this.ncol);
     for (const k of mapped) if (k >= 0) this.need[k] = 1;
     for (const k of this.attrIdx) this.need[k] = 1;
-    this.names = /[\u3400-\u9fff]/.test(header[this.col.ticketAt]) ? ACTIVITIES.zh : ACTIVITIES.en;
+    this.names = activityNames(header[this.col.ticketAt]);
     this.ts = [0, 1, 2, 3].map(() => new CachedTimestamp(ctx.timezone));
   }
 

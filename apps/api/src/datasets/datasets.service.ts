@@ -4,6 +4,7 @@ import {
   CreateDatasetRequestSchema,
   UpdateDatasetRequestSchema,
   type CreateDatasetRequest,
+  type UpdateDatasetRequest,
   type DatasetDto,
 } from '@onetrip/contracts';
 import { isUuid, notFound } from '../problem/problem';
@@ -19,6 +20,7 @@ export function toDatasetDto(d: DatasetEntity): DatasetDto {
     eventCount: d.eventCount,
     mapping: d.mapping,
     channelRoles: d.channelRoles,
+    queueActivities: d.queueActivities,
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
   };
@@ -53,12 +55,18 @@ export class DatasetsService {
     return toDatasetDto(await this.require(id));
   }
 
-  /** Changes what may change later (the channel roles); the next runs mine with them. */
+  /**
+   * Changes what may change later (the channel roles, the queue activities); the next runs mine
+   * with them (their params differ, so a change never answers from a cached run).
+   */
   async update(id: string, body: unknown): Promise<DatasetDto> {
     const dataset = await this.require(id);
     const input = validate(UpdateDatasetRequestSchema, body);
-    if (input.channelRoles === undefined) return toDatasetDto(dataset);
-    const updated = await this.datasets.setChannelRoles(id, input.channelRoles);
+    const settings = Object.fromEntries(
+      Object.entries(input).filter(([, value]) => value !== undefined),
+    ) as UpdateDatasetRequest;
+    if (Object.keys(settings).length === 0) return toDatasetDto(dataset);
+    const updated = await this.datasets.updateSettings(id, settings);
     if (!updated) throw notFound('dataset', id);
     return toDatasetDto(updated);
   }

@@ -5,7 +5,7 @@ import {
   SingleFlightCache,
   toMiningOptions,
   versionedKey,
-  withDatasetChannels,
+  withDatasetSettings,
 } from '@onetrip/backend';
 import {
   RunParamsSchema,
@@ -74,7 +74,7 @@ export class ExploreService {
   async timeline(datasetId: string, key: string, query: unknown): Promise<JourneyTimelineDto> {
     const dataset = await this.datasets.require(datasetId);
     const q = validate(TimelineQuerySchema, query, 'query');
-    const params: RunParams = withDatasetChannels(
+    const params: RunParams = withDatasetSettings(
       validate(RunParamsSchema, {
         journey: q.journey,
         lifecycle: q.lifecycle,
@@ -82,7 +82,7 @@ export class ExploreService {
         tripGapSeconds: q.tripGapSeconds,
         inPerson: q.inPerson?.split(',').map((s) => s.trim()),
       }),
-      dataset.channelRoles,
+      dataset,
     );
     const journey = params.journey ?? 'case';
     if (key === '' || key.length > 1000) {

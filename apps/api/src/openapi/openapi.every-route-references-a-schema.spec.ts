@@ -177,6 +177,7 @@ describe('the OpenAPI document generated from the contracts', () => {
       'eventCount',
       'mapping',
       'channelRoles',
+      'queueActivities',
       'createdAt',
       'updatedAt',
     ]);

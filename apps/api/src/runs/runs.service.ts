@@ -7,7 +7,7 @@ import {
   runKeyHash,
   splitStoredParams,
   storedRunParams,
-  withDatasetChannels,
+  withDatasetSettings,
 } from '@onetrip/backend';
 import { CreateRunRequestSchema, type RunDto, type RunResultDto } from '@onetrip/contracts';
 import { DatasetsService } from '../datasets/datasets.service';
@@ -54,7 +54,7 @@ export class RunsService {
     const input = validate(CreateRunRequestSchema, body);
     // The filter travels inside the stored params and is part of the cache key.
     const params = storedRunParams(
-      withDatasetChannels(input.params ?? {}, dataset.channelRoles),
+      withDatasetSettings(input.params ?? {}, dataset),
       input.filter,
     );
     const key = { datasetId, paramsHash: runKeyHash(params), datasetVersion: dataset.version };

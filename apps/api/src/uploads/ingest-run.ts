@@ -15,7 +15,13 @@ import {
   UploadRepository,
   isConnectionError,
 } from '@onetrip/backend';
-import type { ChannelRoles, ColumnMapping, IdentifierChoices } from '@onetrip/contracts';
+import type {
+  ChannelRoles,
+  ColumnMapping,
+  IdentifierChoices,
+  QueueActivities,
+  UploadLayout,
+} from '@onetrip/contracts';
 import { IngestError, type IngestFormat, readEventBatches } from '@onetrip/ingest';
 import type { Readable } from 'node:stream';
 import { ProblemException } from '../problem/problem';
@@ -47,6 +53,10 @@ export interface IngestInput {
   identifiers?: IdentifierChoices;
   /** Channel roles to save with the dataset on success (absent: it keeps its own). */
   channelRoles?: ChannelRoles;
+  /** Queue activities to save with the dataset on success (absent: it keeps its own). */
+  queueActivities?: QueueActivities;
+  /** 'ticket-rows': a CSV with one row per queue ticket (@onetrip/ingest ReadOptions.ticketRows). */
+  layout?: UploadLayout;
   policy: UploadPolicy;
   /** A client-chosen upload id (to poll progress from the start), else a new one. */
   uploadId?: string;
@@ -124,6 +134,7 @@ export class IngestRun {
         totals: { bytes: input.bytes(), rowsRead: total, rowsRejected: this.counts.rejected },
         mapping: saved,
         channelRoles: input.channelRoles ?? null,
+        queueActivities: input.queueActivities ?? null,
       });
       logger.log(
         `upload ${uploadId}: ${merged.inserted} new, ${merged.duplicates} duplicate, ` +
@@ -155,6 +166,7 @@ export class IngestRun {
       identifiers: { key: config.pseudonymKey, choices: input.identifiers },
       ...(input.format === undefined ? {} : { format: input.format }),
       ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
+      ticketRows: input.layout === 'ticket-rows',
     });
     for await (const batch of batches) {
       const staged: EventToStore[] = [];

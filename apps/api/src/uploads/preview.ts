@@ -4,8 +4,14 @@
  * looking (`inspectFile` in @onetrip/ingest), so the preview and the upload cannot disagree on
  * format, encoding, delimiter or how a row splits into fields.
  */
-import type { ChannelRoles, UploadPreviewDto } from '@onetrip/contracts';
-import { identifierColumns, inspectFile, suggestChannelRoles } from '@onetrip/ingest';
+import type { ChannelRoles, QueueActivities, UploadPreviewDto } from '@onetrip/contracts';
+import {
+  identifierColumns,
+  inspectFile,
+  suggestChannelRoles,
+  suggestQueueActivities,
+  ticketRowQueueActivities,
+} from '@onetrip/ingest';
 import { Readable } from 'node:stream';
 
 export const PREVIEW_BYTES = 64 * 1024;
@@ -13,7 +19,7 @@ export const PREVIEW_ROWS = 50;
 
 export type FilePreview = Omit<
   UploadPreviewDto,
-  'savedMapping' | 'savedChannelRoles' | 'bytesRead'
+  'savedMapping' | 'savedChannelRoles' | 'savedQueueActivities' | 'bytesRead'
 >;
 
 /** Columns with more distinct sample values than this are not channel-like: no roles suggested. */
@@ -30,6 +36,24 @@ export function channelRoleSuggestions(
     if (values.size > 0 && values.size <= CHANNEL_VALUES_MAX) {
       out[column] = suggestChannelRoles(values);
     }
+  });
+  return out;
+}
+
+/**
+ * Per column whose sample values take and call tickets, the queue activities among them; for a
+ * one-row-per-ticket export, under '' the activities its rows become (docs/ingest.md).
+ */
+export function queueActivitySuggestions(
+  columns: readonly string[],
+  sample: readonly (readonly string[])[],
+): Record<string, QueueActivities> {
+  const out: Record<string, QueueActivities> = {};
+  const rows = ticketRowQueueActivities(columns);
+  if (rows !== null) out[''] = rows;
+  columns.forEach((column, i) => {
+    const found = suggestQueueActivities(sample.map((row) => row[i] ?? ''));
+    if (found !== null) out[column] = found;
   });
   return out;
 }
@@ -61,5 +85,10 @@ export async function previewFile(
     suggestedMapping: info.suggested,
     identifierColumns: identifierColumns(info.columns, info.sample),
     suggestedChannelRoles: channelRoleSuggestions(info.columns, info.sample),
+    suggestedQueueActivities: queueActivitySuggestions(info.columns, info.sample),
+    suggestedLayout:
+      info.format === 'csv' && ticketRowQueueActivities(info.columns) !== null
+        ? 'ticket-rows'
+        : 'events',
   };
 }

@@ -11,9 +11,13 @@ import {
   IdentifierChoices,
   IdentifierChoicesSchema,
   PartialColumnMappingSchema as mappingSchema,
+  QueueActivities,
+  QueueActivitiesSchema,
+  UploadLayout,
   UploadErrorPolicy,
   UploadOptionsSchema as policySchema,
 } from '@onetrip/contracts';
+import type { z } from 'zod';
 import { ProblemException } from '../problem/problem';
 import { validate } from '../problem/validate';
 
@@ -35,6 +39,7 @@ export function parseUploadOptions(values: Record<string, string | undefined>): 
   policy: UploadPolicy;
   uploadId?: string;
   encoding?: string;
+  layout?: UploadLayout;
 } {
   const parsed = policySchema.safeParse(
     Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '')),
@@ -59,6 +64,7 @@ export function parseUploadOptions(values: Record<string, string | undefined>): 
     },
     ...(o.uploadId === undefined ? {} : { uploadId: o.uploadId }),
     ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
+    ...(o.layout === undefined ? {} : { layout: o.layout }),
   };
 }
 
@@ -92,34 +98,54 @@ export function parseMapping(text: string | undefined): Partial<ColumnMapping> |
 }
 
 /**
- * The upload option `identifiers`: a JSON object of column name → 'keep' | 'pseudonymize' |
- * 'drop', for unmapped columns whose default treatment should change
- * (docs/ingest.md#citizen-identifiers). Absent: the defaults of @onetrip/ingest's IdentifierGuard.
+ * A form field holding JSON of `schema`: undefined when absent or blank; else the parsed value, or
+ * a 400 problem `code` naming each bad field (`field.key`) and saying what is `expected`.
  */
-export function parseIdentifiers(text: string | undefined): IdentifierChoices | undefined {
+function parseJsonOption<T>(
+  text: string | undefined,
+  option: { field: string; code: string; schema: z.ZodType<T>; expected: string },
+): T | undefined {
   if (text === undefined || text.trim() === '') return undefined;
   const invalid = (detail: string, errors?: { field: string; message: string }[]): never => {
-    throw new ProblemException(400, 'upload.identifiers-invalid', detail, errors ? { errors } : {});
+    throw new ProblemException(400, option.code, detail, errors ? { errors } : {});
   };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return invalid('The identifiers field is not valid JSON.');
+    return invalid(`The ${option.field} field is not valid JSON.`);
   }
-  const parsed = IdentifierChoicesSchema.safeParse(json);
-  if (parsed.success) {
-    // A plain object without a prototype: a column may be called "__proto__".
-    return Object.assign(Object.create(null) as IdentifierChoices, parsed.data);
-  }
+  const parsed = option.schema.safeParse(json);
+  if (parsed.success) return parsed.data;
   const errors = parsed.error.issues.map((i) => ({
-    field: ['identifiers', ...i.path.map(String)].join('.'),
+    field: [option.field, ...i.path.map(String)].join('.'),
     message: i.message,
   }));
   return invalid(
-    'identifiers must be a JSON object of column → "keep", "pseudonymize" or "drop": ' +
+    `${option.field} must be ${option.expected}: ` +
       errors.map((e) => `${e.field}: ${e.message}`).join('; '),
     errors,
+  );
+}
+
+/** A plain object without a prototype: a column or a value may be called "__proto__". */
+function bare<T extends object>(value: T | undefined): T | undefined {
+  return value === undefined ? undefined : Object.assign(Object.create(null) as T, value);
+}
+
+/**
+ * The upload option `identifiers`: a JSON object of column name → 'keep' | 'pseudonymize' |
+ * 'drop', for unmapped columns whose default treatment should change
+ * (docs/ingest.md#citizen-identifiers). Absent: the defaults of @onetrip/ingest's IdentifierGuard.
+ */
+export function parseIdentifiers(text: string | undefined): IdentifierChoices | undefined {
+  return bare(
+    parseJsonOption(text, {
+      field: 'identifiers',
+      code: 'upload.identifiers-invalid',
+      schema: IdentifierChoicesSchema,
+      expected: 'a JSON object of column → "keep", "pseudonymize" or "drop"',
+    }),
   );
 }
 
@@ -129,35 +155,31 @@ export function parseIdentifiers(text: string | undefined): IdentifierChoices | 
  * success. Absent: the dataset keeps its roles.
  */
 export function parseChannelRoles(text: string | undefined): ChannelRoles | undefined {
-  if (text === undefined || text.trim() === '') return undefined;
-  const invalid = (detail: string, errors?: { field: string; message: string }[]): never => {
-    throw new ProblemException(
-      400,
-      'upload.channel-roles-invalid',
-      detail,
-      errors ? { errors } : {},
-    );
-  };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return invalid('The channelRoles field is not valid JSON.');
-  }
-  const parsed = ChannelRolesSchema.safeParse(json);
-  if (parsed.success) {
-    return Object.assign(Object.create(null) as ChannelRoles, parsed.data);
-  }
-  const errors = parsed.error.issues.map((i) => ({
-    field: ['channelRoles', ...i.path.map(String)].join('.'),
-    message: i.message,
-  }));
-  return invalid(
-    'channelRoles must be a JSON object of channel value → "in-person", "online", ' +
-      '"back-office", "phone" or "other": ' +
-      errors.map((e) => `${e.field}: ${e.message}`).join('; '),
-    errors,
+  return bare(
+    parseJsonOption(text, {
+      field: 'channelRoles',
+      code: 'upload.channel-roles-invalid',
+      schema: ChannelRolesSchema,
+      expected:
+        'a JSON object of channel value → "in-person", "online", "back-office", "phone" or "other"',
+    }),
   );
+}
+
+/**
+ * The upload option `queueActivities`: a JSON object {ticket, call, abandon} of activity names
+ * (docs/ingest.md#queue-activities), saved with the dataset on success. Absent: the dataset
+ * keeps its own.
+ */
+export function parseQueueActivities(text: string | undefined): QueueActivities | undefined {
+  return parseJsonOption(text, {
+    field: 'queueActivities',
+    code: 'upload.queue-activities-invalid',
+    schema: QueueActivitiesSchema,
+    expected:
+      'a JSON object {"ticket": [names], "call": [names], "abandon": [names]} (ticket and call ' +
+      'not empty)',
+  });
 }
 
 /** Every option of one ingest, read from the given form fields and query parameters. */
@@ -168,13 +190,17 @@ export interface IngestOptions {
   mapping?: Partial<ColumnMapping>;
   identifiers?: IdentifierChoices;
   channelRoles?: ChannelRoles;
+  queueActivities?: QueueActivities;
+  /** 'ticket-rows': a one-row-per-ticket queue export (absent: one row per event). */
+  layout?: UploadLayout;
 }
 
 export function readIngestOptions(values: Record<string, string | undefined>): IngestOptions {
-  const { policy, uploadId, encoding } = parseUploadOptions(values);
+  const { policy, uploadId, encoding, layout } = parseUploadOptions(values);
   const mapping = parseMapping(values.mapping);
   const identifiers = parseIdentifiers(values.identifiers);
   const channelRoles = parseChannelRoles(values.channelRoles);
+  const queueActivities = parseQueueActivities(values.queueActivities);
   return {
     policy,
     ...(uploadId === undefined ? {} : { uploadId }),
@@ -182,5 +208,7 @@ export function readIngestOptions(values: Record<string, string | undefined>): I
     ...(mapping === undefined ? {} : { mapping }),
     ...(identifiers === undefined ? {} : { identifiers }),
     ...(channelRoles === undefined ? {} : { channelRoles }),
+    ...(queueActivities === undefined ? {} : { queueActivities }),
+    ...(layout === undefined ? {} : { layout }),
   };
 }

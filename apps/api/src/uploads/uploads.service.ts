@@ -133,6 +133,8 @@ export class UploadsService implements OnApplicationBootstrap {
           'mapping',
           'identifiers',
           'channelRoles',
+          'queueActivities',
+          'layout',
           'onError',
           'maxRejectedRatio',
           'uploadId',
@@ -194,6 +196,7 @@ export class UploadsService implements OnApplicationBootstrap {
           ...preview,
           savedMapping: dataset.mapping,
           savedChannelRoles: dataset.channelRoles,
+          savedQueueActivities: dataset.queueActivities,
           bytesRead: head.length,
         };
       },

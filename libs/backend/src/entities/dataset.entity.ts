@@ -1,4 +1,4 @@
-import type { ChannelRoles, ColumnMapping } from '@onetrip/contracts';
+import type { ChannelRoles, ColumnMapping, QueueActivities } from '@onetrip/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -40,6 +40,13 @@ export class DatasetEntity {
    */
   @Column({ name: 'channel_roles', type: 'jsonb', nullable: true })
   channelRoles!: ChannelRoles | null;
+
+  /**
+   * Ticket / call / abandonment activity names (docs/ingest.md#queue-activities), as confirmed at
+   * upload or changed since. Runs without their own queue*Activities use them; null: never set.
+   */
+  @Column({ name: 'queue_activities', type: 'jsonb', nullable: true })
+  queueActivities!: QueueActivities | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

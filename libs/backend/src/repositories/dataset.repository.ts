@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ChannelRoles } from '@onetrip/contracts';
+import type { ChannelRoles, QueueActivities } from '@onetrip/contracts';
 import { DataSource, Repository } from 'typeorm';
 import { DatasetEntity } from '../entities/dataset.entity';
 
@@ -27,9 +27,12 @@ export class DatasetRepository {
     return this.repo.findOneBy({ id });
   }
 
-  /** Sets the channel roles; null when the dataset is gone. */
-  async setChannelRoles(id: string, roles: ChannelRoles | null): Promise<DatasetEntity | null> {
-    const result = await this.repo.update({ id }, { channelRoles: roles });
+  /** Sets what may change after the upload (fields left out stay); null when the dataset is gone. */
+  async updateSettings(
+    id: string,
+    settings: { channelRoles?: ChannelRoles | null; queueActivities?: QueueActivities | null },
+  ): Promise<DatasetEntity | null> {
+    const result = await this.repo.update({ id }, settings);
     return result.affected ? this.findById(id) : null;
   }
 }

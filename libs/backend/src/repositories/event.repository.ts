@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ChannelRoles, ColumnMapping } from '@onetrip/contracts';
+import type { ChannelRoles, ColumnMapping, QueueActivities } from '@onetrip/contracts';
 import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
@@ -134,6 +134,8 @@ export class EventIngest {
     mapping: Partial<ColumnMapping> | null;
     /** Replaces the dataset's channel roles; null or absent keeps them. */
     channelRoles?: ChannelRoles | null;
+    /** Replaces the dataset's queue activities; null or absent keeps them. */
+    queueActivities?: QueueActivities | null;
   }): Promise<MergeReport> {
     await this.startFlush(true);
     await this.inflight;
@@ -142,13 +144,15 @@ export class EventIngest {
       `UPDATE dataset SET version = version + CASE WHEN $2::bigint > 0 THEN 1 ELSE 0 END,
          event_count = event_count + $2::bigint,
          mapping = COALESCE($3::jsonb, mapping),
-         channel_roles = COALESCE($4::jsonb, channel_roles), updated_at = now()
+         channel_roles = COALESCE($4::jsonb, channel_roles),
+         queue_activities = COALESCE($5::jsonb, queue_activities), updated_at = now()
        WHERE id = $1 RETURNING version`,
       [
         this.datasetId,
         this.inserted,
         options.mapping === null ? null : JSON.stringify(options.mapping),
         options.channelRoles ? JSON.stringify(options.channelRoles) : null,
+        options.queueActivities ? JSON.stringify(options.queueActivities) : null,
       ],
     );
     const version = dataset.rows[0]?.version;

@@ -4,6 +4,8 @@ import {
   toMiningOptions,
   toQueueOptions,
   withDatasetChannels,
+  withDatasetQueue,
+  withDatasetSettings,
 } from './run-params';
 
 describe('run params', () => {
@@ -62,5 +64,43 @@ describe('withDatasetChannels', () => {
   it("keeps the run's own inPerson, and the defaults when the dataset has no roles", () => {
     expect(withDatasetChannels({ inPerson: ['hall'] }, roles)).toEqual({ inPerson: ['hall'] });
     expect(withDatasetChannels({}, null)).toEqual({});
+  });
+});
+
+describe('withDatasetQueue', () => {
+  const queue = { ticket: ['取号'], call: ['叫号'], abandon: ['过号'] };
+
+  it("fills each queue param the run does not give from the dataset's queue activities", () => {
+    const params = withDatasetQueue({ journey: 'case' }, queue);
+    expect(params).toEqual({
+      journey: 'case',
+      queueStartActivities: ['取号'],
+      queueEndActivities: ['叫号'],
+      queueAbandonActivities: ['过号'],
+    });
+    // Other activities, another cache key: a change of the dataset's names means a new run.
+    expect(runParamsHash(params)).not.toBe(
+      runParamsHash(withDatasetQueue({ journey: 'case' }, { ...queue, abandon: [] })),
+    );
+  });
+
+  it("keeps the run's own names, and the defaults when the dataset has none", () => {
+    expect(withDatasetQueue({ queueEndActivities: ['window'] }, queue)).toMatchObject({
+      queueStartActivities: ['取号'],
+      queueEndActivities: ['window'],
+    });
+    expect(withDatasetQueue({}, null)).toEqual({});
+  });
+
+  it('passes an empty abandonment list to the mining: no activity closes a ticket', () => {
+    const params = withDatasetSettings(
+      {},
+      { channelRoles: null, queueActivities: { ...queue, abandon: [] } },
+    );
+    expect(toQueueOptions(params)).toEqual({
+      queueStartActivities: ['取号'],
+      queueEndActivities: ['叫号'],
+      queueAbandonActivities: [],
+    });
   });
 });

@@ -3,7 +3,12 @@
  * functions, shared by the api (cache lookup) and the worker (mining). The shape and its
  * validation are RunParamsSchema of @onetrip/contracts.
  */
-import { inPersonChannels, type ChannelRoles, type RunParams } from '@onetrip/contracts';
+import {
+  inPersonChannels,
+  type ChannelRoles,
+  type QueueActivities,
+  type RunParams,
+} from '@onetrip/contracts';
 import type { InsightsOptions, MiningOptions } from '@onetrip/mining';
 import { createHash } from 'node:crypto';
 
@@ -60,4 +65,36 @@ export function toQueueOptions(params: RunParams): InsightsOptions {
 export function withDatasetChannels(params: RunParams, roles: ChannelRoles | null): RunParams {
   if (params.inPerson !== undefined || roles === null) return params;
   return { ...params, inPerson: inPersonChannels(roles) };
+}
+
+/** Run param of each queue role (docs/ingest.md#queue-activities). */
+const QUEUE_PARAM_OF = {
+  ticket: 'queueStartActivities',
+  call: 'queueEndActivities',
+  abandon: 'queueAbandonActivities',
+} as const satisfies Record<keyof QueueActivities, (typeof QUEUE_PARAMS)[number]>;
+
+/**
+ * A run without its own queue*Activities param uses the dataset's queue activities for it, when
+ * the dataset has them; stored in the params, so changed activities mean a new run.
+ */
+export function withDatasetQueue(params: RunParams, queue: QueueActivities | null): RunParams {
+  if (queue === null) return params;
+  const out: RunParams = { ...params };
+  for (const role of Object.keys(QUEUE_PARAM_OF) as (keyof QueueActivities)[]) {
+    const key = QUEUE_PARAM_OF[role];
+    if (out[key] === undefined) out[key] = [...queue[role]];
+  }
+  return out;
+}
+
+/** The dataset's settings a run without its own values mines with: channel roles, queue activities. */
+export function withDatasetSettings(
+  params: RunParams,
+  dataset: { channelRoles: ChannelRoles | null; queueActivities: QueueActivities | null },
+): RunParams {
+  return withDatasetQueue(
+    withDatasetChannels(params, dataset.channelRoles),
+    dataset.queueActivities,
+  );
 }

@@ -4,6 +4,7 @@ import { FastIngestKeysActiveRuns1795913860710 } from './1795913860710-FastInges
 import { IdentityFromCopyFields1795930000000 } from './1795930000000-IdentityFromCopyFields';
 import { DatasetFacets1796231445089 } from './1796231445089-DatasetFacets';
 import { ChannelRoles1796236250471 } from './1796236250471-ChannelRoles';
+import { QueueActivities1796300000000 } from './1796300000000-QueueActivities';
 import type { MigrationInterface } from 'typeorm';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   IdentityFromCopyFields1795930000000,
   DatasetFacets1796231445089,
   ChannelRoles1796236250471,
+  QueueActivities1796300000000,
 ];
