@@ -22,6 +22,7 @@ const dataset: DatasetDto = {
   eventCount: 58,
   mapping: null,
   channelRoles: null,
+  queueActivities: null,
   createdAt: '2025-03-01T00:00:00Z',
   updatedAt: '2025-03-01T00:00:00Z',
 };

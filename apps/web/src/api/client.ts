@@ -1,6 +1,8 @@
 import type {
   ChannelRoles,
   ColumnMapping,
+  QueueActivities,
+  UploadLayout,
   CreateDatasetRequest,
   CreateRunRequest,
   CreatedIngestionKeyDto,
@@ -41,6 +43,10 @@ export interface UploadOptions {
   maxRejectedRatio?: number;
   /** Channel value → role, saved with the dataset on success (docs/ingest.md#channel-roles). */
   channelRoles?: ChannelRoles;
+  /** Queue activities, saved with the dataset on success (docs/ingest.md#queue-activities). */
+  queueActivities?: QueueActivities;
+  /** 'ticket-rows': a queue export with one row per ticket. */
+  layout?: UploadLayout;
   /** Bytes sent so far and the total, as the browser reports them. */
   onProgress?: (loaded: number, total: number) => void;
   signal?: AbortSignal;
@@ -211,6 +217,10 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
       }
       if (opts.encoding) form.append('encoding', opts.encoding);
       if (opts.channelRoles) form.append('channelRoles', JSON.stringify(opts.channelRoles));
+      if (opts.queueActivities) {
+        form.append('queueActivities', JSON.stringify(opts.queueActivities));
+      }
+      if (opts.layout) form.append('layout', opts.layout);
       if (opts.uploadId) form.append('uploadId', opts.uploadId);
       form.append('file', file, file.name);
       xhr.send(form);

@@ -1,4 +1,4 @@
-import type { ChannelRoles } from '@onetrip/contracts';
+import type { ChannelRoles, QueueActivities, UpdateDatasetRequest } from '@onetrip/contracts';
 import type { ApiClient } from '../api/client';
 import type { Locale } from '../i18n/i18n';
 import type { AppState } from '../store/state';
@@ -17,6 +17,7 @@ export interface DatasetActions {
   setLocale: (locale: Locale) => void;
   /** Saves a dataset's channel roles; resolves false when the api refused or was unreachable. */
   saveChannelRoles: (datasetId: string, roles: ChannelRoles) => Promise<boolean>;
+  saveQueueActivities: (datasetId: string, queue: QueueActivities | null) => Promise<boolean>;
 }
 
 export const LOCALE_KEY = 'onetrip.locale';
@@ -106,9 +107,10 @@ export function createDatasetActions(
     store.set({ locale });
   }
 
-  async function saveChannelRoles(datasetId: string, roles: ChannelRoles): Promise<boolean> {
+  /** PATCHes the dataset's settings and keeps the answer in the list; false when it failed. */
+  async function saveSettings(datasetId: string, body: UpdateDatasetRequest): Promise<boolean> {
     try {
-      const dataset = await api.updateDataset(datasetId, { channelRoles: roles });
+      const dataset = await api.updateDataset(datasetId, body);
       const items = store.get().datasets.items.map((d) => (d.id === dataset.id ? dataset : d));
       store.set({ datasets: { status: 'ready', items } });
       return true;
@@ -117,5 +119,10 @@ export function createDatasetActions(
     }
   }
 
-  return { load, select, create, navigate, setLocale, saveChannelRoles };
+  const saveChannelRoles = (datasetId: string, roles: ChannelRoles) =>
+    saveSettings(datasetId, { channelRoles: roles });
+  const saveQueueActivities = (datasetId: string, queue: QueueActivities | null) =>
+    saveSettings(datasetId, { queueActivities: queue });
+
+  return { load, select, create, navigate, setLocale, saveChannelRoles, saveQueueActivities };
 }

@@ -63,6 +63,23 @@ export const en = {
   'channels.save': 'Save channel roles',
   'channels.saved': 'Saved. Run again to see the trips with these roles.',
   'channels.saveFailed': 'Could not save the channel roles. Try again.',
+  'queue.title': 'Hall queue',
+  'queue.hint':
+    'Which activities take a queue ticket, call it to a window, and close it uncalled (no-show, end of day). Separate names with commas.',
+  'queue.ticket': 'Ticket taken',
+  'queue.call': 'Called to a window',
+  'queue.abandon': 'Closed uncalled',
+  'queue.incomplete':
+    'Name at least one ticket activity and one call activity, or leave all three queue lists empty.',
+  'queue.ticketRows':
+    'One row per ticket (ticket, call, service start and completion times, window)',
+  'queue.ticketRows.hint':
+    'Each row becomes the ticket, the call and the service at the window; a row without a call time is an abandoned ticket.',
+  'queue.later.hint':
+    'Change the names if the queue system calls its steps differently; the next run pairs the tickets with them.',
+  'queue.save': 'Save queue activities',
+  'queue.saved': 'Saved. Run again to see the queue waits with these activities.',
+  'queue.saveFailed': 'Could not save the queue activities. Try again.',
   'channel.role.in-person': 'In person',
   'channel.role.online': 'Online',
   'channel.role.back-office': 'Back office',

@@ -12,9 +12,11 @@ import type {
   UploadDto,
   UploadErrorPolicy,
   UploadPreviewDto,
+  UploadLayout,
   UploadSummaryDto,
 } from '@onetrip/contracts';
 import type { Locale } from '../i18n/i18n';
+import type { QueueDraft } from '../views/queue-activities';
 import type { Route } from '../views/route';
 
 // Everything the app shows, in one place. Controllers (src/controllers) change it; every region
@@ -38,6 +40,10 @@ export interface UploadDraft {
   maxRejectedPercent: string;
   /** Channel roles the user chose in the dialog (value → role), over the saved and suggested ones. */
   channelRoles?: ChannelRoles;
+  /** The layout the user chose (else the preview's suggestedLayout). */
+  layout?: UploadLayout;
+  /** The queue activity lists as the user typed them (views/queue-activities.ts). */
+  queueActivities?: QueueDraft;
 }
 
 /** Live counts of a running upload (from GET /uploads/:id; null until it first answers). */

@@ -1,4 +1,4 @@
-import type { ChannelRoles, DatasetDto, RunParams } from '@onetrip/contracts';
+import type { ChannelRoles, DatasetDto, QueueActivities, RunParams } from '@onetrip/contracts';
 import type { MapLayout } from '../charts/process-map';
 import type { KeysActions } from '../controllers/ingestion-keys';
 import { createTranslator, type Locale, type Translator } from '../i18n/i18n';
@@ -9,6 +9,7 @@ import { el, replaceContent } from './dom';
 import { renderHeader } from './header';
 import { renderKeysPanel } from './ingestion-keys';
 import type { Route } from './route';
+import { renderQueueActivitiesEditor } from './queue-activities';
 import { renderChannelRolesEditor, renderRunControls } from './run';
 import { renderUploadHistory } from './upload-history';
 import {
@@ -28,6 +29,7 @@ export interface AppViewActions {
   createDataset: (name: string, description: string) => Promise<boolean>;
   startRun: (params: RunParams) => void;
   saveChannelRoles: (datasetId: string, roles: ChannelRoles) => Promise<boolean>;
+  saveQueueActivities: (datasetId: string, queue: QueueActivities | null) => Promise<boolean>;
   navigate: (patch: Partial<Route>, replace?: boolean) => void;
   setLocale: (locale: Locale) => void;
 }
@@ -225,6 +227,9 @@ export function createAppView(
       ...renderRunControls(dataset, state.run, tr, (params) => actions.startRun(params)),
       ...renderChannelRolesEditor(dataset, tr, (roles) =>
         actions.saveChannelRoles(dataset.id, roles),
+      ),
+      renderQueueActivitiesEditor(dataset, tr, (queue) =>
+        actions.saveQueueActivities(dataset.id, queue),
       ),
     );
     renderPanels(parts, state);

@@ -68,6 +68,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     createDataset: datasets.create,
     startRun: (params) => void runs.start(params),
     saveChannelRoles: datasets.saveChannelRoles,
+    saveQueueActivities: datasets.saveQueueActivities,
     navigate: datasets.navigate,
     setLocale: datasets.setLocale,
   });

@@ -11,6 +11,7 @@ import type { UploadOptions } from '../api/client';
 import type { MessageKey, Translator } from '../i18n/i18n';
 import { el, progressBar } from './dom';
 import { UserInputError, errorBox } from './errors';
+import { confirmUploadQueue, layoutFor, renderUploadQueue } from './queue-activities';
 import type { UploadDraft, UploadRows, UploadState } from '../store/state';
 
 /** What the api reads (it picks the parser by file name; any of them may be gzipped). */
@@ -72,11 +73,16 @@ export function initialDraft(preview: UploadPreviewDto, keep?: UploadDraft): Upl
     encoding: keep?.encoding ?? null,
     onError: keep?.onError ?? 'skip',
     maxRejectedPercent: keep?.maxRejectedPercent ?? DEFAULT_MAX_REJECTED_PERCENT,
+    ...(keep?.layout === undefined ? {} : { layout: keep.layout }),
+    ...(keep?.queueActivities === undefined ? {} : { queueActivities: keep.queueActivities }),
   };
 }
 
 export type ConfirmedUpload = Required<Pick<UploadOptions, 'mapping' | 'onError'>> &
-  Pick<UploadOptions, 'maxRejectedRatio' | 'encoding' | 'channelRoles'>;
+  Pick<
+    UploadOptions,
+    'maxRejectedRatio' | 'encoding' | 'channelRoles' | 'queueActivities' | 'layout'
+  >;
 
 /** The roles a channel value can have (ChannelRoleSchema of @onetrip/contracts), in menu order. */
 export const CHANNEL_ROLE_OPTIONS: readonly ChannelRole[] = [
@@ -127,7 +133,11 @@ export function confirmDraft(
   preview?: UploadPreviewDto,
 ): ConfirmedUpload | UserInputError {
   // XES names its case, activity and time attributes by standard; unmapped means the standard.
-  const missing = REQUIRED_FIELDS.filter((field) => !draft.mapping[field] && format !== 'xes');
+  // One row per ticket: the ticket and time columns are found by their names, not mapped.
+  const ticketRows = preview !== undefined && layoutFor(preview, draft) === 'ticket-rows';
+  const missing = REQUIRED_FIELDS.filter(
+    (field) => !draft.mapping[field] && format !== 'xes' && !ticketRows,
+  );
   if (missing.length > 0) return new UserInputError('upload.requiredMissing');
   const mapping = Object.fromEntries(
     EVENT_FIELDS.filter((f) => draft.mapping[f]).map((f) => [f, draft.mapping[f]]),
@@ -138,6 +148,9 @@ export function confirmDraft(
     // Confirmed with the upload: the saved roles of values not in this sample stay as they were.
     const roles = { ...(preview.savedChannelRoles ?? {}), ...channelRolesFor(preview, draft) };
     if (Object.keys(roles).length > 0) result.channelRoles = roles;
+    const queue = confirmUploadQueue(preview, draft);
+    if (queue instanceof UserInputError) return queue;
+    Object.assign(result, queue);
   }
   if (draft.onError === 'skip') {
     const percent = Number(draft.maxRejectedPercent.trim().replace(',', '.'));
@@ -349,6 +362,7 @@ export function renderPreviewForm(
           change({ mapping: { ...draft.mapping, [field]: select.value } });
           updateNote();
           if (field === 'channel') renderChannelRoles();
+          if (field === 'activity') queue.refresh();
         },
       },
       el(
@@ -447,6 +461,9 @@ export function renderPreviewForm(
     channelBox,
   );
 
+  // ----- the hall queue (views/queue-activities.ts) -----
+  const queue = renderUploadQueue(preview, () => draft, tr, change);
+
   // ----- the policy -----
   const percent = el('input', {
     id: 'upload-max-rejected',
@@ -536,6 +553,7 @@ export function renderPreviewForm(
       el('div', { class: 'mapping-grid' }, fieldControls),
     ),
     channelRoles,
+    queue.node,
     policy,
     errorRegion,
     el(

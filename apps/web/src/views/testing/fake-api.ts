@@ -24,6 +24,7 @@ export function datasetDto(id: string, name: string, eventCount: number): Datase
     eventCount,
     mapping: null,
     channelRoles: null,
+    queueActivities: null,
     createdAt: NOW,
     updatedAt: NOW,
   };
@@ -101,6 +102,9 @@ export function previewDto(patch: Partial<UploadPreviewDto> = {}): UploadPreview
     savedMapping: null,
     suggestedChannelRoles: { hall: { 市民中心: 'in-person' } },
     savedChannelRoles: null,
+    suggestedQueueActivities: {},
+    savedQueueActivities: null,
+    suggestedLayout: 'events',
     bytesRead: 180,
     ...patch,
   };
@@ -155,6 +159,7 @@ export function fakeApi(): FakeApi {
       const dataset = datasets.find((d) => d.id === datasetId);
       if (!dataset) return Promise.reject(new Error(`no dataset ${datasetId}`));
       if (body.channelRoles !== undefined) dataset.channelRoles = body.channelRoles;
+      if (body.queueActivities !== undefined) dataset.queueActivities = body.queueActivities;
       return Promise.resolve({ ...dataset });
     },
     createDataset: (request) => {
@@ -295,4 +300,12 @@ export function click(root: HTMLElement, selector: string): void {
   const target = root.querySelector<HTMLElement>(selector);
   if (!target) throw new Error(`nothing matches ${selector}`);
   target.click();
+}
+
+/** Types into a text input (replacing its value) and tells its listeners. */
+export function typeInto(root: HTMLElement, selector: string, text: string): void {
+  const target = root.querySelector<HTMLInputElement>(selector);
+  if (!target) throw new Error(`nothing matches ${selector}`);
+  target.value = text;
+  target.dispatchEvent(new Event('input'));
 }
