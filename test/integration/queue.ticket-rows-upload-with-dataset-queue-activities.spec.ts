@@ -114,7 +114,7 @@ describe('a one-row-per-ticket queue export uploaded through the api', () => {
       abandonedByEvent: 0,
     });
     const byHall = [...(first.queue?.abandonedByHall ?? [])].sort((a, b) =>
-      a.value.localeCompare(b.value),
+      String(a.value).localeCompare(String(b.value)),
     );
     expect(byHall).toEqual([
       { value: 'H1', tickets: 3, abandoned: 1, rate: 1 / 3 },

@@ -25,6 +25,8 @@ export class EventStore {
   channelOf: Int32Array | null = null;
   locationOf: Int32Array | null = null;
   instanceOf: Int32Array | null = null;
+  /** Queue ticket number code per event (NONE where absent); null until an event has one. */
+  ticketOf: Int32Array | null = null;
   startAt: Float64Array | null = null;
   private citizenKeyOf: Int32Array | null = null;
 
@@ -35,6 +37,7 @@ export class EventStore {
   readonly channels = new StringDictionary();
   readonly locations = new StringDictionary();
   readonly instances = new StringDictionary();
+  readonly tickets = new StringDictionary();
   private readonly transitions = new Map<string, Transition>();
 
   constructor(private readonly options: MiningOptions) {}
@@ -73,6 +76,10 @@ export class EventStore {
       this.instanceOf ??= this.optionalInt32();
       this.instanceOf[i] = this.instances.encode(event.instance);
     } else if (this.instanceOf) this.instanceOf[i] = NONE;
+    if (isPresent(event.ticket)) {
+      this.ticketOf ??= this.optionalInt32();
+      this.ticketOf[i] = this.tickets.encode(event.ticket);
+    } else if (this.ticketOf) this.ticketOf[i] = NONE;
     if (Number.isNaN(startTs)) {
       this.transitionOf[i] = this.transition(event.lifecycle);
       if (this.startAt) this.startAt[i] = NaN;
@@ -152,6 +159,7 @@ export class EventStore {
     if (this.channelOf) this.channelOf = resize(this.channelOf, capacity, NONE);
     if (this.locationOf) this.locationOf = resize(this.locationOf, capacity, NONE);
     if (this.instanceOf) this.instanceOf = resize(this.instanceOf, capacity, NONE);
+    if (this.ticketOf) this.ticketOf = resize(this.ticketOf, capacity, NONE);
     if (this.citizenKeyOf) this.citizenKeyOf = resize(this.citizenKeyOf, capacity);
     if (this.startAt) this.startAt = resize(this.startAt, capacity, NaN);
     this.capacity = capacity;

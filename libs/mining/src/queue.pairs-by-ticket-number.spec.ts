@@ -40,4 +40,16 @@ describe('queue tickets pair by ticket number', () => {
     expect(q?.seconds?.median).toBe(1800);
     expect(q?.seconds?.p90).toBe(2040);
   });
+
+  it('pairs by the events’ ticket field when they carry one apart from the case id', () => {
+    // One application (case BJ1) for the household, the ticket numbers in their own field.
+    const withTickets = events.map((e) => ({ ...e, ticket: e.caseId, caseId: 'BJ1' }));
+    const q = mine(withTickets, { journey: 'citizen', insights: true }).insights?.queueWaits;
+    expect(q?.seconds).toEqual({ mean: 1800, median: 1800, p90: 2280, total: 3600 });
+    expect(q?.abandonedByEvent).toBe(1);
+    // Without the field every event has the same case id: oldest first (25 and 35 min).
+    const plain = events.map((e) => ({ ...e, caseId: 'BJ1' }));
+    const oldest = mine(plain, { journey: 'citizen', insights: true }).insights?.queueWaits;
+    expect(oldest?.seconds?.p90).toBe(2040);
+  });
 });

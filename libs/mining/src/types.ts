@@ -31,6 +31,11 @@ export interface MiningEvent {
    * per (case, activity, instance) instead of per (case, activity).
    */
   instance?: string | null;
+  /**
+   * Hall queue ticket number (票号), when the events carry one apart from their case id: a call
+   * takes the waiting ticket with its number (docs/mining.md, hall queue wait).
+   */
+  ticket?: string | null;
 }
 
 export type JourneyKey = 'case' | 'citizen' | 'citizen+service';

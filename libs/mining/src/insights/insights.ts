@@ -178,7 +178,7 @@ export function insightsTally(
         period: context.calendar.fields(facts.start).period,
         queue,
       };
-      queue.read(facts, context.activityFlags, store.caseOf, options.tripGapMs);
+      queue.read(facts, context.activityFlags, store, options.tripGapMs);
       for (const tally of tallies) tally.addJourney(journey);
     },
     finish: () => {

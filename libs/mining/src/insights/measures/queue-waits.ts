@@ -53,15 +53,17 @@ export class QueuePairing {
   /**
    * Pairs the journey's tickets: walking in order, a call (or an abandonment event) takes a
    * waiting ticket of the same visit — the same trip when both are in person, else the same hall
-   * and at most tripGapMs after the ticket — preferring one with the call's ticket number (its
-   * case id), else the oldest. Tickets left waiting when the journey ends are abandoned too.
+   * and at most tripGapMs after the ticket — preferring one with the call's ticket number (the
+   * events' ticket when both carry one, else their case id), else the oldest. Tickets left
+   * waiting when the journey ends are abandoned too.
    */
   read(
     facts: JourneyFacts,
     activityFlags: Uint8Array,
-    caseOf: Int32Array,
+    numbers: { caseOf: Int32Array; ticketOf: Int32Array | null },
     tripGapMs: number,
   ): void {
+    const { caseOf, ticketOf } = numbers;
     const { buf, lo, hi, tripOf } = facts;
     const { pairs, abandoned, waiting } = this;
     pairs.length = 0;
@@ -98,7 +100,12 @@ export class QueuePairing {
         const sameVisit = ticketTrip > 0 && trip > 0 ? ticketTrip === trip : gap <= tripGapMs;
         if (!sameVisit) continue;
         if (oldest < 0) oldest = kept - 1;
-        if (caseOf[buf.order[t]] === caseOf[buf.order[i]]) sameNumber = kept - 1;
+        const et = buf.order[t];
+        const ei = buf.order[i];
+        const withTickets = ticketOf !== null && ticketOf[et] !== NONE && ticketOf[ei] !== NONE;
+        if (withTickets ? ticketOf[et] === ticketOf[ei] : caseOf[et] === caseOf[ei]) {
+          sameNumber = kept - 1;
+        }
       }
       waiting.length = kept;
       const at = sameNumber >= 0 ? sameNumber : oldest;
