@@ -65,6 +65,18 @@ describe('dataset shapes', () => {
     bad(UpdateDatasetRequestSchema, { name: 'renamed' });
   });
 
+  it('change their queue activities later: tickets and calls named, abandonment may be none', () => {
+    const queue = { ticket: ['取号'], call: ['叫号'], abandon: [] };
+    ok(UpdateDatasetRequestSchema, { queueActivities: queue });
+    ok(UpdateDatasetRequestSchema, { queueActivities: { ...queue, ticketNumber: '票号' } });
+    ok(UpdateDatasetRequestSchema, { queueActivities: null });
+    bad(UpdateDatasetRequestSchema, { queueActivities: { ...queue, ticket: [] } });
+    bad(UpdateDatasetRequestSchema, { queueActivities: { ticket: ['取号'], abandon: [] } });
+    bad(UpdateDatasetRequestSchema, { queueActivities: { ...queue, call: [''] } });
+    bad(UpdateDatasetRequestSchema, { queueActivities: { ...queue, ticketNumber: '' } });
+    bad(UpdateDatasetRequestSchema, { queueActivities: { ...queue, window: ['W1'] } });
+  });
+
   it('answer with ids, counts and ISO instants', () => {
     const dataset = {
       id: ID,
@@ -75,11 +87,13 @@ describe('dataset shapes', () => {
       eventCount: 10,
       mapping: { caseId: '办件编号' },
       channelRoles: { 大厅: 'in-person', 网上: 'online' },
+      queueActivities: { ticket: ['取号'], call: ['叫号'], abandon: ['过号'] },
       createdAt: AT,
       updatedAt: AT,
     };
     ok(DatasetDtoSchema, dataset);
-    ok(DatasetDtoSchema, { ...dataset, channelRoles: null });
+    ok(DatasetDtoSchema, { ...dataset, channelRoles: null, queueActivities: null });
+    bad(DatasetDtoSchema, { ...dataset, queueActivities: undefined });
     bad(DatasetDtoSchema, { ...dataset, channelRoles: { 大厅: 'walk-in' } });
     bad(DatasetDtoSchema, { ...dataset, id: 'd1' });
     bad(DatasetDtoSchema, { ...dataset, createdAt: 'yesterday' });
@@ -141,9 +155,13 @@ describe('upload shapes', () => {
       savedMapping: null,
       suggestedChannelRoles: { channel: { 大厅: 'in-person' } },
       savedChannelRoles: null,
+      suggestedQueueActivities: { '': { ticket: ['取号'], call: ['叫号'], abandon: [] } },
+      savedQueueActivities: null,
+      suggestedLayout: 'ticket-rows',
       bytesRead: 10,
     };
     ok(UploadPreviewDtoSchema, preview);
+    bad(UploadPreviewDtoSchema, { ...preview, suggestedLayout: 'tickets' });
     bad(UploadPreviewDtoSchema, { ...preview, format: 'xlsx' });
   });
 

@@ -15,10 +15,21 @@ export const QueueActivitiesSchema = z
       'Activities that close a ticket uncalled (过号, 闭厅未叫号, No show, …); may be empty: ' +
         'tickets left waiting when their visit ends are abandoned all the same',
     ),
+    ticketNumber: z
+      .string()
+      .min(1)
+      .max(500)
+      .optional()
+      .describe(
+        'The column (kept as an event attribute) holding the ticket number (票号), when it is ' +
+          'not the case id: a call takes the waiting ticket with its number',
+      ),
   })
   .strict()
   .meta({ example: { ticket: ['取号'], call: ['叫号'], abandon: ['过号', '闭厅未叫号'] } });
 export type QueueActivities = z.infer<typeof QueueActivitiesSchema>;
+/** The three activity lists of QueueActivities. */
+export type QueueRole = 'ticket' | 'call' | 'abandon';
 
 /** How the rows of an upload read (docs/ingest.md#one-row-per-ticket-queue-exports). */
 export const UploadLayoutSchema = z

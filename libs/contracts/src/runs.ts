@@ -44,6 +44,16 @@ export const RunParamsSchema = z
           'tickets still waiting when their visit ends are abandoned all the same)',
       )
       .meta({ example: ['Not called before closing', '闭厅未叫号'] }),
+    queueTicketAttribute: z
+      .string()
+      .min(1)
+      .max(500)
+      .optional()
+      .describe(
+        'Event attribute holding the queue ticket number (票号): calls pair with the ticket of ' +
+          'the same number (default: the dataset’s queueActivities.ticketNumber, else the case id)',
+      )
+      .meta({ example: '票号' }),
   })
   .strict();
 export type RunParams = z.infer<typeof RunParamsSchema>;

@@ -23,7 +23,7 @@ export {
   isIdentifierName,
   looksLikeIdentifier,
 } from './identifiers';
-export { ticketRowQueueActivities, type TicketRowColumns } from './ticket-rows';
+export { ticketNumberColumn, ticketRowQueueActivities, type TicketRowColumns } from './ticket-rows';
 export { inspectFile, type FileInspection, type InspectOptions } from './inspect';
 export { writeCsv, toCsvRows, WRITER_MAPPING } from './csv-writer';
 export {

@@ -4,10 +4,8 @@
  * simulator's names first) plus common names of queue systems in Chinese and English; the user
  * confirms them in the upload dialog, nothing here is final.
  */
-import type { QueueActivities } from '@onetrip/contracts';
+import type { QueueActivities, QueueRole } from '@onetrip/contracts';
 import { DEFAULT_INSIGHTS_OPTIONS } from '@onetrip/mining';
-
-type QueueRole = keyof QueueActivities;
 
 /** Names the mining defaults do not have (compared after normalizeName). */
 const MORE: Record<QueueRole, readonly string[]> = {
@@ -43,7 +41,7 @@ export function queueRoleOf(activity: string): QueueRole | null {
  * some take and some call a ticket: a column without both holds no queue.
  */
 export function suggestQueueActivities(values: Iterable<string>): QueueActivities | null {
-  const out: QueueActivities = { ticket: [], call: [], abandon: [] };
+  const out: Record<QueueRole, string[]> = { ticket: [], call: [], abandon: [] };
   const seen = new Set<string>();
   for (const value of values) {
     const name = value.trim();

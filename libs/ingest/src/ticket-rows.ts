@@ -90,6 +90,12 @@ export function ticketRowQueueActivities(header: readonly string[]): QueueActivi
   return { ticket: [names.ticket], call: [names.called], abandon: [] };
 }
 
+/** The column named like a ticket number (票号, ticket_no, …), or null. */
+export function ticketNumberColumn(header: readonly string[]): string | null {
+  const k = headerIndex(header.map(normalizeHeader), 'ticket');
+  return k < 0 ? null : header[k];
+}
+
 /** Mapped fields a ticket row can carry besides its own columns (given names only). */
 type PlainField = 'citizen' | 'service' | 'channel' | 'location' | 'department';
 

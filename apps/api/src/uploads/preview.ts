@@ -10,6 +10,7 @@ import {
   inspectFile,
   suggestChannelRoles,
   suggestQueueActivities,
+  ticketNumberColumn,
   ticketRowQueueActivities,
 } from '@onetrip/ingest';
 import { Readable } from 'node:stream';
@@ -41,8 +42,9 @@ export function channelRoleSuggestions(
 }
 
 /**
- * Per column whose sample values take and call tickets, the queue activities among them; for a
- * one-row-per-ticket export, under '' the activities its rows become (docs/ingest.md).
+ * Per column whose sample values take and call tickets, the queue activities among them (and the
+ * column named like a ticket number, 票号, as their ticketNumber); for a one-row-per-ticket
+ * export, under '' the activities its rows become, whose ticket number is the case id.
  */
 export function queueActivitySuggestions(
   columns: readonly string[],
@@ -51,9 +53,10 @@ export function queueActivitySuggestions(
   const out: Record<string, QueueActivities> = {};
   const rows = ticketRowQueueActivities(columns);
   if (rows !== null) out[''] = rows;
+  const ticketNumber = ticketNumberColumn(columns);
   columns.forEach((column, i) => {
     const found = suggestQueueActivities(sample.map((row) => row[i] ?? ''));
-    if (found !== null) out[column] = found;
+    if (found !== null) out[column] = ticketNumber === null ? found : { ...found, ticketNumber };
   });
   return out;
 }

@@ -68,6 +68,8 @@ export const en = {
     'Which activities take a queue ticket, call it to a window, and close it uncalled (no-show, end of day). Separate names with commas.',
   'queue.ticket': 'Ticket taken',
   'queue.call': 'Called to a window',
+  'queue.ticketNumber': 'Ticket number column',
+  'queue.ticketNumber.case': 'The case id',
   'queue.abandon': 'Closed uncalled',
   'queue.incomplete':
     'Name at least one ticket activity and one call activity, or leave all three queue lists empty.',

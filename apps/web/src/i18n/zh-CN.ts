@@ -68,6 +68,8 @@ export const zhCN: Messages = {
     '哪些环节是取号、叫号，哪些环节表示未叫号即结束（过号、闭厅未叫号）。多个名称用逗号或顿号分隔。',
   'queue.ticket': '取号',
   'queue.call': '叫号',
+  'queue.ticketNumber': '票号列',
+  'queue.ticketNumber.case': '同办件编号',
   'queue.abandon': '未叫号结束',
   'queue.incomplete': '请至少填写一个取号环节和一个叫号环节，或者三项都留空。',
   'queue.ticketRows': '每行一张票（票号、取号时间、叫号时间、开始服务时间、完成时间、窗口）',

@@ -7,6 +7,7 @@
 import type {
   DatasetDto,
   QueueActivities,
+  QueueRole,
   UploadLayout,
   UploadPreviewDto,
 } from '@onetrip/contracts';
@@ -16,9 +17,9 @@ import type { UploadDraft } from '../store/state';
 import { el } from './dom';
 import { UserInputError } from './errors';
 
-export type QueueRole = keyof QueueActivities;
-/** The three lists as typed. */
-export type QueueDraft = Record<QueueRole, string>;
+/** The three lists as typed, and the ticket-number column ('' for none: the case id). */
+export type QueueDraft = Record<QueueRole | 'ticketNumber', string>;
+const EMPTY: QueueDraft = { ticket: '', call: '', abandon: '', ticketNumber: '' };
 
 const ROLES: readonly QueueRole[] = ['ticket', 'call', 'abandon'];
 const ROLE_LABELS: Record<QueueRole, MessageKey> = {
@@ -45,6 +46,7 @@ function toDraft(queue: QueueActivities | null | undefined): QueueDraft | null {
         ticket: queue.ticket.join(', '),
         call: queue.call.join(', '),
         abandon: queue.abandon.join(', '),
+        ticketNumber: queue.ticketNumber ?? '',
       }
     : null;
 }
@@ -63,13 +65,8 @@ export function queueDraftFor(preview: UploadPreviewDto, draft: UploadDraft): Qu
   return (
     draft.queueActivities ??
     toDraft(preview.savedQueueActivities) ??
-    toDraft(
-      suggestionKey === undefined ? null : preview.suggestedQueueActivities[suggestionKey],
-    ) ?? {
-      ticket: '',
-      call: '',
-      abandon: '',
-    }
+    toDraft(suggestionKey === undefined ? null : preview.suggestedQueueActivities[suggestionKey]) ??
+    EMPTY
   );
 }
 
@@ -80,11 +77,12 @@ export function parseQueueDraft(queue: QueueDraft): QueueActivities | null | Use
     call: queueNames(queue.call),
     abandon: queueNames(queue.abandon),
   };
-  if (ROLES.every((role) => parsed[role].length === 0)) return null;
+  const ticketNumber = queue.ticketNumber.trim();
+  if (ROLES.every((role) => parsed[role].length === 0) && ticketNumber === '') return null;
   if (parsed.ticket.length === 0 || parsed.call.length === 0) {
     return new UserInputError('queue.incomplete');
   }
-  return parsed;
+  return ticketNumber === '' ? parsed : { ...parsed, ticketNumber };
 }
 
 /** The upload options of the queue section, or the mistake that stops the upload. */
@@ -92,7 +90,11 @@ export function confirmUploadQueue(
   preview: UploadPreviewDto,
   draft: UploadDraft,
 ): Pick<UploadOptions, 'layout' | 'queueActivities'> | UserInputError {
-  const queue = parseQueueDraft(queueDraftFor(preview, draft));
+  const typed = queueDraftFor(preview, draft);
+  // The case id is the ticket number anyway (always so for one row per ticket).
+  const redundant =
+    typed.ticketNumber === draft.mapping.caseId || layoutFor(preview, draft) === 'ticket-rows';
+  const queue = parseQueueDraft(redundant ? { ...typed, ticketNumber: '' } : typed);
   if (queue instanceof UserInputError) return queue;
   return {
     ...(layoutFor(preview, draft) === 'ticket-rows' ? { layout: 'ticket-rows' as const } : {}),
@@ -100,24 +102,69 @@ export function confirmUploadQueue(
   };
 }
 
+/**
+ * The inputs of a QueueDraft; the ticket-number column is a select of `columns` when given (the
+ * upload dialog), else typed (the dataset's settings).
+ */
 function queueInputs(
   idPrefix: string,
   values: QueueDraft,
   tr: Translator,
-  changed: (role: QueueRole, text: string) => void,
+  changed: (key: keyof QueueDraft, text: string) => void,
+  columns?: readonly string[],
 ): HTMLElement[] {
-  return ROLES.map((role) => {
-    const id = `${idPrefix}-${role}`;
-    const input = el('input', {
-      id,
-      type: 'text',
-      'data-focus': id,
-      'data-queue': role,
-      value: values[role],
-      oninput: () => changed(role, input.value),
-    });
-    return el('div', { class: 'field' }, el('label', { for: id }, tr.t(ROLE_LABELS[role])), input);
-  });
+  const id = `${idPrefix}-ticketNumber`;
+  const ticketNumber = columns
+    ? el(
+        'select',
+        {
+          id,
+          'data-focus': id,
+          'data-queue': 'ticketNumber',
+          onchange: (event: Event) =>
+            changed('ticketNumber', (event.target as HTMLSelectElement).value),
+        },
+        el(
+          'option',
+          { value: '', selected: values.ticketNumber === '' },
+          tr.t('queue.ticketNumber.case'),
+        ),
+        columns.map((c) => el('option', { value: c, selected: values.ticketNumber === c }, c)),
+      )
+    : el('input', {
+        id,
+        type: 'text',
+        'data-focus': id,
+        'data-queue': 'ticketNumber',
+        value: values.ticketNumber,
+        oninput: (event: Event) =>
+          changed('ticketNumber', (event.target as HTMLInputElement).value),
+      });
+  return [
+    ...ROLES.map((role) => {
+      const id = `${idPrefix}-${role}`;
+      const input = el('input', {
+        id,
+        type: 'text',
+        'data-focus': id,
+        'data-queue': role,
+        value: values[role],
+        oninput: () => changed(role, input.value),
+      });
+      return el(
+        'div',
+        { class: 'field' },
+        el('label', { for: id }, tr.t(ROLE_LABELS[role])),
+        input,
+      );
+    }),
+    el(
+      'div',
+      { class: 'field' },
+      el('label', { for: id }, tr.t('queue.ticketNumber')),
+      ticketNumber,
+    ),
+  ];
 }
 
 export interface UploadQueueSection {
@@ -141,8 +188,13 @@ export function renderUploadQueue(
     const draft = getDraft();
     const values = queueDraftFor(preview, draft);
     box.replaceChildren(
-      ...queueInputs('upload-queue', values, tr, (role, text) =>
-        change({ queueActivities: { ...queueDraftFor(preview, getDraft()), [role]: text } }),
+      ...queueInputs(
+        'upload-queue',
+        values,
+        tr,
+        (key, text) =>
+          change({ queueActivities: { ...queueDraftFor(preview, getDraft()), [key]: text } }),
+        preview.headers,
       ),
     );
   };
@@ -188,14 +240,10 @@ export function renderQueueActivitiesEditor(
   tr: Translator,
   save: (queue: QueueActivities | null) => Promise<boolean>,
 ): HTMLElement {
-  let values: QueueDraft = toDraft(dataset.queueActivities) ?? {
-    ticket: '',
-    call: '',
-    abandon: '',
-  };
+  let values: QueueDraft = toDraft(dataset.queueActivities) ?? EMPTY;
   const status = el('span', { class: 'muted', role: 'status', 'data-testid': 'queue-status' });
-  const inputs = queueInputs('dataset-queue', values, tr, (role, text) => {
-    values = { ...values, [role]: text };
+  const inputs = queueInputs('dataset-queue', values, tr, (key, text) => {
+    values = { ...values, [key]: text };
     status.textContent = '';
   });
   const button = el(

@@ -86,7 +86,10 @@ describe('queue activities in the upload dialog', () => {
     });
     const none = { ...draft, mapping: { ...draft.mapping, activity: '备注' } };
     expect(confirmDraft(none, 'csv', EVENTS)).not.toHaveProperty('queueActivities');
-    const half = { ...draft, queueActivities: { ticket: '取号', call: '', abandon: '过号' } };
+    const half = {
+      ...draft,
+      queueActivities: { ticket: '取号', call: '', abandon: '过号', ticketNumber: '' },
+    };
     expect(confirmDraft(half, 'csv', EVENTS)).toMatchObject({ key: 'queue.incomplete' });
   });
 
@@ -137,6 +140,41 @@ describe('queue activities in the upload dialog', () => {
       'the required-field error',
     );
     expect(again.api.uploads).toHaveLength(0);
+  });
+});
+
+describe('the ticket-number column in the upload dialog', () => {
+  const WITH_NUMBER = previewDto({
+    headers: ['办件编号', '票号', '环节', '时间'],
+    rows: [['BJ1', 'A001', '取号', '2024-03-04 09:00:00']],
+    suggestedMapping: { caseId: '办件编号', activity: '环节', timestamp: '时间' },
+    identifierColumns: [],
+    suggestedQueueActivities: {
+      环节: { ticket: ['取号'], call: ['叫号'], abandon: [], ticketNumber: '票号' },
+    },
+  });
+
+  it('is suggested, sent with the activities, and dropped when it is the case id', async () => {
+    const { root, api } = await openDialog('zh-CN', WITH_NUMBER);
+    const number = root.querySelector<HTMLSelectElement>('#upload-queue-ticketNumber');
+    expect(number?.value).toBe('票号');
+    expect(root.querySelector('label[for="upload-queue-ticketNumber"]')?.textContent).toBe(
+      '票号列',
+    );
+    click(root, '#upload-submit');
+    await until(() => api.uploads.length === 1, 'the upload');
+    expect(api.uploads[0].options.queueActivities).toEqual({
+      ticket: ['取号'],
+      call: ['叫号'],
+      abandon: [],
+      ticketNumber: '票号',
+    });
+
+    const again = await openDialog('en', WITH_NUMBER);
+    select(again.root, '#upload-queue-ticketNumber', '办件编号');
+    click(again.root, '#upload-submit');
+    await until(() => again.api.uploads.length === 1, 'the upload');
+    expect(again.api.uploads[0].options.queueActivities).not.toHaveProperty('ticketNumber');
   });
 });
 

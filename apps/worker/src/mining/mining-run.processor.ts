@@ -63,7 +63,12 @@ export class MiningRunProcessor implements JobProcessor<'mining.run'> {
         journeyFilter: toJourneyFilter(filter),
         insights: { timeZone: dataset?.timezone ?? 'UTC', ...toQueueOptions(params) },
       });
-      const events = this.events.streamForMining(run.datasetId, filter, options.journey ?? 'case');
+      const events = this.events.streamForMining(
+        run.datasetId,
+        filter,
+        options.journey ?? 'case',
+        params.queueTicketAttribute,
+      );
       let streamed = 0;
       let last = Date.now();
       for await (const event of events) {

@@ -8,7 +8,7 @@ import { ConcurrencyLimit } from '../cache/concurrency-limit';
 import { AppConfig, CONFIG } from '../config/config';
 import { connectPg } from '../database/pg-connection';
 import { copyRows } from './copy-text';
-import { EVENT_COLUMNS, rowToEvent } from './event-row';
+import { eventColumns, rowToEvent } from './event-row';
 import { assertUuid } from './uuid';
 
 /** At most this many events per journey key in a timeline. */
@@ -127,8 +127,10 @@ export class EventQueryRepository {
     datasetId: string,
     filter: RunFilter = {},
     journey: JourneyKey = 'case',
+    /** The attribute holding the queue ticket number (run param queueTicketAttribute). */
+    ticketAttribute?: string,
   ): AsyncGenerator<MiningEvent> {
-    return this.copyEvents(miningCopySql(datasetId, filter, journey));
+    return this.copyEvents(miningCopySql(datasetId, filter, journey, ticketAttribute));
   }
 
   /** Streams the events a COPY … TO STDOUT of EVENT_COLUMNS reads, on a connection of its own. */
@@ -193,9 +195,14 @@ export class EventQueryRepository {
  * events that meet every condition, in mining order. COPY takes no bind parameters: the dataset
  * id is checked to be a uuid, and conditions must inline their values with escapeLiteral.
  */
-export function eventCopySql(datasetId: string, conditions: string[] = [], limit?: number): string {
+export function eventCopySql(
+  datasetId: string,
+  conditions: string[] = [],
+  limit?: number,
+  ticketAttribute?: string,
+): string {
   const where = [`dataset_id = '${assertUuid(datasetId)}'`, ...conditions].join(' AND ');
-  return `COPY (SELECT ${EVENT_COLUMNS} FROM event WHERE ${where}
+  return `COPY (SELECT ${eventColumns(ticketAttribute)} FROM event WHERE ${where}
     ORDER BY case_id, ts, line, identity${limit === undefined ? '' : ` LIMIT ${limit}`}) TO STDOUT`;
 }
 
@@ -204,13 +211,18 @@ export function eventCopySql(datasetId: string, conditions: string[] = [], limit
  * key that can pass it. A key (case id, or citizen key for citizen journeys) is kept when, for
  * each filter field, one of its events matches: a superset of the journeys the filter keeps.
  */
-export function miningCopySql(datasetId: string, filter: RunFilter, journey: JourneyKey): string {
+export function miningCopySql(
+  datasetId: string,
+  filter: RunFilter,
+  journey: JourneyKey,
+  ticketAttribute?: string,
+): string {
   const dataset = `dataset_id = '${assertUuid(datasetId)}'`;
   const key = journey === 'case' ? 'case_id' : 'citizen_key';
   const keep = keyConditions(filter).map(
     (condition) => `${key} IN (SELECT ${key} FROM event WHERE ${dataset} AND (${condition}))`,
   );
-  return eventCopySql(datasetId, keep);
+  return eventCopySql(datasetId, keep, undefined, ticketAttribute);
 }
 
 /**

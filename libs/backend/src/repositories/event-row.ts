@@ -1,14 +1,24 @@
 /** How an event row is read back for mining: the selected columns and their decoding. */
 import type { MiningEvent } from '@onetrip/mining';
+import { escapeLiteral } from 'pg';
 
 /** The columns read for mining, in the order rowToEvent expects. */
 export const EVENT_COLUMNS = `case_id, activity, (extract(epoch FROM ts) * 1000)::bigint,
   (extract(epoch FROM start_ts) * 1000)::bigint, lifecycle, resource, citizen_key,
   service, channel, location, department, source_system`;
 
-/** One row of EVENT_COLUMNS (COPY text fields, null for \\N) as a mining event. */
+/**
+ * EVENT_COLUMNS and, when `ticketAttribute` names one, the event attribute holding the queue
+ * ticket number (inlined with escapeLiteral: COPY takes no bind parameters).
+ */
+export function eventColumns(ticketAttribute?: string): string {
+  if (ticketAttribute === undefined) return EVENT_COLUMNS;
+  return `${EVENT_COLUMNS}, attributes ->> ${escapeLiteral(ticketAttribute)}`;
+}
+
+/** One row of eventColumns (COPY text fields, null for \\N) as a mining event. */
 export function rowToEvent(f: (string | null)[]): MiningEvent {
-  return {
+  const event: MiningEvent = {
     caseId: f[0] ?? '',
     activity: f[1] ?? '',
     timestamp: Number(f[2]),
@@ -22,4 +32,6 @@ export function rowToEvent(f: (string | null)[]): MiningEvent {
     department: f[10] ?? null,
     sourceSystem: f[11] ?? null,
   };
+  if (f.length > 12) event.ticket = f[12] ?? null;
+  return event;
 }

@@ -103,4 +103,16 @@ describe('withDatasetQueue', () => {
       queueAbandonActivities: [],
     });
   });
+
+  it("reads the ticket number from the dataset's ticket-number column unless the run names one", () => {
+    const withNumber = { ...queue, ticketNumber: '票号' };
+    expect(withDatasetQueue({}, withNumber).queueTicketAttribute).toBe('票号');
+    expect(
+      withDatasetQueue({ queueTicketAttribute: 'ticket_no' }, withNumber).queueTicketAttribute,
+    ).toBe('ticket_no');
+    expect(withDatasetQueue({}, queue)).not.toHaveProperty('queueTicketAttribute');
+    expect(runParamsHash(withDatasetQueue({}, withNumber))).not.toBe(
+      runParamsHash(withDatasetQueue({}, queue)),
+    );
+  });
 });

@@ -7,6 +7,7 @@ import {
   inPersonChannels,
   type ChannelRoles,
   type QueueActivities,
+  type QueueRole,
   type RunParams,
 } from '@onetrip/contracts';
 import type { InsightsOptions, MiningOptions } from '@onetrip/mining';
@@ -26,6 +27,9 @@ export function canonicalRunParams(params: RunParams): RunParams {
   if (params.journeyGapSeconds !== undefined) out.journeyGapSeconds = params.journeyGapSeconds;
   if (params.lifecycle !== undefined) out.lifecycle = params.lifecycle;
   if (params.tripGapSeconds !== undefined) out.tripGapSeconds = params.tripGapSeconds;
+  if (params.queueTicketAttribute !== undefined) {
+    out.queueTicketAttribute = params.queueTicketAttribute;
+  }
   for (const key of QUEUE_PARAMS) {
     const names = params[key];
     if (names !== undefined) out[key] = [...new Set(names)].sort();
@@ -72,7 +76,7 @@ const QUEUE_PARAM_OF = {
   ticket: 'queueStartActivities',
   call: 'queueEndActivities',
   abandon: 'queueAbandonActivities',
-} as const satisfies Record<keyof QueueActivities, (typeof QUEUE_PARAMS)[number]>;
+} as const satisfies Record<QueueRole, (typeof QUEUE_PARAMS)[number]>;
 
 /**
  * A run without its own queue*Activities param uses the dataset's queue activities for it, when
@@ -81,9 +85,12 @@ const QUEUE_PARAM_OF = {
 export function withDatasetQueue(params: RunParams, queue: QueueActivities | null): RunParams {
   if (queue === null) return params;
   const out: RunParams = { ...params };
-  for (const role of Object.keys(QUEUE_PARAM_OF) as (keyof QueueActivities)[]) {
+  for (const role of Object.keys(QUEUE_PARAM_OF) as QueueRole[]) {
     const key = QUEUE_PARAM_OF[role];
     if (out[key] === undefined) out[key] = [...queue[role]];
+  }
+  if (out.queueTicketAttribute === undefined && queue.ticketNumber !== undefined) {
+    out.queueTicketAttribute = queue.ticketNumber;
   }
   return out;
 }
