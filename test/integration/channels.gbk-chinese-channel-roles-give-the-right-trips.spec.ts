@@ -13,14 +13,12 @@
 import type {
   DatasetDto,
   JourneyTimelineDto,
-  RunDto,
-  RunResultDto,
   UploadDto,
   UploadPreviewDto,
 } from '@onetrip/contracts';
 import iconv from 'iconv-lite';
 import { getJson, postJson } from '../support/http';
-import { apiWorkerSuite, waitForRun } from '../support/services';
+import { apiWorkerSuite, mineDataset } from '../support/services';
 
 const LOG = [
   '办件编号,环节名称,办理时间,渠道,办理地点',
@@ -53,19 +51,7 @@ describe('Chinese channel values in a GBK file', () => {
     return body;
   }
 
-  async function mine(datasetId: string): Promise<{ run: RunDto; result: RunResultDto['result'] }> {
-    const created = await postJson<RunDto>(
-      `${suite.api.url}/api/v1/datasets/${datasetId}/runs`,
-      {},
-    );
-    expect(created.status).toBeLessThan(300);
-    const run = await waitForRun(suite.api.url, created.body.id);
-    expect(run.status).toBe('completed');
-    const { result } = (
-      await getJson<RunResultDto>(`${suite.api.url}/api/v1/runs/${run.id}/result`)
-    ).body;
-    return { run: created.body, result };
-  }
+  const mine = (datasetId: string) => mineDataset(suite.api.url, datasetId);
 
   async function patchRoles(datasetId: string, channelRoles: unknown): Promise<Response> {
     return fetch(`${suite.api.url}/api/v1/datasets/${datasetId}`, {

@@ -9,9 +9,9 @@
  *   oldest first: A001 25 min, B002 35 min → waits 1500, 2100 s; p90 = 1500 + 0.9 × 600 = 2040 s
  * Both: 3600 s in all, median 1800 s.
  */
-import type { DatasetDto, RunDto, RunResultDto, UploadPreviewDto } from '@onetrip/contracts';
-import { getJson, postJson } from '../support/http';
-import { apiWorkerSuite, waitForRun } from '../support/services';
+import type { DatasetDto, UploadPreviewDto } from '@onetrip/contracts';
+import { postJson } from '../support/http';
+import { apiWorkerSuite, mineDataset } from '../support/services';
 
 const LOG = [
   '办件编号,票号,环节,时间,大厅',
@@ -34,15 +34,8 @@ describe('a ticket-number column in an uploaded event log', () => {
   }
 
   async function mine(datasetId: string) {
-    const created = await postJson<RunDto>(
-      `${suite.api.url}/api/v1/datasets/${datasetId}/runs`,
-      {},
-    );
-    expect((await waitForRun(suite.api.url, created.body.id)).status).toBe('completed');
-    const { result } = (
-      await getJson<RunResultDto>(`${suite.api.url}/api/v1/runs/${created.body.id}/result`)
-    ).body;
-    return { run: created.body, queue: result.insights?.queueWaits };
+    const { run, result } = await mineDataset(suite.api.url, datasetId);
+    return { run, queue: result.insights?.queueWaits };
   }
 
   it('pairs each call with the ticket of its number', async () => {

@@ -13,16 +13,9 @@
  * an event), 1 of 3 at H1 and 1 of 2 at H2. Counted to the start of service instead (call
  * activity 窗口办理, whose start is the service start): 780, 1860, 420 s, 3060 s in all.
  */
-import type {
-  DatasetDto,
-  QueueActivities,
-  RunDto,
-  RunResultDto,
-  UploadDto,
-  UploadPreviewDto,
-} from '@onetrip/contracts';
+import type { DatasetDto, QueueActivities, UploadDto, UploadPreviewDto } from '@onetrip/contracts';
 import { getJson, postJson } from '../support/http';
-import { apiWorkerSuite, waitForRun } from '../support/services';
+import { apiWorkerSuite, mineDataset } from '../support/services';
 
 const EXPORT = [
   '票号,大厅,取号时间,叫号时间,开始服务时间,完成时间,窗口',
@@ -45,16 +38,8 @@ describe('a one-row-per-ticket queue export uploaded through the api', () => {
   }
 
   async function mine(datasetId: string, params?: object) {
-    const created = await postJson<RunDto>(
-      `${suite.api.url}/api/v1/datasets/${datasetId}/runs`,
-      params ? { params } : {},
-    );
-    expect(created.status).toBeLessThan(300);
-    expect((await waitForRun(suite.api.url, created.body.id)).status).toBe('completed');
-    const { result } = (
-      await getJson<RunResultDto>(`${suite.api.url}/api/v1/runs/${created.body.id}/result`)
-    ).body;
-    return { run: created.body, queue: result.insights?.queueWaits };
+    const { run, result } = await mineDataset(suite.api.url, datasetId, params ? { params } : {});
+    return { run, queue: result.insights?.queueWaits };
   }
 
   async function patch(datasetId: string, body: unknown): Promise<Response> {

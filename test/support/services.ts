@@ -5,7 +5,7 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { AppConfig, createDataSource, loadConfig } from '@onetrip/backend';
-import type { RunDto } from '@onetrip/contracts';
+import type { RunDto, RunResultDto } from '@onetrip/contracts';
 import Redis from 'ioredis';
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -299,6 +299,28 @@ export async function waitForRun(
       throw new Error(`run ${runId} still ${run.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/**
+ * Asks for a run of the dataset (`body` of POST …/runs), waits until it completes and reads its
+ * result: the run as the POST answered it (`cached`, `params`) and the mining result.
+ */
+export async function mineDataset(
+  apiUrl: string,
+  datasetId: string,
+  body: object = {},
+): Promise<{ run: RunDto; result: RunResultDto['result'] }> {
+  const created = await fetch(`${apiUrl}/api/v1/datasets/${datasetId}/runs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (created.status >= 300) throw new Error(`POST runs answered ${created.status}`);
+  const run = (await created.json()) as RunDto;
+  const done = await waitForRun(apiUrl, run.id);
+  if (done.status !== 'completed') throw new Error(`run ${run.id} ${done.status}: ${done.error}`);
+  const res = await fetch(`${apiUrl}/api/v1/runs/${run.id}/result`);
+  return { run, result: ((await res.json()) as RunResultDto).result };
 }
 
 const API_MAIN = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
