@@ -151,6 +151,18 @@ describe('a one-row-per-ticket queue export uploaded through the api', () => {
     expect(layout.body.code).toBe('upload.options-invalid');
     expect(layout.body.detail).toContain('layout');
 
+    const body = new FormData();
+    body.append('layout', 'ticket-rows');
+    body.append('file', new Blob(['{"票号":"A1","取号时间":"2024-03-04 09:00:00"}\n']), 'q.ndjson');
+    const ndjson = await fetch(`${suite.api.url}/api/v1/datasets/${ds.id}/uploads`, {
+      method: 'POST',
+      body,
+    });
+    const refused = (await ndjson.json()) as { status: number; detail: string };
+    expect(ndjson.status).toBeGreaterThanOrEqual(400);
+    expect(ndjson.status).toBeLessThan(500);
+    expect(refused.detail).toContain('reads CSV only, not NDJSON');
+
     const later = await patch(ds.id, {
       queueActivities: { ticket: [], call: ['叫号'], abandon: [] },
     });

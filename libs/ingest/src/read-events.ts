@@ -96,6 +96,14 @@ export async function* readEventBatches(
     throw new IngestError({ file, line: null, reason: 'the file is empty', code: 'empty-file' });
   }
   const format = options.format ?? formatFromName(file) ?? sniffFormat(first);
+  if (ctx.ticketRows !== null && format !== 'csv') {
+    throw new IngestError({
+      file,
+      line: null,
+      reason: `one row per ticket (ticketRows, upload layout ticket-rows) reads CSV only, not ${format.toUpperCase()}`,
+      code: 'invalid-option',
+    });
+  }
   let records: AsyncGenerator<IngestRecord[]>;
   if (format === 'csv') records = parseCsv(rest, ctx);
   else if (format === 'xes') records = parseXes(rest, ctx);
