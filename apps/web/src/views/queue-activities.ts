@@ -231,6 +231,12 @@ export function renderUploadQueue(
 }
 
 /**
+ * Typed but unsaved lists per dataset id: the run controls are redrawn on every store change (a
+ * run's progress, say), and what the user typed must survive that.
+ */
+const unsaved = new Map<string, QueueDraft>();
+
+/**
  * The dataset's queue activities, changeable after the upload: three lists and a save button; the
  * next run pairs tickets with them (a new run: its params differ). Always shown, so a dataset
  * uploaded before they existed can have them too.
@@ -240,10 +246,11 @@ export function renderQueueActivitiesEditor(
   tr: Translator,
   save: (queue: QueueActivities | null) => Promise<boolean>,
 ): HTMLElement {
-  let values: QueueDraft = toDraft(dataset.queueActivities) ?? EMPTY;
+  let values: QueueDraft = unsaved.get(dataset.id) ?? toDraft(dataset.queueActivities) ?? EMPTY;
   const status = el('span', { class: 'muted', role: 'status', 'data-testid': 'queue-status' });
   const inputs = queueInputs('dataset-queue', values, tr, (key, text) => {
     values = { ...values, [key]: text };
+    unsaved.set(dataset.id, values);
     status.textContent = '';
   });
   const button = el(
@@ -260,6 +267,7 @@ export function renderQueueActivitiesEditor(
         }
         button.disabled = true;
         void save(queue).then((ok) => {
+          if (ok) unsaved.delete(dataset.id);
           button.disabled = false;
           status.textContent = tr.t(ok ? 'queue.saved' : 'queue.saveFailed');
         });

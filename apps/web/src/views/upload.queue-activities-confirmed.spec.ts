@@ -199,6 +199,16 @@ describe('queue activities changed after the upload', () => {
       );
       expect(root.querySelector<HTMLInputElement>('#dataset-queue-call')?.value).toBe('叫号');
       typeInto(root, '#dataset-queue-call', '叫号, 窗口叫号');
+      // A redraw before saving (here: the other language) keeps what was typed.
+      select(root, '#locale-select', locale === 'en' ? 'zh-CN' : 'en');
+      const other = locale === 'en' ? '叫号' : 'Called to a window';
+      await until(
+        () => root.querySelector('label[for="dataset-queue-call"]')?.textContent === other,
+        'the redraw',
+      );
+      expect(root.querySelector<HTMLInputElement>('#dataset-queue-call')?.value).toBe(
+        '叫号, 窗口叫号',
+      );
       click(root, '#queue-activities-save');
       await until(() => api.updates.length === 1, 'the PATCH');
       expect(api.updates[0]).toEqual({
