@@ -233,6 +233,11 @@ export interface WaitAttribution {
 export interface BottlenecksBySide {
   government: Bottleneck[];
   citizen: Bottleneck[];
+  /**
+   * Each side's share of all waiting (they add up to 1 when there is any waiting): what a side's
+   * edge shares add up to, listed or not. Absent from results stored before it was added.
+   */
+  shares?: { government: number; citizen: number };
 }
 
 /** Per DFG edge: the side panel of the journey map. */

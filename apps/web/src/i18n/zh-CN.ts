@@ -294,7 +294,8 @@ export const zhCN: Messages = {
   'panel.openTimeline': '打开旅程 {key} 的时间线',
   'panel.noInsights': '分布图和样本旅程需要仪表板的分项统计；请重新分析。',
   'bottlenecks.title': '群众在哪里等待',
-  'bottlenecks.caption': '按造成的总等待时间（次数 × 平均等待）排序的流转与环节。',
+  'bottlenecks.caption':
+    '等待在哪里：按造成的总等待时间（次数 × 平均等待）排序的每个流转（从一个环节到下一个环节之间的时间）；占比合计为全部等待的 100%。',
   'bottlenecks.col.where': '位置',
   'bottlenecks.col.kind': '类型',
   'bottlenecks.col.total': '总等待',
@@ -307,10 +308,14 @@ export const zhCN: Messages = {
   'bottlenecks.kind.activity': '环节前排队',
   'bottlenecks.showOnMap': '在地图中显示',
   'bottlenecks.more': '显示最大的 {shown} 项（共 {total} 项）；CSV 列出全部。',
+  'bottlenecks.rest': '其余流转',
+  'bottlenecks.byStep': '同样的等待，按所等待的环节汇总',
+  'bottlenecks.byStep.caption':
+    '每个流转的等待归入其后的环节再汇总一次：这是上面排名的另一种视图，而不是额外的等待（占比合计相同）。',
   'bottlenecks.empty': '这些旅程中没有等待。',
   'bottlenecks.government.title': '群众在哪里等政府',
   'bottlenecks.government.caption':
-    '政府环节（排队、窗口、后台审批）之前的等待，按总等待时间排序；占比为占全部等待的比例。',
+    '政府环节（排队、窗口、后台）之前的等待，按总等待时间排序；占全部等待的比例（与下方列表合计 100%）。',
   'bottlenecks.citizen.title': '政府在哪里等群众',
   'bottlenecks.citizen.caption':
     '群众行为（取号、网上提交、再次到厅）之前的等待：是群众自己的时间，不是排队。',
