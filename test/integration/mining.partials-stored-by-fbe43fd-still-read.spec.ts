@@ -32,7 +32,13 @@ const stored = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as StoredPartials;
 const { options, events } = stored;
 
 /** Partial fields added after fbe43fd (return causes, bottlenecks by side): old partials lack them. */
-const ADDED_PARTIAL_FIELDS = ['returnCauses', 'returnPurposes', 'citizenWaits', 'governmentWaits'];
+const ADDED_PARTIAL_FIELDS = [
+  'returnCauses',
+  'returnPurposes',
+  'citizenWaits',
+  'governmentWaits',
+  'tripsCaused',
+];
 /** Result fields finished from them. */
 const ADDED_RESULT_FIELDS = ['returnCauses', 'bottlenecks'] as const;
 
@@ -57,8 +63,16 @@ function withoutNewQueueFields(json: PartialResultJson): PartialResultJson {
  * Rework was redefined since fbe43fd: repeated hall-queue steps (a second visit's ticket and call)
  * are no longer rework. Stored partials keep the figures they were mined with, so the comparisons
  * with today's engine leave every rework count out; the figures are checked on their own below.
+ * The trips each department is responsible for (tripsCaused) were not counted then at all.
  */
-const REWORK_KEYS = new Set(['rework', 'reworkRate', 'reworkJourneys', 'extraOccurrences']);
+const REWORK_KEYS = new Set([
+  'rework',
+  'reworkRate',
+  'reworkJourneys',
+  'extraOccurrences',
+  'tripsCaused',
+  'returnTripsCaused',
+]);
 
 function withoutRework<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v: unknown) => withoutRework(v)) as T;
@@ -109,6 +123,9 @@ describe('partials stored by fbe43fd', () => {
     expect(insights?.kpis.zeroTripRate).toBe(2 / 4);
     // Rework as fbe43fd counted it: c1/Permit supplements twice, c3 takes two tickets.
     expect(insights?.kpis.reworkRate).toBe(2 / 4);
+    // Not counted then: no department is credited with trips (rather than 0 for each).
+    for (const row of insights?.trips?.byDepartment ?? [])
+      expect(row).not.toHaveProperty('tripsCaused');
     // Today c3's second ticket is a queue step repeated, not rework.
     expect(mine(events, options).insights?.kpis.reworkRate).toBe(1 / 4);
     // Queue: 20 min at H1, 45 min at H2, c3's first ticket waits 50 min; its second is uncalled.

@@ -108,12 +108,23 @@ export interface TripBreakdownRow {
   tripsPerJourney: number;
   atMostOneTripRate: number;
   zeroTripRate: number;
+  /**
+   * byDepartment only: the trips this department is responsible for (measures/trip-breakdowns.ts:
+   * a first trip → the department of its first substantive step, a return trip → the department
+   * of its cause), and the return trips among them. Over all rows they add up to all trips.
+   * Absent from results of partials stored before they were counted.
+   */
+  tripsCaused?: number;
+  returnTripsCaused?: number;
 }
 
 export interface TripBreakdowns {
   /** By the journey's service (its first non-empty service value). */
   byService: TripBreakdownRow[];
-  /** By the journey's department (its first non-empty department value). */
+  /**
+   * By department: a journey counts under every department it touches (as filtering by the
+   * department counts it), with `tripsCaused` per department.
+   */
   byDepartment: TripBreakdownRow[];
   /** By hall: a journey counts under every hall where it made a trip (journeys with none: not listed). */
   byHall: TripBreakdownRow[];

@@ -338,6 +338,11 @@ export const en = {
   'trips.distribution.caption': 'How many times citizens had to come in person.',
   'trips.byService': 'At-most-one-trip rate by service',
   'trips.byDepartment': 'At-most-one-trip rate by department',
+  'trips.byDepartment.caption':
+    'A journey counts under every department it touches, as filtering by the department counts it.',
+  'trips.caused': 'Trips each department is responsible for',
+  'trips.caused.caption':
+    'Every trip credited once: a first trip to the office the citizen came to (its first step other than a ticket or call), a return trip to the department whose step sent the citizen back.',
   'trips.byHall': 'At-most-one-trip rate by hall',
   'trips.returnReasons': 'What brings citizens back',
   'trips.returnReasons.caption': 'Activities done on a second or later trip, by journeys.',

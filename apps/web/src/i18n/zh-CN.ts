@@ -327,6 +327,10 @@ export const zhCN: Messages = {
   'trips.distribution.caption': '群众需要到现场办理的次数。',
   'trips.byService': '各事项“最多跑一次”比例',
   'trips.byDepartment': '各部门“最多跑一次”比例',
+  'trips.byDepartment.caption': '旅程计入其涉及的每个部门（与按部门筛选的口径一致）。',
+  'trips.caused': '各部门造成的跑动',
+  'trips.caused.caption':
+    '每次跑动只归属一个部门：首次跑动归属群众前来办理的部门（取号、叫号之外的第一个环节），再次跑动归属让群众再跑一趟的那个环节所在部门。',
   'trips.byHall': '各大厅“最多跑一次”比例',
   'trips.returnReasons': '群众为何再次跑动',
   'trips.returnReasons.caption': '在第二次及以后跑动中办理的环节，按旅程数排序。',

@@ -233,6 +233,7 @@ describe('the other views', () => {
       'trips-by-service',
       'trips-by-department',
       'trips-by-hall',
+      'trips-caused-by-department',
       'return-causes',
       'return-purposes',
       'channel-sequences',
