@@ -32,7 +32,13 @@ const stored = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as StoredPartials;
 const { options, events } = stored;
 
 /** Partial fields added after fbe43fd (return causes, bottlenecks by side): old partials lack them. */
-const ADDED_PARTIAL_FIELDS = ['returnCauses', 'returnPurposes', 'citizenWaits', 'governmentWaits'];
+const ADDED_PARTIAL_FIELDS = [
+  'returnCauses',
+  'returnPurposes',
+  'citizenWaits',
+  'governmentWaits',
+  'tripsCaused',
+];
 /** Result fields finished from them. */
 const ADDED_RESULT_FIELDS = ['returnCauses', 'bottlenecks'] as const;
 
@@ -53,6 +59,31 @@ function withoutNewQueueFields(json: PartialResultJson): PartialResultJson {
   return { ...json, insights: insights as unknown as PartialResultJson['insights'] };
 }
 
+/**
+ * Rework was redefined since fbe43fd: repeated hall-queue steps (a second visit's ticket and call)
+ * are no longer rework. Stored partials keep the figures they were mined with, so the comparisons
+ * with today's engine leave every rework count out; the figures are checked on their own below.
+ * The trips each department is responsible for (tripsCaused) were not counted then at all.
+ */
+const REWORK_KEYS = new Set([
+  'rework',
+  'reworkRate',
+  'reworkJourneys',
+  'extraOccurrences',
+  'tripsCaused',
+  'returnTripsCaused',
+]);
+
+function withoutRework<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => withoutRework(v)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !REWORK_KEYS.has(key))
+      .map(([key, v]) => [key, withoutRework(v)]),
+  ) as T;
+}
+
 describe('partials stored by fbe43fd', () => {
   it('merge and finish into what mining the whole log gives today, but the figures added since', () => {
     const merged = finalize(mergePartials(stored.shards.map(partialFromJson)), options);
@@ -65,14 +96,16 @@ describe('partials stored by fbe43fd', () => {
     });
     if (!merged.insights || !whole.insights) throw new Error('no insights');
     const q = whole.insights.queueWaits;
-    expect(withoutAdded(merged)).toEqual(
-      withoutAdded({
-        ...whole,
-        insights: {
-          ...whole.insights,
-          queueWaits: { ...q, tickets: 0, abandonedRate: null, abandonedByHall: [] },
-        },
-      }),
+    expect(withoutRework(withoutAdded(merged))).toEqual(
+      withoutRework(
+        withoutAdded({
+          ...whole,
+          insights: {
+            ...whole.insights,
+            queueWaits: { ...q, tickets: 0, abandonedRate: null, abandonedByHall: [] },
+          },
+        }),
+      ),
     );
   });
 
@@ -88,8 +121,13 @@ describe('partials stored by fbe43fd', () => {
     expect(insights?.kpis.journeys).toBe(4);
     expect(insights?.kpis.tripsPerJourney).toBe(3 / 4);
     expect(insights?.kpis.zeroTripRate).toBe(2 / 4);
-    // Rework: c1/Permit supplements twice, c3 takes two tickets.
+    // Rework as fbe43fd counted it: c1/Permit supplements twice, c3 takes two tickets.
     expect(insights?.kpis.reworkRate).toBe(2 / 4);
+    // Not counted then: no department is credited with trips (rather than 0 for each).
+    for (const row of insights?.trips?.byDepartment ?? [])
+      expect(row).not.toHaveProperty('tripsCaused');
+    // Today c3's second ticket is a queue step repeated, not rework.
+    expect(mine(events, options).insights?.kpis.reworkRate).toBe(1 / 4);
     // Queue: 20 min at H1, 45 min at H2, c3's first ticket waits 50 min; its second is uncalled.
     expect(insights?.queueWaits.count).toBe(3);
     expect(insights?.queueWaits.uncalled).toBe(1);
@@ -127,7 +165,7 @@ describe('partials stored by fbe43fd', () => {
       }
       return json;
     });
-    expect(today.map(withoutNewQueueFields)).toEqual(stored.shards);
+    expect(withoutRework(today.map(withoutNewQueueFields))).toEqual(withoutRework(stored.shards));
     for (const shard of today)
       expect(Object.keys(shard.insights ?? {})).toEqual(expect.arrayContaining([...SINCE.partial]));
   });

@@ -108,12 +108,23 @@ export interface TripBreakdownRow {
   tripsPerJourney: number;
   atMostOneTripRate: number;
   zeroTripRate: number;
+  /**
+   * byDepartment only: the trips this department is responsible for (measures/trip-breakdowns.ts:
+   * a first trip → the department of its first substantive step, a return trip → the department
+   * of its cause), and the return trips among them. Over all rows they add up to all trips.
+   * Absent from results of partials stored before they were counted.
+   */
+  tripsCaused?: number;
+  returnTripsCaused?: number;
 }
 
 export interface TripBreakdowns {
   /** By the journey's service (its first non-empty service value). */
   byService: TripBreakdownRow[];
-  /** By the journey's department (its first non-empty department value). */
+  /**
+   * By department: a journey counts under every department it touches (as filtering by the
+   * department counts it), with `tripsCaused` per department.
+   */
   byDepartment: TripBreakdownRow[];
   /** By hall: a journey counts under every hall where it made a trip (journeys with none: not listed). */
   byHall: TripBreakdownRow[];
@@ -233,6 +244,11 @@ export interface WaitAttribution {
 export interface BottlenecksBySide {
   government: Bottleneck[];
   citizen: Bottleneck[];
+  /**
+   * Each side's share of all waiting (they add up to 1 when there is any waiting): what a side's
+   * edge shares add up to, listed or not. Absent from results stored before it was added.
+   */
+  shares?: { government: number; citizen: number };
 }
 
 /** Per DFG edge: the side panel of the journey map. */

@@ -121,7 +121,7 @@ export class JourneyAccumulator {
   private addRework(f: JourneyFacts): void {
     for (const act of f.touched) {
       const n = f.occurrences[act];
-      if (n > 1) {
+      if (n > 1 && f.notRework[act] !== 1) {
         this.byCode[act].reworkJourneys += 1;
         this.byCode[act].extraOccurrences += n - 1;
       }

@@ -26,7 +26,7 @@ export class JourneyFacts {
   readonly touched: number[] = [];
   /** Occurrences in this journey, by activity code (non-zero only for `touched`). */
   readonly occurrences: Int32Array;
-  /** Some activity occurs more than once (rework). */
+  /** Some activity other than a queue step occurs more than once (rework). */
   reworked = false;
   private codes = new Uint16Array(256);
   private readonly width: 1 | 2;
@@ -35,6 +35,11 @@ export class JourneyFacts {
     activities: number,
     private readonly inPerson: Uint8Array,
     private readonly tripGapMs: number,
+    /**
+     * 1 for each activity code whose repetition is not rework: hall-queue steps (queue-steps.ts),
+     * which every further trip repeats. Codes beyond its length count as rework.
+     */
+    readonly notRework: Uint8Array = new Uint8Array(0),
   ) {
     this.occurrences = new Int32Array(activities);
     this.width = codeWidth(activities);
@@ -66,7 +71,7 @@ export class JourneyFacts {
         codes[j + 1] = act & 0xffff;
       }
       if (occurrences[act] === 0) touched.push(act);
-      else reworked = true;
+      else if (this.notRework[act] !== 1) reworked = true;
       occurrences[act] += 1;
     }
     this.start = buf.startAt[buf.sorted[lo]];

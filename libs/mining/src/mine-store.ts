@@ -3,6 +3,7 @@ import { buildInstances, InstanceBuffer, type PairingCounts } from './instances'
 import { JourneyAccumulator } from './journey-accumulator';
 import { splitJourneys } from './journeys';
 import { JourneyFacts } from './journey-facts';
+import { queueStepFlags, type QueueStepNames } from './insights/queue-steps';
 import { channelFlags } from './options';
 import type { PartialResult } from './partial-result';
 import { sortRange } from './sort-range';
@@ -55,12 +56,15 @@ export function mineStore(
   keep?: (buf: InstanceBuffer, lo: number, hi: number) => boolean,
   /** Called with every kept journey's facts after the engine took them (the insights pass). */
   alsoMeasure?: (facts: JourneyFacts) => void,
+  /** The hall-queue steps, whose repetition is not rework (default: the default names). */
+  queueSteps?: QueueStepNames,
 ): PartialResult {
   const accumulator = new JourneyAccumulator(store.activities);
   const facts = new JourneyFacts(
     store.activities.size,
     channelFlags(store.channels, options.inPerson),
     options.tripGapMs,
+    queueStepFlags(store.activities, queueSteps),
   );
   const counts = forEachJourney(store, options, (buf, lo, hi) => {
     if (hi <= lo || (keep && !keep(buf, lo, hi))) return;

@@ -29,7 +29,7 @@ export function createMiner(options: Partial<MiningOptions> = {}): Miner {
   const partial = (): PartialResult => {
     const keep = filter && columns ? journeyPredicate(filter, store, columns) : undefined;
     const tally = insights && columns ? insightsTally(store, columns, resolved, insights) : null;
-    const p = mineStore(store, resolved, keep, tally?.addJourney);
+    const p = mineStore(store, resolved, keep, tally?.addJourney, insights ?? undefined);
     if (tally) p.insights = tally.finish();
     return p;
   };

@@ -325,7 +325,7 @@ export const en = {
     'Histograms and sample journeys come with the dashboard’s breakdowns; mine again to see them.',
   'bottlenecks.title': 'Where citizens wait',
   'bottlenecks.caption':
-    'Hand-offs and activities ranked by the total waiting time they cause (times × mean wait).',
+    'Where the waiting is: every hand-off (the time between one step and the next) ranked by the total waiting it causes (times × mean wait); the shares add up to 100% of all waiting.',
   'bottlenecks.col.where': 'Where',
   'bottlenecks.col.kind': 'Kind',
   'bottlenecks.col.total': 'Total wait',
@@ -338,10 +338,14 @@ export const en = {
   'bottlenecks.kind.activity': 'Queue before',
   'bottlenecks.showOnMap': 'Show on map',
   'bottlenecks.more': 'The {shown} largest of {total}; the CSV lists them all.',
+  'bottlenecks.rest': 'All other hand-offs',
+  'bottlenecks.byStep': 'The same waits by the step waited for',
+  'bottlenecks.byStep.caption':
+    'The hand-offs’ waiting grouped by the step that follows each: a view of the ranking above, not more waiting (the shares add up to the same total).',
   'bottlenecks.empty': 'No waiting found in these journeys.',
   'bottlenecks.government.title': 'Where citizens wait on the government',
   'bottlenecks.government.caption':
-    'Waits before government steps (queues, counters, back office), ranked by total waiting time; share of all waiting.',
+    'Waits before government steps (queues, counters, back office), ranked by total waiting time; shares of all waiting (with the list below they add up to 100%).',
   'bottlenecks.citizen.title': 'Where the government waits on the citizen',
   'bottlenecks.citizen.caption':
     'Waits before citizen actions (taking a ticket, uploading online, the next visit): the citizen’s own time, not a queue.',
@@ -353,6 +357,11 @@ export const en = {
   'trips.distribution.caption': 'How many times citizens had to come in person.',
   'trips.byService': 'At-most-one-trip rate by service',
   'trips.byDepartment': 'At-most-one-trip rate by department',
+  'trips.byDepartment.caption':
+    'A journey counts under every department it touches, as filtering by the department counts it.',
+  'trips.caused': 'Trips each department is responsible for',
+  'trips.caused.caption':
+    'Every trip credited once: a first trip to the office the citizen came to (its first step other than a ticket or call), a return trip to the department whose step sent the citizen back.',
   'trips.byHall': 'At-most-one-trip rate by hall',
   'trips.returnReasons': 'What brings citizens back',
   'trips.returnReasons.caption': 'Activities done on a second or later trip, by journeys.',

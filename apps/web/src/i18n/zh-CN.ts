@@ -309,7 +309,8 @@ export const zhCN: Messages = {
   'panel.openTimeline': '打开旅程 {key} 的时间线',
   'panel.noInsights': '分布图和样本旅程需要仪表板的分项统计；请重新分析。',
   'bottlenecks.title': '群众在哪里等待',
-  'bottlenecks.caption': '按造成的总等待时间（次数 × 平均等待）排序的流转与环节。',
+  'bottlenecks.caption':
+    '等待在哪里：按造成的总等待时间（次数 × 平均等待）排序的每个流转（从一个环节到下一个环节之间的时间）；占比合计为全部等待的 100%。',
   'bottlenecks.col.where': '位置',
   'bottlenecks.col.kind': '类型',
   'bottlenecks.col.total': '总等待',
@@ -322,10 +323,14 @@ export const zhCN: Messages = {
   'bottlenecks.kind.activity': '环节前排队',
   'bottlenecks.showOnMap': '在地图中显示',
   'bottlenecks.more': '显示最大的 {shown} 项（共 {total} 项）；CSV 列出全部。',
+  'bottlenecks.rest': '其余流转',
+  'bottlenecks.byStep': '同样的等待，按所等待的环节汇总',
+  'bottlenecks.byStep.caption':
+    '每个流转的等待归入其后的环节再汇总一次：这是上面排名的另一种视图，而不是额外的等待（占比合计相同）。',
   'bottlenecks.empty': '这些旅程中没有等待。',
   'bottlenecks.government.title': '群众在哪里等政府',
   'bottlenecks.government.caption':
-    '政府环节（排队、窗口、后台审批）之前的等待，按总等待时间排序；占比为占全部等待的比例。',
+    '政府环节（排队、窗口、后台）之前的等待，按总等待时间排序；占全部等待的比例（与下方列表合计 100%）。',
   'bottlenecks.citizen.title': '政府在哪里等群众',
   'bottlenecks.citizen.caption':
     '群众行为（取号、网上提交、再次到厅）之前的等待：是群众自己的时间，不是排队。',
@@ -337,6 +342,10 @@ export const zhCN: Messages = {
   'trips.distribution.caption': '群众需要到现场办理的次数。',
   'trips.byService': '各事项“最多跑一次”比例',
   'trips.byDepartment': '各部门“最多跑一次”比例',
+  'trips.byDepartment.caption': '旅程计入其涉及的每个部门（与按部门筛选的口径一致）。',
+  'trips.caused': '各部门造成的跑动',
+  'trips.caused.caption':
+    '每次跑动只归属一个部门：首次跑动归属群众前来办理的部门（取号、叫号之外的第一个环节），再次跑动归属让群众再跑一趟的那个环节所在部门。',
   'trips.byHall': '各大厅“最多跑一次”比例',
   'trips.returnReasons': '群众为何再次跑动',
   'trips.returnReasons.caption': '在第二次及以后跑动中办理的环节，按旅程数排序。',

@@ -4,7 +4,7 @@ import { buildingPermit } from '../charts/fixtures/building-permit';
 import { demoResult } from '../charts/fixtures/demo';
 import type { MapLayout } from '../charts/process-map';
 import { createTranslator, type Locale } from '../i18n/i18n';
-import { renderBottlenecks } from './bottlenecks-view';
+import { remainingShare, renderBottlenecks } from './bottlenecks-view';
 import {
   AUTO_MAP_ACTIVITIES,
   autoActivitiesPct,
@@ -197,10 +197,33 @@ describe('the other views', () => {
     const { ctx, navigations } = context(demoResult);
     const view = renderBottlenecks(ctx);
     const rows = view.querySelectorAll('[data-testid="bottlenecks-government-table"] tbody tr');
-    expect(rows.length).toBe(Math.min(20, demoResult.insights?.bottlenecks.government.length ?? 0));
+    const government = demoResult.insights?.bottlenecks.government ?? [];
+    const edges = government.filter((b) => b.kind === 'edge');
+    expect(rows.length).toBe(Math.min(20, edges.length));
+    // One ranking: hand-offs only; the same waits by step are a folded view beside it.
+    for (const row of rows) expect(row.querySelector('td')?.textContent).toContain(' → ');
+    const bySteps = view.querySelectorAll(
+      '[data-testid="bottlenecks-government-by-step-table"] tbody tr',
+    );
+    expect(bySteps.length).toBeGreaterThan(0);
+    for (const row of bySteps) expect(row.querySelector('td')?.textContent).not.toContain(' → ');
     rows[0].querySelector<HTMLButtonElement>('.show-on-map')?.click();
     expect(navigations[0][0].view).toBe('map');
     expect(navigations[0][0].selected).not.toBeNull();
+  });
+
+  it('makes each bottleneck table add up to its side of all waiting, the rest in one row', () => {
+    const sides = demoResult.insights?.bottlenecks;
+    if (!sides?.shares) throw new Error('demo result without side shares');
+    expect(sides.shares.government + sides.shares.citizen).toBeCloseTo(1, 9);
+    const edges = sides.government.filter((b) => b.kind === 'edge');
+    const shown = edges.slice(0, 20);
+    const rest = remainingShare(sides.shares.government, shown);
+    expect(shown.reduce((s, b) => s + b.share, 0) + rest).toBeCloseTo(sides.shares.government, 9);
+    const view = renderBottlenecks(context(demoResult).ctx);
+    const restRow = view.querySelector('[data-testid="bottlenecks-government-table-rest"]');
+    expect(restRow === null).toBe(rest === 0);
+    expect(remainingShare(0.5, [{ ...edges[0], share: 0.5 }])).toBe(0);
   });
 
   it('shows trips, rates, return causes and purposes and channel sequences; or says why not', () => {
@@ -210,6 +233,7 @@ describe('the other views', () => {
       'trips-by-service',
       'trips-by-department',
       'trips-by-hall',
+      'trips-caused-by-department',
       'return-causes',
       'return-purposes',
       'channel-sequences',

@@ -17,6 +17,7 @@ function rateCard(
   title: string,
   id: string,
   rows: readonly TripBreakdownRow[],
+  caption?: string,
 ): HTMLElement {
   const { tr } = ctx;
   const sorted = [...rows].sort((a, b) => b.journeys - a.journeys);
@@ -36,7 +37,7 @@ function rateCard(
       emptyLabel: tr.t('state.noJourneys'),
     },
   );
-  return chartTableCard(tr, { title, id }, chart, () => ({
+  return chartTableCard(tr, { title, caption, id }, chart, () => ({
     header: ['value', 'journeys', 'trips', 'tripsPerJourney', 'atMostOneTripRate', 'zeroTripRate'],
     rows: sorted.map((r) => [
       r.value ?? '',
@@ -47,6 +48,42 @@ function rateCard(
       r.zeroTripRate,
     ]),
   }));
+}
+
+/**
+ * The trips each department is responsible for (a first trip: the office the citizen came to; a
+ * return trip: the department whose step sent the citizen back). Null for results mined before
+ * they were counted.
+ */
+function tripsCausedCard(ctx: ViewContext, rows: readonly TripBreakdownRow[]): HTMLElement | null {
+  const { tr } = ctx;
+  if (!rows.some((r) => r.tripsCaused !== undefined)) return null;
+  const sorted = rows
+    .filter((r) => (r.tripsCaused ?? 0) > 0)
+    .sort((a, b) => (b.tripsCaused ?? 0) - (a.tripsCaused ?? 0));
+  return barCard(
+    ctx,
+    {
+      title: tr.t('trips.caused'),
+      caption: tr.t('trips.caused.caption'),
+      id: 'trips-caused-by-department',
+    },
+    sorted.map((r) => ({
+      key: r.value ?? '',
+      label: r.value ?? '–',
+      value: r.tripsCaused ?? 0,
+      note: tr.t('trips.returns', { count: tr.number(r.returnTripsCaused ?? 0) }),
+    })),
+    () => ({
+      header: ['department', 'tripsCaused', 'returnTripsCaused', 'journeys'],
+      rows: sorted.map((r) => [
+        r.value ?? '',
+        r.tripsCaused ?? 0,
+        r.returnTripsCaused ?? 0,
+        r.journeys,
+      ]),
+    }),
+  );
 }
 
 function barCard(
@@ -175,9 +212,17 @@ export function renderTrips(ctx: ViewContext): HTMLElement {
   if (insights?.trips && !noInPerson) {
     cards.push(
       rateCard(ctx, tr.t('trips.byService'), 'trips-by-service', insights.trips.byService),
-      rateCard(ctx, tr.t('trips.byDepartment'), 'trips-by-department', insights.trips.byDepartment),
+      rateCard(
+        ctx,
+        tr.t('trips.byDepartment'),
+        'trips-by-department',
+        insights.trips.byDepartment,
+        tr.t('trips.byDepartment.caption'),
+      ),
       rateCard(ctx, tr.t('trips.byHall'), 'trips-by-hall', insights.trips.byHall),
     );
+    const caused = tripsCausedCard(ctx, insights.trips.byDepartment);
+    if (caused) cards.push(caused);
   }
   if (insights) {
     // Results stored before return causes existed have only the activities of return trips.

@@ -7,6 +7,7 @@
  */
 import { rankBottlenecks, type WaitsOnEdge } from '../../bottlenecks';
 import { Distribution, type DistributionJson } from '../../distribution';
+import { ratio } from '../../figures';
 import { edgeKey, parseEdgeKey } from '../../partial';
 import { isCitizenAction } from '../citizen-action';
 import { insightMeasure, mergeDistributions } from '../measure';
@@ -93,15 +94,34 @@ export const bottleneckSides = insightMeasure<BottleneckSidesPartial, Bottleneck
     citizenWaits: fromJson(json.citizenWaits),
     governmentWaits: fromJson(json.governmentWaits),
   }),
-  finalize: (p, { allWaiting, bottleneckLimit }) => ({
-    bottlenecks: {
-      government: rankBottlenecks(
-        edges(p.governmentWaits),
-        allWaiting,
-        bottleneckLimit,
-        'government',
-      ),
-      citizen: rankBottlenecks(edges(p.citizenWaits), allWaiting, bottleneckLimit, 'citizen'),
-    },
-  }),
+  finalize: (p, { allWaiting, bottleneckLimit }) => {
+    const government = totalWait(p.governmentWaits);
+    const citizen = totalWait(p.citizenWaits);
+    return {
+      bottlenecks: {
+        government: rankBottlenecks(
+          edges(p.governmentWaits),
+          allWaiting,
+          bottleneckLimit,
+          'government',
+        ),
+        citizen: rankBottlenecks(edges(p.citizenWaits), allWaiting, bottleneckLimit, 'citizen'),
+        // None without any waiting, or from partials stored before the split (nothing measured).
+        ...(government + citizen > 0
+          ? {
+              shares: {
+                government: ratio(government, allWaiting),
+                citizen: ratio(citizen, allWaiting),
+              },
+            }
+          : {}),
+      },
+    };
+  },
 });
+
+function totalWait(waits: Map<string, Distribution>): number {
+  let sum = 0;
+  for (const d of waits.values()) sum += d.sum;
+  return sum;
+}
