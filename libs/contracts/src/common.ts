@@ -7,3 +7,13 @@ export const id = () => z.uuid();
 export const instant = () => z.iso.datetime();
 /** A count of rows, events, bytes. */
 export const count = () => z.number().int().min(0);
+
+/** True for a zone `Intl` knows (IANA names such as Asia/Shanghai, and UTC). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,18 +1,9 @@
 /** Datasets: `POST /api/v1/datasets`, `GET /api/v1/datasets[/:id]`. */
 import { z } from 'zod';
-import { count, id, instant } from './common';
+import { count, id, instant, isTimeZone } from './common';
 import { ChannelRolesSchema } from './channels';
 import { PartialColumnMappingSchema } from './event-log';
 import { QueueActivitiesSchema } from './queue';
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const CreateDatasetRequestSchema = z
   .object({
@@ -58,6 +49,15 @@ export const UpdateDatasetRequestSchema = z
     queueActivities: QueueActivitiesSchema.nullable()
       .optional()
       .describe('Replaces the queue activities (null clears them: runs use the default names)'),
+    timezone: z
+      .string()
+      .refine(isTimeZone, 'not an IANA time zone')
+      .optional()
+      .describe(
+        'Changes the zone times are shown and counted in (runs after the change count hours, ' +
+          'days and months in it) and in which later uploads read timestamps without an offset; ' +
+          'stored events keep the instants they were read as',
+      ),
   })
   .strict();
 export type UpdateDatasetRequest = z.infer<typeof UpdateDatasetRequestSchema>;

@@ -1,7 +1,7 @@
 /** Mining runs: their params and filter (also the cache key), the run, its result. */
 import type { MiningResult } from '@onetrip/mining';
 import { z } from 'zod';
-import { id, instant } from './common';
+import { id, instant, isTimeZone } from './common';
 
 /** How a journey is keyed (the mining contract's JourneyKey). */
 export const JourneyKindSchema = z.enum(['case', 'citizen', 'citizen+service']);
@@ -54,6 +54,15 @@ export const RunParamsSchema = z
           'the same number (default: the dataset’s queueActivities.ticketNumber, else the case id)',
       )
       .meta({ example: '票号' }),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, 'not an IANA time zone')
+      .optional()
+      .describe(
+        'IANA zone of the calendar the insights count in (hour of day, weekday, month; default ' +
+          'the dataset’s timezone, filled in when the run is recorded)',
+      )
+      .meta({ example: 'Asia/Shanghai' }),
   })
   .strict();
 export type RunParams = z.infer<typeof RunParamsSchema>;

@@ -18,6 +18,7 @@ export interface DatasetActions {
   /** Saves a dataset's channel roles; resolves false when the api refused or was unreachable. */
   saveChannelRoles: (datasetId: string, roles: ChannelRoles) => Promise<boolean>;
   saveQueueActivities: (datasetId: string, queue: QueueActivities | null) => Promise<boolean>;
+  saveTimeZone: (datasetId: string, timezone: string) => Promise<boolean>;
 }
 
 export const LOCALE_KEY = 'onetrip.locale';
@@ -124,5 +125,17 @@ export function createDatasetActions(
   const saveQueueActivities = (datasetId: string, queue: QueueActivities | null) =>
     saveSettings(datasetId, { queueActivities: queue });
 
-  return { load, select, create, navigate, setLocale, saveChannelRoles, saveQueueActivities };
+  const saveTimeZone = (datasetId: string, timezone: string) =>
+    saveSettings(datasetId, { timezone });
+
+  return {
+    load,
+    select,
+    create,
+    navigate,
+    setLocale,
+    saveChannelRoles,
+    saveQueueActivities,
+    saveTimeZone,
+  };
 }

@@ -60,6 +60,14 @@ export const en = {
   'upload.channels.none': 'Map a channel column to say which of its values are in-person visits.',
   'channels.later.hint':
     'Only in-person values count as trips. After saving, run again: the next run counts the values set as in person.',
+  'timeZone.title': 'Time zone: {zone}',
+  'timeZone.label': 'Time zone (IANA name)',
+  'timeZone.hint':
+    'Times of events are shown and counted (hour of day, weekday, month) in this zone. A change applies to the next run and to timestamps without an offset in later uploads; events already stored keep the instants they were read as.',
+  'timeZone.save': 'Save time zone',
+  'timeZone.saved': 'Saved. Run again to count hours and months in this zone.',
+  'timeZone.saveFailed': 'Could not save the time zone. Try again.',
+  'timeZone.invalid': '“{zone}” is not a time zone name such as Asia/Shanghai.',
   'channels.save': 'Save channel roles',
   'channels.saved': 'Saved. Run again to see the trips with these roles.',
   'channels.saveFailed': 'Could not save the channel roles. Try again.',

@@ -80,5 +80,10 @@ describe('translator', () => {
   it('formats instants with the locale in the fixed test time zone', () => {
     expect(enT.dateTime('2025-03-04T05:06:00Z')).toBe('Mar 4, 2025, 5:06 AM');
     expect(zhT.dateTime('2025-03-04T05:06:00Z')).toBe('2025年3月4日 05:06');
+    // An event's time in the dataset's zone, whatever the browser's.
+    expect(zhT.dateTime('2025-03-04T05:06:00Z', 'Asia/Shanghai')).toBe('2025年3月4日 13:06');
+    expect(enT.dateTime(Date.UTC(2025, 2, 4, 5, 6), 'America/New_York')).toBe(
+      'Mar 4, 2025, 12:06 AM',
+    );
   });
 });

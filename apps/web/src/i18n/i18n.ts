@@ -35,7 +35,11 @@ export interface Translator {
   has(key: string): key is MessageKey;
   number(value: number, options?: Intl.NumberFormatOptions): string;
   percent(share: number): string;
-  dateTime(value: string | number | Date): string;
+  /**
+   * A date and time, in `timeZone` when given (the dataset's, for the times of events), else in
+   * the browser's zone (for the app's own times: uploads, runs, keys).
+   */
+  dateTime(value: string | number | Date, timeZone?: string): string;
   duration(seconds: number): string;
 }
 
@@ -62,6 +66,19 @@ export function createTranslator(locale: Locale): Translator {
     maximumFractionDigits: 0,
   });
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+  const zonedFormat = (timeZone: string): Intl.DateTimeFormat => {
+    let format = zonedFormats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone,
+      });
+      zonedFormats.set(timeZone, format);
+    }
+    return format;
+  };
 
   const t = (key: MessageKey, params?: MessageParams): string => interpolate(messages[key], params);
 
@@ -94,7 +111,8 @@ export function createTranslator(locale: Locale): Translator {
     number: (value, options) =>
       options ? new Intl.NumberFormat(locale, options).format(value) : numberFormat.format(value),
     percent: (share) => percentFormat.format(share),
-    dateTime: (value) => dateFormat.format(new Date(value)),
+    dateTime: (value, timeZone) =>
+      (timeZone ? zonedFormat(timeZone) : dateFormat).format(new Date(value)),
     duration,
   };
 }

@@ -60,6 +60,14 @@ export const zhCN: Messages = {
   'upload.channels.none': '请先对应渠道列，再说明其中哪些值表示到现场办理。',
   'channels.later.hint':
     '只有设为现场的渠道值计入跑动次数。保存后请重新分析：下一次分析按新的渠道角色计算。',
+  'timeZone.title': '时区：{zone}',
+  'timeZone.label': '时区（IANA 名称）',
+  'timeZone.hint':
+    '事件时间按此时区显示和统计（时段、星期、月份）。修改后对下一次分析生效，并用于之后上传中不带时区的时间；已存储的事件保持读入时的时刻不变。',
+  'timeZone.save': '保存时区',
+  'timeZone.saved': '已保存。重新分析后即按此时区统计时段和月份。',
+  'timeZone.saveFailed': '时区未能保存，请重试。',
+  'timeZone.invalid': '“{zone}” 不是时区名称（例如 Asia/Shanghai）。',
   'channels.save': '保存渠道角色',
   'channels.saved': '已保存。重新分析后即按这些角色计算跑动次数。',
   'channels.saveFailed': '渠道角色未能保存，请重试。',

@@ -9,6 +9,7 @@ import { el, replaceContent } from './dom';
 import { renderHeader } from './header';
 import { renderKeysPanel } from './ingestion-keys';
 import type { Route } from './route';
+import { renderTimeZoneEditor } from './time-zone';
 import { renderQueueActivitiesEditor } from './queue-activities';
 import { renderChannelRolesEditor, renderRunControls } from './run';
 import { renderUploadHistory } from './upload-history';
@@ -30,6 +31,7 @@ export interface AppViewActions {
   startRun: (params: RunParams) => void;
   saveChannelRoles: (datasetId: string, roles: ChannelRoles) => Promise<boolean>;
   saveQueueActivities: (datasetId: string, queue: QueueActivities | null) => Promise<boolean>;
+  saveTimeZone: (datasetId: string, timezone: string) => Promise<boolean>;
   navigate: (patch: Partial<Route>, replace?: boolean) => void;
   setLocale: (locale: Locale) => void;
 }
@@ -231,6 +233,7 @@ export function createAppView(
       renderQueueActivitiesEditor(dataset, tr, (queue) =>
         actions.saveQueueActivities(dataset.id, queue),
       ),
+      renderTimeZoneEditor(dataset, tr, (zone) => actions.saveTimeZone(dataset.id, zone)),
     );
     renderPanels(parts, state);
     renderResult(parts, dataset, state);

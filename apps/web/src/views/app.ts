@@ -69,6 +69,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     startRun: (params) => void runs.start(params),
     saveChannelRoles: datasets.saveChannelRoles,
     saveQueueActivities: datasets.saveQueueActivities,
+    saveTimeZone: datasets.saveTimeZone,
     navigate: datasets.navigate,
     setLocale: datasets.setLocale,
   });

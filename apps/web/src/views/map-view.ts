@@ -493,7 +493,11 @@ export function renderPanel(ctx: ViewContext, selected: MapElement): HTMLElement
                   { class: 'sample-key' },
                   s.key.length > 16 ? `${s.key.slice(0, 16)}…` : s.key,
                 ),
-                el('span', { class: 'muted' }, ` ${s.service ?? ''} · ${tr.dateTime(s.start)}`),
+                el(
+                  'span',
+                  { class: 'muted' },
+                  ` ${s.service ?? ''} · ${tr.dateTime(s.start, ctx.timeZone)}`,
+                ),
               ),
             ),
           ),

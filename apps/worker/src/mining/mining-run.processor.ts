@@ -7,7 +7,7 @@ import {
   splitStoredParams,
   toJourneyFilter,
   toMiningOptions,
-  toQueueOptions,
+  toInsightsOptions,
 } from '@onetrip/backend';
 import { MiningInputError, createMiner } from '@onetrip/mining';
 import type { Job } from 'bull';
@@ -61,7 +61,7 @@ export class MiningRunProcessor implements JobProcessor<'mining.run'> {
       const miner = createMiner({
         ...options,
         journeyFilter: toJourneyFilter(filter),
-        insights: { timeZone: dataset?.timezone ?? 'UTC', ...toQueueOptions(params) },
+        insights: toInsightsOptions(params, dataset?.timezone ?? 'UTC'),
       });
       const events = this.events.streamForMining(
         run.datasetId,

@@ -30,7 +30,11 @@ export class DatasetRepository {
   /** Sets what may change after the upload (fields left out stay); null when the dataset is gone. */
   async updateSettings(
     id: string,
-    settings: { channelRoles?: ChannelRoles | null; queueActivities?: QueueActivities | null },
+    settings: {
+      channelRoles?: ChannelRoles | null;
+      queueActivities?: QueueActivities | null;
+      timezone?: string;
+    },
   ): Promise<DatasetEntity | null> {
     const result = await this.repo.update({ id }, settings);
     return result.affected ? this.findById(id) : null;

@@ -34,6 +34,7 @@ export function canonicalRunParams(params: RunParams): RunParams {
     const names = params[key];
     if (names !== undefined) out[key] = [...new Set(names)].sort();
   }
+  if (params.timeZone !== undefined) out.timeZone = params.timeZone;
   return out;
 }
 
@@ -60,6 +61,14 @@ export function toQueueOptions(params: RunParams): InsightsOptions {
   const options: InsightsOptions = {};
   for (const key of QUEUE_PARAMS) if (params[key] !== undefined) options[key] = params[key];
   return options;
+}
+
+/**
+ * The insights options of a run: its queue activities and the calendar's zone (the run's
+ * `timeZone`; runs recorded before it existed count in the dataset's zone of today).
+ */
+export function toInsightsOptions(params: RunParams, datasetZone: string): InsightsOptions {
+  return { timeZone: params.timeZone ?? datasetZone, ...toQueueOptions(params) };
 }
 
 /**
@@ -95,13 +104,23 @@ export function withDatasetQueue(params: RunParams, queue: QueueActivities | nul
   return out;
 }
 
-/** The dataset's settings a run without its own values mines with: channel roles, queue activities. */
+/**
+ * The dataset's settings a run without its own values mines with: channel roles, queue
+ * activities, time zone. Stored in the params, so a changed setting means a new run.
+ */
 export function withDatasetSettings(
   params: RunParams,
-  dataset: { channelRoles: ChannelRoles | null; queueActivities: QueueActivities | null },
+  dataset: {
+    channelRoles: ChannelRoles | null;
+    queueActivities: QueueActivities | null;
+    timezone?: string;
+  },
 ): RunParams {
-  return withDatasetQueue(
+  const out = withDatasetQueue(
     withDatasetChannels(params, dataset.channelRoles),
     dataset.queueActivities,
   );
+  return out.timeZone === undefined && dataset.timezone !== undefined
+    ? { ...out, timeZone: dataset.timezone }
+    : out;
 }

@@ -160,6 +160,7 @@ export function fakeApi(): FakeApi {
       if (!dataset) return Promise.reject(new Error(`no dataset ${datasetId}`));
       if (body.channelRoles !== undefined) dataset.channelRoles = body.channelRoles;
       if (body.queueActivities !== undefined) dataset.queueActivities = body.queueActivities;
+      if (body.timezone !== undefined) dataset.timezone = body.timezone;
       return Promise.resolve({ ...dataset });
     },
     createDataset: (request) => {
