@@ -38,6 +38,8 @@ const ADDED_PARTIAL_FIELDS = [
   'citizenWaits',
   'governmentWaits',
   'tripsCaused',
+  'backOfficeWorking',
+  'workingCalendar',
 ];
 /** Result fields finished from them. */
 const ADDED_RESULT_FIELDS = ['returnCauses', 'bottlenecks'] as const;
@@ -63,7 +65,8 @@ function withoutNewQueueFields(json: PartialResultJson): PartialResultJson {
  * Rework was redefined since fbe43fd: repeated hall-queue steps (a second visit's ticket and call)
  * are no longer rework. Stored partials keep the figures they were mined with, so the comparisons
  * with today's engine leave every rework count out; the figures are checked on their own below.
- * The trips each department is responsible for (tripsCaused) were not counted then at all.
+ * The trips each department is responsible for (tripsCaused) and back-office waits in working
+ * time (workingSeconds, under workingCalendar) were not counted then at all.
  */
 const REWORK_KEYS = new Set([
   'rework',
@@ -72,6 +75,8 @@ const REWORK_KEYS = new Set([
   'extraOccurrences',
   'tripsCaused',
   'returnTripsCaused',
+  'workingSeconds',
+  'workingCalendar',
 ]);
 
 function withoutRework<T>(value: T): T {

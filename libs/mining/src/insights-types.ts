@@ -35,6 +35,15 @@ export interface InsightsOptions {
   sampleSize?: number;
   /** Channel sequences listed (default 20; the rest are summed in `otherJourneys`). */
   channelSequenceLimit?: number;
+  /**
+   * The working calendar back-office waits are also measured in (insights/working-time.ts):
+   * `cn` the mainland Chinese working days, `none` none, `auto` (default) `cn` in a mainland zone
+   * (Asia/Shanghai, Asia/Urumqi, …), else none.
+   */
+  workingCalendar?: 'auto' | 'cn' | 'none';
+  /** Local working hours as 'HH:MM' (default '09:00' to '17:00'). */
+  workingDayStart?: string;
+  workingDayEnd?: string;
 }
 
 /**
@@ -183,6 +192,20 @@ export interface WaitRow {
   value: string | null;
   count: number;
   seconds: Quantiles & { total: number };
+  /**
+   * backOfficeWaits only, when the working calendar is known (Insights.workingCalendar): the same
+   * waits counted in working time only (nights, weekends and holidays left out).
+   */
+  workingSeconds?: Quantiles & { total: number };
+}
+
+/** The working calendar of Insights' working-time figures. */
+export interface WorkingCalendar {
+  calendar: 'cn';
+  /** Local working hours, 'HH:MM'. */
+  start: string;
+  end: string;
+  timeZone: string;
 }
 
 /** Queue waits by the hour of day and weekday at which the ticket was taken. */
@@ -302,6 +325,11 @@ export interface Insights {
   queueWaits: QueueWaits;
   /** Waits before back-office activities, by the department of the activity. */
   backOfficeWaits: WaitRow[];
+  /**
+   * The calendar backOfficeWaits' workingSeconds are counted in; null when none is known for the
+   * zone (the waits are calendar time only). Absent from results stored before it existed.
+   */
+  workingCalendar?: WorkingCalendar | null;
   waitAttribution: WaitAttribution;
   /** The bottleneck ranking split by who is waited on (measures/bottleneck-sides.ts). */
   bottlenecks: BottlenecksBySide;

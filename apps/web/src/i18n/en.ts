@@ -391,6 +391,11 @@ export const en = {
   'waits.queueByHall': 'Hall queue wait by hall (median)',
   'waits.heatmap': 'Queue wait by weekday and hour of the ticket (median)',
   'waits.heatmap.legend': 'median wait',
+  'waits.workingMedian': 'working time {duration}',
+  'waits.workingCalendar.cn':
+    'Bars: calendar time. The note adds the median in working time: mainland Chinese working days (public holidays and make-up working days included), {start}–{end} in {zone}.',
+  'waits.calendarTimeOnly':
+    'Calendar time, nights, weekends and holidays included: no working calendar is known for the zone {zone}.',
   'waits.byDepartment': 'Back-office waits by department (median)',
   'waits.attribution': 'Who is waited on',
   'waits.attribution.caption':

@@ -373,6 +373,10 @@ export const zhCN: Messages = {
   'waits.queueByHall': '各大厅排队等待（中位数）',
   'waits.heatmap': '按取号星期和时段的排队等待（中位数）',
   'waits.heatmap.legend': '等待中位数',
+  'waits.workingMedian': '工作时间 {duration}',
+  'waits.workingCalendar.cn':
+    '条形为自然时间；注释另给出工作时间的中位数：按中国大陆工作日（含法定节假日与调休），{zone} 时间 {start}–{end}。',
+  'waits.calendarTimeOnly': '自然时间（含夜间、周末和节假日）：时区 {zone} 没有已知的工作日历。',
   'waits.byDepartment': '各部门后台等待（中位数）',
   'waits.attribution': '谁在等谁',
   'waits.attribution.caption': '群众自己办理的环节之前的等待算作等群众；其余等待算作等政府。',

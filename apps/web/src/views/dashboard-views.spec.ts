@@ -260,6 +260,18 @@ describe('the other views', () => {
     expect(renderWaits(context(buildingPermit).ctx).textContent).toContain(
       'mined without the dashboard',
     );
+    // Back-office waits name their clock: the demo (Asia/Shanghai) adds working time.
+    const departments = view.querySelector('[data-card="waits-by-department"]');
+    expect(departments?.textContent).toContain('mainland Chinese working days');
+    expect(departments?.textContent).toContain('working time ');
+    const berlin = {
+      ...demoResult,
+      insights: { ...demoResult.insights!, workingCalendar: null },
+    } as MiningResult;
+    expect(
+      renderWaits(context(berlin).ctx).querySelector('[data-card="waits-by-department"]')
+        ?.textContent,
+    ).toContain('no working calendar is known');
   });
 
   it('lists variants with cumulative coverage; selected variants become the filter', () => {

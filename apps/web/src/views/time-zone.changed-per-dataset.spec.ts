@@ -31,8 +31,7 @@ describe("changing a dataset's time zone", () => {
     await until(() => api.updates.length === 1, 'the PATCH');
     expect(api.updates[0]).toEqual({ datasetId: 'd1', body: { timezone: 'Asia/Urumqi' } });
     await until(
-      () =>
-        root.querySelector('[data-testid="dataset-time-zone"] summary')?.textContent === saved,
+      () => root.querySelector('[data-testid="dataset-time-zone"] summary')?.textContent === saved,
       'the saved zone shown',
     );
   });

@@ -12,15 +12,23 @@ function waitBars(
   title: string,
   id: string,
   empty: string,
+  caption?: string,
 ): HTMLElement {
   const { tr } = ctx;
   const sorted = [...rows].sort((a, b) => b.seconds.median - a.seconds.median);
+  const working = sorted.some((r) => r.workingSeconds !== undefined);
   const chart = barsChart(
     sorted.map((r) => ({
       key: r.value ?? '',
       label: r.value ?? '–',
       value: r.seconds.median,
-      note: `p90 ${tr.duration(r.seconds.p90)} · ${tr.t('waits.count', { count: tr.number(r.count) })}`,
+      note: [
+        `p90 ${tr.duration(r.seconds.p90)}`,
+        tr.t('waits.count', { count: tr.number(r.count) }),
+        ...(r.workingSeconds
+          ? [tr.t('waits.workingMedian', { duration: tr.duration(r.workingSeconds.median) })]
+          : []),
+      ].join(' · '),
     })),
     {
       width: 620,
@@ -31,8 +39,16 @@ function waitBars(
       emptyLabel: empty,
     },
   );
-  return chartTableCard(tr, { title, id }, chart, () => ({
-    header: ['value', 'count', 'mean', 'median', 'p90', 'total'],
+  return chartTableCard(tr, { title, caption, id }, chart, () => ({
+    header: [
+      'value',
+      'count',
+      'mean',
+      'median',
+      'p90',
+      'total',
+      ...(working ? ['workingMedian', 'workingP90', 'workingTotal'] : []),
+    ],
     rows: sorted.map((r) => [
       r.value ?? '',
       r.count,
@@ -40,8 +56,28 @@ function waitBars(
       r.seconds.median,
       r.seconds.p90,
       r.seconds.total,
+      ...(working
+        ? [
+            r.workingSeconds?.median ?? '',
+            r.workingSeconds?.p90 ?? '',
+            r.workingSeconds?.total ?? '',
+          ]
+        : []),
     ]),
   }));
+}
+
+/** Which clock the back-office waits are in: the working calendar's name, or calendar time. */
+function backOfficeCaption(ctx: ViewContext): string {
+  const { tr, result } = ctx;
+  const calendar = result.insights?.workingCalendar;
+  return calendar
+    ? tr.t('waits.workingCalendar.cn', {
+        start: calendar.start,
+        end: calendar.end,
+        zone: calendar.timeZone,
+      })
+    : tr.t('waits.calendarTimeOnly', { zone: ctx.timeZone });
 }
 
 /** Abandoned tickets (not called in their visit) by hall: the rate, with the counts as a note. */
@@ -125,6 +161,7 @@ export function renderWaits(ctx: ViewContext): HTMLElement {
         tr.t('waits.byDepartment'),
         'waits-by-department',
         tr.t('waits.noDepartments'),
+        backOfficeCaption(ctx),
       ),
     );
   const a = insights.waitAttribution;

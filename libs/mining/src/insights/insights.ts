@@ -13,6 +13,8 @@ import { channelFlags } from '../options';
 import type { EnginePartial } from '../partial';
 import type { MiningOptions, Variant } from '../types';
 import { ZonedCalendar } from './calendar';
+import { parseClock } from './options';
+import { defaultWorkingCalendar, WorkingTime } from './working-time';
 import type { InsightColumns } from './columns';
 import { periodsMeasure, type PeriodJson, type PeriodsPartial } from './kpis/kpis';
 import {
@@ -149,6 +151,7 @@ export function insightsTally(
     options,
     insights,
     calendar: new ZonedCalendar(insights.timeZone),
+    working: workingTime(insights),
     citizenChannel: channelFlags(store.channels, insights.citizenChannels),
     backOfficeChannel: channelFlags(store.channels, insights.backOfficeChannels),
     activityFlags: Uint8Array.from({ length: store.activities.size }, (_, a) => {
@@ -249,4 +252,18 @@ export function finalizeInsights(
   const result: Partial<Insights> = { timeZone: ins.timeZone };
   for (const m of INSIGHT_MEASURES) Object.assign(result, m.finalize(ins, context));
   return result as Insights;
+}
+
+/** Working time in the insights' zone under their working calendar; null when none is known. */
+function workingTime(insights: ResolvedInsightsOptions): WorkingTime | null {
+  const calendar =
+    insights.workingCalendar === 'auto'
+      ? defaultWorkingCalendar(insights.timeZone).calendar
+      : insights.workingCalendar;
+  if (calendar === 'none') return null;
+  return new WorkingTime(insights.timeZone, {
+    calendar,
+    startMinute: parseClock(insights.workingDayStart) ?? 9 * 60,
+    endMinute: parseClock(insights.workingDayEnd) ?? 17 * 60,
+  });
 }

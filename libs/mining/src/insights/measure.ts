@@ -19,6 +19,7 @@ import type { Insights, JourneyRef } from '../insights-types';
 import type { JourneyFacts } from '../journey-facts';
 import type { EnginePartial } from '../partial';
 import type { MiningOptions, Variant } from '../types';
+import type { WorkingTime } from './working-time';
 import type { ZonedCalendar } from './calendar';
 import type { InsightColumns } from './columns';
 import type { QueuePairing } from './measures/queue-waits';
@@ -47,6 +48,8 @@ export interface InsightsContext {
   options: MiningOptions;
   insights: ResolvedInsightsOptions;
   calendar: ZonedCalendar;
+  /** Working time in the insights' zone; null when no working calendar is known for it. */
+  working: WorkingTime | null;
   /** Per channel code, 1 when it is a citizen's own channel / a back office. */
   citizenChannel: Uint8Array;
   backOfficeChannel: Uint8Array;

@@ -29,7 +29,18 @@ export const DEFAULT_INSIGHTS_OPTIONS: ResolvedInsightsOptions = {
   backOfficeChannels: ['back_office'],
   sampleSize: 5,
   channelSequenceLimit: 20,
+  workingCalendar: 'auto',
+  workingDayStart: '09:00',
+  workingDayEnd: '17:00',
 };
+
+/** Minutes after midnight of 'HH:MM' (00:00–24:00), or null. */
+export function parseClock(value: string): number | null {
+  const m = /^(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return null;
+  const minutes = Number(m[1]) * 60 + Number(m[2]);
+  return Number(m[2]) < 60 && minutes <= 24 * 60 ? minutes : null;
+}
 
 /** Null when insights are off (undefined or false). */
 export function resolveInsightsOptions(
@@ -46,6 +57,18 @@ export function resolveInsightsOptions(
     if (!Number.isInteger(n) || n < 0) {
       throw new MiningInputError(`insights option ${name} must be an integer ≥ 0, got ${n}`);
     }
+  }
+  if (!['auto', 'cn', 'none'].includes(resolved.workingCalendar)) {
+    throw new MiningInputError(
+      `insights option workingCalendar must be auto, cn or none, got '${String(resolved.workingCalendar)}'`,
+    );
+  }
+  const start = parseClock(resolved.workingDayStart);
+  const end = parseClock(resolved.workingDayEnd);
+  if (start === null || end === null || end <= start) {
+    throw new MiningInputError(
+      `insights options workingDayStart and workingDayEnd must be 'HH:MM' with start before end, got '${resolved.workingDayStart}' and '${resolved.workingDayEnd}'`,
+    );
   }
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: resolved.timeZone });
