@@ -91,9 +91,35 @@ describe('bad uploads answer with problem details and change nothing', () => {
     // UTF-8 with a byte-order mark, so that Excel reads the Chinese text right.
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString('utf8')).toMatch(
-      /^\uFEFFline,column,reason\n3,timestamp,.+\n4,timestamp,.+\n$/,
+    // Line, column, code, reason and the row as it was in the file, CRLF as spreadsheets write.
+    expect(bytes.toString('utf8')).toBe(
+      '\uFEFFline,column,code,reason,original row\r\n' +
+        '3,timestamp,unparseable-timestamp,"unparseable timestamp ""yesterday""","A1,审核,yesterday"\r\n' +
+        '4,timestamp,unparseable-timestamp,"unparseable timestamp ""not a time""","A2,受理,not a time"\r\n',
     );
+    // In Chinese for a Chinese user: headers and reasons; the original row as it was.
+    const zh = await (
+      await fetch(`${api.url}${res.body.instance ?? ''}/rejected.csv?lang=zh-CN`)
+    ).text();
+    expect(zh.split('\r\n').slice(0, 2)).toEqual([
+      '行号,列,原因代码,原因,原始行', // (text() drops the BOM)
+      '3,timestamp,unparseable-timestamp,"无法识别的时间 ""yesterday""","A1,审核,yesterday"',
+    ]);
+    const byHeader = await (
+      await fetch(`${api.url}${res.body.instance ?? ''}/rejected.csv`, {
+        headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' },
+      })
+    ).text();
+    expect(byHeader).toBe(zh);
+    // The report carries the code, its parameters and the row, for the web app to translate.
+    expect(upload.body.rejected[0]).toEqual({
+      line: 3,
+      column: 'timestamp',
+      reason: 'unparseable timestamp "yesterday"',
+      code: 'unparseable-timestamp',
+      params: { value: '"yesterday"' },
+      raw: 'A1,审核,yesterday',
+    });
     await expectDatasetUntouched();
   });
 

@@ -61,6 +61,9 @@ describe('hostile and broken uploads', () => {
         column: 'activity',
         reason:
           'a quoted field opened at character 5 of this line is not closed before the end of the file (reading went on with the next line)',
+        code: 'unterminated-quote',
+        params: { at: 5 },
+        raw: 'C50,"受理,2024-03-01 09:00:00',
       },
     ]);
   });

@@ -74,11 +74,14 @@ describe('a file of 1.5 million bad rows', () => {
       line: 2,
       column: null,
       reason: 'expected 3 fields but found 1',
+      code: 'field-count',
+      params: { expected: 3, found: 1 },
+      raw: 'x',
     });
     const stored = await fetch(`${api.url}/api/v1/uploads/${res.body.id}/rejected.csv`);
-    const lines = (await stored.text()).trimEnd().split('\n');
+    const lines = (await stored.text()).trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + KEPT);
-    expect(lines[KEPT]).toBe(`${KEPT + 1},,expected 3 fields but found 1`);
+    expect(lines[KEPT]).toBe(`${KEPT + 1},,field-count,expected 3 fields but found 1,x`);
     const again = await getJson<UploadDto>(`${api.url}/api/v1/uploads/${res.body.id}`);
     expect(again.body).toMatchObject({ rowsRejected: BAD_ROWS, rejectedStored: KEPT });
     // Rows held unwritten cost about 100 bytes each: 1.5 million of them would be ~150 MB.

@@ -17,3 +17,5 @@ export * from './runs';
 export * from './explore';
 export * from './health';
 export * from './problem';
+export * from './rejections';
+export * from './csv-cells';

@@ -1,5 +1,6 @@
 /** Uploads: the multipart upload and its options, the report, the history, the preview. */
 import { z } from 'zod';
+import { REJECTION_CODES } from './rejections';
 import { count, id, instant } from './common';
 import { ChannelRolesSchema } from './channels';
 import { EventLogFormatSchema, PartialColumnMappingSchema } from './event-log';
@@ -96,7 +97,13 @@ export const UploadListQuerySchema = z.object({
 export const RejectedRowDtoSchema = z.object({
   line: z.number().int(),
   column: z.string().nullable(),
-  reason: z.string(),
+  reason: z.string().describe('In English; `code` with `params` gives it in any language'),
+  code: z
+    .enum(REJECTION_CODES)
+    .optional()
+    .describe('Why the row was rejected (docs/ingest.md#rejected-rows); absent for older rows'),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  raw: z.string().optional().describe('The row as it was in the file (CSV or NDJSON line)'),
 });
 export type RejectedRowDto = z.infer<typeof RejectedRowDtoSchema>;
 

@@ -1,9 +1,9 @@
-import type { ColumnMapping } from '@onetrip/contracts';
+import { rejectionMessage, type ColumnMapping } from '@onetrip/contracts';
 import { IngestError } from './errors';
 import type { ReadState } from './source';
 import { parseTimestamp } from './timestamp';
 import type { TicketRowColumns } from './ticket-rows';
-import type { IngestRecord, IngestProgress, RejectionCode } from './types';
+import type { IngestRecord, IngestProgress, RejectionCode, RejectionParams } from './types';
 
 /** Everything a format parser needs besides its text. */
 export interface ParseContext {
@@ -29,15 +29,31 @@ export function reportProgress(ctx: ParseContext, batch: IngestRecord[]): void {
   if (ctx.onProgress) ctx.onProgress({ bytes: ctx.state.bytes, rows: ctx.rows });
 }
 
+/** A rejected row; its English reason is the code's message (one catalogue: @onetrip/contracts). */
 export function rejected(
   line: number,
   column: string | null,
-  reason: string,
-  code?: RejectionCode,
+  code: RejectionCode,
+  params: RejectionParams = {},
 ): IngestRecord {
-  return code === undefined
-    ? { kind: 'rejected', line, column, reason }
-    : { kind: 'rejected', line, column, reason, code };
+  return {
+    kind: 'rejected',
+    line,
+    column,
+    reason: rejectionMessage(code, params, 'en'),
+    code,
+    params,
+  };
+}
+
+/** Longest original row kept with a rejection (characters; the rest is cut, with an ellipsis). */
+export const MAX_RAW_ROW_CHARS = 4000;
+
+/** Attaches the original row to a rejection (cut to MAX_RAW_ROW_CHARS, line end dropped). */
+export function withRaw(record: IngestRecord, raw: string): void {
+  if (record.kind !== 'rejected') return;
+  const line = raw.replace(/\r?\n$/, '');
+  record.raw = line.length > MAX_RAW_ROW_CHARS ? `${line.slice(0, MAX_RAW_ROW_CHARS)}…` : line;
 }
 
 /**
@@ -54,13 +70,11 @@ export function implausibleTime(
   if (ms >= ctx.earliest && ms <= ctx.latest) return null;
   const early = ms < ctx.earliest;
   const bound = isoOrRaw(early ? ctx.earliest : ctx.latest);
-  return rejected(
-    line,
-    column,
-    `timestamp ${quote(raw)} is ${isoOrRaw(ms)}, ${early ? 'before' : 'after'} the plausible ` +
-      `range ${early ? 'starts' : 'ends'} (${bound})`,
-    'timestamp-out-of-range',
-  );
+  return rejected(line, column, early ? 'timestamp-too-early' : 'timestamp-too-late', {
+    value: quote(raw),
+    parsed: isoOrRaw(ms),
+    bound,
+  });
 }
 
 function isoOrRaw(ms: number): string {
@@ -144,16 +158,12 @@ export function recordShape(
 ): IngestRecord | typeof BLANK | null {
   if (count !== ncol) {
     if (count === 1 && f[0] === '') return BLANK;
-    return rejected(line, null, `expected ${ncol} fields but found ${count}`);
+    return rejected(line, null, 'field-count', { expected: ncol, found: count });
   }
   if (checkEncoding) {
     for (let k = 0; k < count; k++) {
       if (f[k].indexOf('\uFFFD') !== -1) {
-        return rejected(
-          line,
-          header[k],
-          `encoding error: bytes that are not valid ${ctx.state.encoding}`,
-        );
+        return rejected(line, header[k], 'undecodable-bytes', { encoding: ctx.state.encoding });
       }
     }
   }

@@ -67,6 +67,8 @@ describe('a quote left open rejects its own line and nothing else', () => {
         reason:
           'a quoted field opened at character 5 of this line is not closed before the end of the file (reading went on with the next line)',
         code: 'unterminated-quote',
+        params: { at: 5 },
+        raw: 'C50,"a,2024-03-01 09:00:00',
       },
     ]);
     expect(records.map((r) => r.line)).toEqual(Array.from({ length: 101 }, (_, k) => k + 2));
@@ -81,7 +83,7 @@ describe('a quote left open rejects its own line and nothing else', () => {
       kind: 'rejected',
       line: 2,
       column: 'activity',
-      code: 'unterminated-quote',
+      code: 'quoted-field-too-long',
       reason: expect.stringContaining(
         `is not closed within ${DEFAULT_LIMITS.maxQuotedFieldLines} lines`,
       ) as unknown,

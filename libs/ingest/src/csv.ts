@@ -5,7 +5,7 @@
  * endings LF or CRLF; a UTF-8 BOM is removed upstream. Line numbers are physical lines, a
  * record being numbered by the line it starts on.
  */
-import type { EventField } from '@onetrip/contracts';
+import { rejectionMessage, type EventField } from '@onetrip/contracts';
 import {
   BLANK,
   CachedTimestamp,
@@ -17,12 +17,13 @@ import {
   rejected,
   reportProgress,
   setAttribute,
+  withRaw,
   type ParseContext,
 } from './context';
 import { TicketRowMapper } from './ticket-rows';
 import { IngestError } from './errors';
 import { CSV_DEFAULT_MAPPING, CSV_FALLBACK_MAPPING, XES_DEFAULT_MAPPING } from './mapping';
-import type { IngestRecord, NormalizedEvent } from './types';
+import type { IngestRecord, NormalizedEvent, RejectionParams } from './types';
 
 const LF = 10;
 const CR = 13;
@@ -234,17 +235,17 @@ function blankFlood(ctx: ParseContext, line: number, run: number): IngestError {
   });
 }
 
-function unterminatedReason(
+function unterminated(
   kind: number,
   at: number,
   limits: Pick<RecordLimits, 'maxQuotedFieldLines' | 'maxQuotedFieldChars'>,
-): string {
-  const where = `a quoted field opened at character ${at} of this line`;
-  const why =
-    kind === RECORD_UNTERMINATED
-      ? 'is not closed before the end of the file'
-      : `is not closed within ${limits.maxQuotedFieldLines} lines and ${limits.maxQuotedFieldChars} characters`;
-  return `${where} ${why} (reading went on with the next line)`;
+): { code: 'unterminated-quote' | 'quoted-field-too-long'; params: RejectionParams } {
+  return kind === RECORD_UNTERMINATED
+    ? { code: 'unterminated-quote', params: { at } }
+    : {
+        code: 'quoted-field-too-long',
+        params: { at, lines: limits.maxQuotedFieldLines, chars: limits.maxQuotedFieldChars },
+      };
 }
 
 /** Two columns of one name would silently lose one's values: the header must say which is which. */
@@ -379,22 +380,24 @@ class CsvMapper {
     }
     const caseId = f[this.ci];
     if (isBlank(caseId)) {
-      out.push(rejected(line, this.header[this.ci], 'missing case id'));
+      out.push(rejected(line, this.header[this.ci], 'missing-case-id'));
       return;
     }
     const activity = f[this.ai];
     if (isBlank(activity)) {
-      out.push(rejected(line, this.header[this.ai], 'missing activity'));
+      out.push(rejected(line, this.header[this.ai], 'missing-activity'));
       return;
     }
     const rawTs = f[this.ti];
     if (isBlank(rawTs)) {
-      out.push(rejected(line, this.header[this.ti], 'missing timestamp'));
+      out.push(rejected(line, this.header[this.ti], 'missing-timestamp'));
       return;
     }
     const timestamp = this.ts.parse(rawTs);
     if (timestamp === null) {
-      out.push(rejected(line, this.header[this.ti], `unparseable timestamp ${quote(rawTs)}`));
+      out.push(
+        rejected(line, this.header[this.ti], 'unparseable-timestamp', { value: quote(rawTs) }),
+      );
       return;
     }
     const implausible = implausibleTime(this.ctx, line, this.header[this.ti], rawTs, timestamp);
@@ -408,7 +411,9 @@ class CsvMapper {
       if (!isBlank(raw)) {
         startTimestamp = this.startTs.parse(raw);
         if (startTimestamp === null) {
-          out.push(rejected(line, this.header[this.si], `unparseable timestamp ${quote(raw)}`));
+          out.push(
+            rejected(line, this.header[this.si], 'unparseable-timestamp', { value: quote(raw) }),
+          );
           return;
         }
         const odd = implausibleTime(this.ctx, line, this.header[this.si], raw, startTimestamp);
@@ -570,17 +575,20 @@ export async function* parseCsv(
           // open must not swallow the rest of the file (every line is then an event or a
           // rejected row).
           const column = header ? (header[info.openField] ?? null) : null;
-          const reason = unterminatedReason(next, info.openStart - i + 1, limits);
+          const why = unterminated(next, info.openStart - i + 1, limits);
           if (header === null) {
             throw new IngestError({
               file: ctx.file,
               line,
               column,
-              reason,
+              reason: rejectionMessage(why.code, why.params, 'en'),
               code: 'unterminated-quote',
             });
           }
-          out.push(rejected(line, column, reason, 'unterminated-quote'));
+          const open = rejected(line, column, why.code, why.params);
+          const lineEnd = s.indexOf('\n', i);
+          withRaw(open, s.slice(i, lineEnd === -1 ? n : lineEnd));
+          out.push(open);
           dataRecords++;
           blankRun = 0;
           line++;
@@ -623,7 +631,14 @@ export async function* parseCsv(
       } else {
         const before = out.length;
         (mapper as CsvMapper | TicketRowMapper).map(f, count, line, out, checkEncoding);
-        if (out.length > before) dataRecords++;
+        if (out.length > before) {
+          dataRecords++;
+          // A rejected row keeps the line as it is in the file (rejections are rare: the slice
+          // is taken only for them).
+          for (let r = before; r < out.length; r++) {
+            if (out[r].kind === 'rejected') withRaw(out[r], s.slice(i, next));
+          }
+        }
       }
       line += lines;
       i = next;

@@ -12,6 +12,7 @@ import {
   fieldTooLong,
   quote,
   rejected,
+  withRaw,
   setAttribute,
   reportProgress,
   type ParseContext,
@@ -69,7 +70,13 @@ export async function* parseNdjson(
 
   /** Consecutive blank lines so far. */
   let blankRun = 0;
+  /** One line; a rejection keeps the line as it is in the file. */
   const one = (raw: string, at: number, out: IngestRecord[]): void => {
+    const before = out.length;
+    readLine(raw, at, out);
+    for (let r = before; r < out.length; r++) withRaw(out[r], raw);
+  };
+  const readLine = (raw: string, at: number, out: IngestRecord[]): void => {
     if (raw.length > maxField) throw fieldTooLong(ctx, at, null, raw.length);
     const trimmed = raw.trim();
     if (trimmed === '') {
@@ -86,9 +93,7 @@ export async function* parseNdjson(
     blankRun = 0;
     records++;
     if (trimmed.indexOf('\uFFFD') !== -1) {
-      out.push(
-        rejected(at, null, `encoding error: bytes that are not valid ${ctx.state.encoding}`),
-      );
+      out.push(rejected(at, null, 'undecodable-bytes', { encoding: ctx.state.encoding }));
       return;
     }
     let o: unknown;
@@ -98,33 +103,35 @@ export async function* parseNdjson(
       o = JSON.parse(trimmed.includes('\\u0000') ? trimmed.replace(NUL_ESCAPE, '$1') : trimmed);
     } catch (err) {
       out.push(
-        rejected(at, null, `invalid JSON: ${err instanceof Error ? err.message : String(err)}`),
+        rejected(at, null, 'invalid-json', {
+          detail: err instanceof Error ? err.message : String(err),
+        }),
       );
       return;
     }
     if (typeof o !== 'object' || o === null || Array.isArray(o)) {
-      out.push(rejected(at, null, 'a line must hold one JSON object'));
+      out.push(rejected(at, null, 'not-an-object'));
       return;
     }
     const obj = o as Record<string, unknown>;
     const [caseCol, caseId] = pick(obj, 'caseId');
     if (caseId === undefined || caseId.trim() === '') {
-      out.push(rejected(at, caseCol, 'missing case id'));
+      out.push(rejected(at, caseCol, 'missing-case-id'));
       return;
     }
     const [actCol, activity] = pick(obj, 'activity');
     if (activity === undefined || activity.trim() === '') {
-      out.push(rejected(at, actCol, 'missing activity'));
+      out.push(rejected(at, actCol, 'missing-activity'));
       return;
     }
     const [tsCol, rawTs] = pick(obj, 'timestamp');
     if (rawTs === undefined || rawTs.trim() === '') {
-      out.push(rejected(at, tsCol, 'missing timestamp'));
+      out.push(rejected(at, tsCol, 'missing-timestamp'));
       return;
     }
     const timestamp = ts.parse(rawTs);
     if (timestamp === null) {
-      out.push(rejected(at, tsCol, `unparseable timestamp ${quote(rawTs)}`));
+      out.push(rejected(at, tsCol, 'unparseable-timestamp', { value: quote(rawTs) }));
       return;
     }
     const implausible = implausibleTime(ctx, at, tsCol, rawTs, timestamp);
@@ -138,7 +145,9 @@ export async function* parseNdjson(
       startTimestamp = startTs.parse(rawStart);
       if (startTimestamp === null) {
         out.push(
-          rejected(at, m.startTimestamp ?? null, `unparseable timestamp ${quote(rawStart)}`),
+          rejected(at, m.startTimestamp ?? null, 'unparseable-timestamp', {
+            value: quote(rawStart),
+          }),
         );
         return;
       }

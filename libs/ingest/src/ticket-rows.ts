@@ -185,7 +185,7 @@ export class TicketRowMapper {
     if (raw === null) return null;
     const at = this.ts[which].parse(raw);
     if (at === null) {
-      out.push(rejected(line, this.header[k], `unparseable timestamp ${quote(raw)}`));
+      out.push(rejected(line, this.header[k], 'unparseable-timestamp', { value: quote(raw) }));
       return undefined;
     }
     const odd = implausibleTime(this.ctx, line, this.header[k], raw, at);
@@ -205,11 +205,11 @@ export class TicketRowMapper {
     const { col } = this;
     const caseId = this.value(f, col.ticket);
     if (caseId === null) {
-      out.push(rejected(line, this.header[col.ticket], 'missing ticket number'));
+      out.push(rejected(line, this.header[col.ticket], 'missing-ticket-number'));
       return;
     }
     const ticketAt = this.instant(f, col.ticketAt, 0, line, out);
-    if (ticketAt === null) out.push(rejected(line, this.header[col.ticketAt], 'missing timestamp'));
+    if (ticketAt === null) out.push(rejected(line, this.header[col.ticketAt], 'missing-timestamp'));
     if (ticketAt === null || ticketAt === undefined) return;
     const calledAt = this.instant(f, col.calledAt, 1, line, out);
     if (calledAt === undefined) return;
@@ -218,7 +218,7 @@ export class TicketRowMapper {
     const end = this.instant(f, col.serviceEnd, 3, line, out);
     if (end === undefined) return;
     if (start !== null && end !== null && start > end) {
-      out.push(rejected(line, this.header[col.serviceStart], 'service starts after it ends'));
+      out.push(rejected(line, this.header[col.serviceStart], 'service-start-after-end'));
       return;
     }
     const attributes: Record<string, string> = {};

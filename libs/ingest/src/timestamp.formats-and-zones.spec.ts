@@ -32,6 +32,19 @@ describe('parseTimestamp reads the formats government exports use', () => {
     ['2000-02-29', Date.UTC(2000, 1, 29)],
     ['2024年3月1日', Date.UTC(2024, 2, 1)],
     ['2024年03月01日 9:05:30', Date.UTC(2024, 2, 1, 9, 5, 30)],
+    // Exports with a 12-hour clock and the Chinese marks of the day.
+    ['2025年3月4日 上午9:05', Date.UTC(2025, 2, 4, 9, 5)],
+    ['2025年3月4日 下午3:05:09', Date.UTC(2025, 2, 4, 15, 5, 9)],
+    ['2025年3月4日下午12:30', Date.UTC(2025, 2, 4, 12, 30)],
+    ['2025年3月4日 上午12:10', Date.UTC(2025, 2, 4, 0, 10)],
+    ['2025年3月4日 中午12:30', Date.UTC(2025, 2, 4, 12, 30)],
+    ['2025年3月4日 中午1:15', Date.UTC(2025, 2, 4, 13, 15)],
+    ['2025年3月4日 晚上8:00', Date.UTC(2025, 2, 4, 20, 0)],
+    ['2025年3月4日 凌晨2:30', Date.UTC(2025, 2, 4, 2, 30)],
+    ['2025年03月04日 15:05', Date.UTC(2025, 2, 4, 15, 5)],
+    ['2025年3月4日 15时5分', Date.UTC(2025, 2, 4, 15, 5)],
+    ['2025年3月4日 下午3时5分9秒', Date.UTC(2025, 2, 4, 15, 5, 9)],
+    ['2025年3月4日 上午9：05', Date.UTC(2025, 2, 4, 9, 5)],
   ])('%s in UTC', (value, expected) => {
     expect(parseTimestamp(value, 'UTC')).toBe(expected);
   });
@@ -53,6 +66,10 @@ describe('parseTimestamp reads the formats government exports use', () => {
     ['01/03/2024 09:00'],
     ['2024年2月30日'],
     ['2024年3月1'],
+    ['2025年3月4日 下午13:05'], // a 12-hour clock has no 13
+    ['2025年3月4日 上午0:05'],
+    ['2025年3月4日 傍晚6:00'],
+    ['2025年3月4日 上午9:65'],
     ['12345678'], // not a date, and between Excel serials and epoch seconds: ambiguous
     ['5000000'],
     ['0'],

@@ -37,10 +37,10 @@ describe('times outside the plausible range are rejected rows', () => {
     expect(eventsOf(records).map((e) => e.activity)).toEqual(['ok']);
     const rejected = records.filter((r) => r.kind === 'rejected');
     expect(rejected.map((r) => [r.line, r.column, r.kind === 'rejected' ? r.code : null])).toEqual([
-      [3, 'timestamp', 'timestamp-out-of-range'],
-      [4, 'timestamp', 'timestamp-out-of-range'],
-      [5, 'timestamp', undefined],
-      [6, 'start', 'timestamp-out-of-range'],
+      [3, 'timestamp', 'timestamp-too-early'],
+      [4, 'timestamp', 'timestamp-too-late'],
+      [5, 'timestamp', 'unparseable-timestamp'],
+      [6, 'start', 'timestamp-too-early'],
     ]);
     expect(rejected[0]).toMatchObject({
       reason:
@@ -61,8 +61,8 @@ describe('times outside the plausible range are rejected rows', () => {
       limits: { earliestTimestamp: Date.UTC(2000, 0, 1) },
     });
     expect(strict.map((r) => (r.kind === 'rejected' ? r.code : r.kind))).toEqual([
-      'timestamp-out-of-range',
-      'timestamp-out-of-range',
+      'timestamp-too-early',
+      'timestamp-too-early',
     ]);
     const open = await collect(streamOf(ndjson), {
       file: 'e.ndjson',
@@ -78,7 +78,7 @@ describe('times outside the plausible range are rejected rows', () => {
       '</trace></log>';
     const records = await collect(streamOf(xes), { file: 'old.xes' });
     expect(records).toMatchObject([
-      { kind: 'rejected', column: 'time:timestamp', code: 'timestamp-out-of-range' },
+      { kind: 'rejected', column: 'time:timestamp', code: 'timestamp-too-early' },
     ]);
   });
 });

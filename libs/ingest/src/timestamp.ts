@@ -11,7 +11,8 @@
  *   epoch seconds (1e8 ≤ n < 1e11, may have a fraction), epoch milliseconds (1e11 ≤ n < 1e14)
  *   Excel serial dates (25569 ≤ n < 1e6, may have a fraction; days since 1899-12-30): from
  *   1970-01-01 on, so that a bare small number (`1`, a count in the wrong column) is no date
- *   2024年3月1日[ 9:05[:00]]                        (Chinese spreadsheets)
+ *   2024年3月1日[ [上午|下午|…]9:05[:00]], 2024年3月1日 9时5分[0秒]   (Chinese spreadsheets
+ *   and exports: 凌晨/早上/上午 before noon, 中午 around it, 下午/晚上 after it, on a 12-hour clock)
  * Values without a zone (including YYYYMMDD… and Excel serials) are wall-clock times in
  * `timezone`. A wall time skipped by a daylight-saving change is moved forward by the gap; one
  * that occurs twice takes the earlier instant (Temporal's 'compatible' disambiguation).
@@ -210,13 +211,46 @@ export function parseTimestamp(value: string, timezone: string): number | null {
   return null;
 }
 
-/** `2024年3月1日[ 9:05[:00]]`, as Chinese spreadsheets write dates: rewritten as `2024-3-1 …`. */
+/** Chinese marks of the time of day on a 12-hour clock, with the hours they allow. */
+const DAY_PARTS: Readonly<Record<string, 'am' | 'noon' | 'pm'>> = {
+  凌晨: 'am',
+  早上: 'am',
+  早晨: 'am',
+  上午: 'am',
+  中午: 'noon',
+  下午: 'pm',
+  晚上: 'pm',
+};
+const CHINESE_TIME =
+  /^(凌晨|早上|早晨|上午|中午|下午|晚上)?\s*(\d{1,2})(?:[:：](\d{2})(?:[:：](\d{2}))?|时(\d{1,2})分(?:(\d{1,2})秒)?)$/;
+
+/**
+ * `2024年3月1日[ 9:05[:00]]`, `2025年3月4日 上午9:05`, `2025年3月4日 下午3时5分`, as Chinese
+ * spreadsheets and exports write dates: rewritten as `2024-3-1 HH:mm:ss`. With a mark of the day
+ * the hour is on a 12-hour clock (1–12; 下午 3 = 15, 上午 12 = 0, 中午 12 = 12, 中午 1 = 13).
+ */
 function parseChineseDate(s: string, timezone: string): number | null {
   const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(.*)$/.exec(s);
   if (m === null) return null;
   const rest = m[4];
   const iso = `${m[1]}-${m[2]}-${m[3]}`;
-  const text = rest === '' ? iso : `${iso} ${rest}`;
+  if (rest === '') return parseDateTime(iso, iso.length, 45, timezone);
+  const t = CHINESE_TIME.exec(rest);
+  // Anything else after the date (seconds with a fraction, an offset) reads as in ISO dates.
+  if (t === null)
+    return parseDateTime(`${iso} ${rest}`, iso.length + 1 + rest.length, 45, timezone);
+  let hour = Number(t[2]);
+  const minute = t[3] ?? t[5];
+  const second = t[4] ?? t[6] ?? '0';
+  const part = t[1] === undefined ? undefined : DAY_PARTS[t[1]];
+  if (part !== undefined) {
+    if (hour < 1 || hour > 12) return null;
+    if (part === 'am' && hour === 12) hour = 0;
+    else if (part === 'pm' && hour < 12) hour += 12;
+    else if (part === 'noon' && hour < 11) hour += 12;
+  }
+  const two = (v: string | number) => String(v).padStart(2, '0');
+  const text = `${iso} ${two(hour)}:${two(minute)}:${two(second)}`;
   return parseDateTime(text, text.length, 45, timezone);
 }
 

@@ -39,7 +39,7 @@ export interface IngestLimits {
    */
   maxDecompressionRatio: number;
   decompressionRatioFreeBytes: number;
-  /** Earliest plausible event time, epoch ms (`timestamp-out-of-range` before it). */
+  /** Earliest plausible event time, epoch ms (`timestamp-too-early` before it). */
   earliestTimestamp: number;
   /** Latest plausible event time, as ms after the start of the read. */
   latestTimestampAheadMs: number;
@@ -60,7 +60,8 @@ export const DEFAULT_LIMITS: IngestLimits = {
 };
 
 /** Stable codes of row problems that carry one (older row problems have only a reason). */
-export type RejectionCode = 'unterminated-quote' | 'timestamp-out-of-range';
+export type { RejectionCode, RejectionParams } from '@onetrip/contracts';
+import type { RejectionCode, RejectionParams } from '@onetrip/contracts';
 
 export interface IngestProgress {
   /** Bytes read from the source (compressed bytes for a gzip file). */
@@ -121,9 +122,12 @@ export type IngestRecord =
       kind: 'rejected';
       line: number;
       column: string | null;
+      /** The English message of `code` with `params` (rejectionMessage of @onetrip/contracts). */
       reason: string;
-      /** Set for the row problems listed in RejectionCode. */
-      code?: RejectionCode;
+      code: RejectionCode;
+      params: RejectionParams;
+      /** The row as it is in the file (CSV line, NDJSON line), when the format has one. */
+      raw?: string;
     };
 
 /** The optional logical fields, in the order of EVENT_FIELDS (writers and identity hashing rely

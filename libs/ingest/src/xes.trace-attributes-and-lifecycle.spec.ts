@@ -93,15 +93,38 @@ describe('an XES log read with the standard extensions', () => {
 </trace>
 </log>`;
     expect(await collect(streamOf(xes), { file: 'r.xes' })).toEqual([
-      { kind: 'rejected', line: 3, column: 'concept:name', reason: 'missing activity' },
-      { kind: 'rejected', line: 4, column: 'time:timestamp', reason: 'missing timestamp' },
+      {
+        kind: 'rejected',
+        line: 3,
+        column: 'concept:name',
+        reason: 'missing activity',
+        code: 'missing-activity',
+        params: {},
+      },
+      {
+        kind: 'rejected',
+        line: 4,
+        column: 'time:timestamp',
+        reason: 'missing timestamp',
+        code: 'missing-timestamp',
+        params: {},
+      },
       {
         kind: 'rejected',
         line: 5,
         column: 'time:timestamp',
         reason: 'unparseable timestamp "never"',
+        code: 'unparseable-timestamp',
+        params: { value: '"never"' },
       },
-      { kind: 'rejected', line: 8, column: 'concept:name', reason: 'missing case id' },
+      {
+        kind: 'rejected',
+        line: 8,
+        column: 'concept:name',
+        reason: 'missing case id',
+        code: 'missing-case-id',
+        params: {},
+      },
     ]);
   });
 });

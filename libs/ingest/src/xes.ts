@@ -91,24 +91,24 @@ export async function* parseXes(
       usedTrace.clear();
       const id = caseId ?? (caseFromEvent ? ev.attrs.get(m.caseId) : undefined);
       if (id === undefined || id === '') {
-        out.push(rejected(ev.line, m.caseId, 'missing case id'));
+        out.push(rejected(ev.line, m.caseId, 'missing-case-id'));
         continue;
       }
       const activity =
         ev.attrs.get(m.activity) ??
         (m.activity.startsWith('case:') ? lookup(ev, m.activity) : undefined);
       if (activity === undefined || activity === '') {
-        out.push(rejected(ev.line, m.activity, 'missing activity'));
+        out.push(rejected(ev.line, m.activity, 'missing-activity'));
         continue;
       }
       const rawTs = lookup(ev, m.timestamp);
       if (rawTs === undefined || rawTs === '') {
-        out.push(rejected(ev.line, m.timestamp, 'missing timestamp'));
+        out.push(rejected(ev.line, m.timestamp, 'missing-timestamp'));
         continue;
       }
       const timestamp = ts.parse(rawTs);
       if (timestamp === null) {
-        out.push(rejected(ev.line, m.timestamp, `unparseable timestamp ${quote(rawTs)}`));
+        out.push(rejected(ev.line, m.timestamp, 'unparseable-timestamp', { value: quote(rawTs) }));
         continue;
       }
       const implausible = implausibleTime(ctx, ev.line, m.timestamp, rawTs, timestamp);
@@ -122,7 +122,9 @@ export async function* parseXes(
         startTimestamp = startTs.parse(rawStart);
         if (startTimestamp === null) {
           out.push(
-            rejected(ev.line, m.startTimestamp ?? null, `unparseable timestamp ${quote(rawStart)}`),
+            rejected(ev.line, m.startTimestamp ?? null, 'unparseable-timestamp', {
+              value: quote(rawStart),
+            }),
           );
           continue;
         }

@@ -12,6 +12,7 @@ import {
   EventIngest,
   EventRepository,
   type EventToStore,
+  type RejectedRowInput,
   UploadRepository,
   isConnectionError,
 } from '@onetrip/backend';
@@ -71,11 +72,7 @@ export interface IngestRunDeps {
   logger: Logger;
 }
 
-interface RejectedRow {
-  line: number;
-  column: string | null;
-  reason: string;
-}
+type RejectedRow = RejectedRowInput;
 
 /** Says, when it is so, that only the first rejected rows were stored. */
 function keptNote(rejected: number, kept: number): string {
@@ -172,7 +169,16 @@ export class IngestRun {
       const staged: EventToStore[] = [];
       for (const item of batch) {
         if (item.kind === 'event') staged.push(item);
-        else this.reject({ line: item.line, column: item.column, reason: item.reason });
+        else {
+          this.reject({
+            line: item.line,
+            column: item.column,
+            reason: item.reason,
+            code: item.code,
+            params: item.params,
+            raw: item.raw ?? null,
+          });
+        }
       }
       this.counts.events += staged.length;
       if (input.maxEvents !== undefined && this.counts.events > input.maxEvents) {

@@ -20,6 +20,7 @@ import {
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { ApiQueryFrom, arrayOf, problem, ref } from '../openapi/openapi';
+import { rejectionLocale } from './rejected-csv';
 import { UploadsService } from './uploads.service';
 
 @ApiTags('uploads')
@@ -71,12 +72,25 @@ export class UploadsController {
   @Get('uploads/:id/rejected.csv')
   @ApiProduces('text/csv')
   @ApiOkResponse({
-    schema: { type: 'string', description: 'CSV with the columns line, column, reason' },
-    description: 'Every rejected row: line, column, reason',
+    schema: {
+      type: 'string',
+      description:
+        'CSV (UTF-8 with a BOM) with the columns line, column, code, reason, original row; ' +
+        'headers and reasons in Chinese for ?lang=zh-CN or Accept-Language zh',
+    },
+    description: 'Every rejected row: line, column, code, reason, the row as it was in the file',
   })
   @ApiNotFoundResponse(problem())
-  async rejected(@Param('id') id: string, @Res() res: ServerResponse): Promise<void> {
-    const { fileName, stream } = await this.uploads.rejectedCsv(id);
+  async rejected(
+    @Param('id') id: string,
+    @Req() req: IncomingMessage,
+    @Res() res: ServerResponse,
+  ): Promise<void> {
+    const lang = new URL(req.url ?? '/', 'http://x').searchParams.get('lang') ?? undefined;
+    const { fileName, stream } = await this.uploads.rejectedCsv(
+      id,
+      rejectionLocale(lang, req.headers['accept-language']),
+    );
     res.statusCode = 200;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader(

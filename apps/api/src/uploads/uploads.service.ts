@@ -8,6 +8,8 @@ import {
   UploadRepository,
 } from '@onetrip/backend';
 import {
+  isRejectionCode,
+  type RejectionLocale,
   UploadListQuerySchema,
   UploadDto,
   UploadPreviewDto,
@@ -22,6 +24,7 @@ import { validate } from '../problem/validate';
 import { IngestRun, toUploadProblem, type IngestInput } from './ingest-run';
 import { receiveFile, tooLarge } from './multipart';
 import { PREVIEW_BYTES, previewFile } from './preview';
+import { rejectedRowsCsv } from './rejected-csv';
 import { parseUploadOptions, readIngestOptions } from './upload-options';
 
 /** Uploads and previews come as multipart/form-data with the file in a part named "file". */
@@ -97,21 +100,20 @@ export class UploadsService implements OnApplicationBootstrap {
     return this.report(upload);
   }
 
-  /** All rejected rows of an upload as a CSV stream (UTF-8 with a BOM, formula-safe cells). */
-  async rejectedCsv(id: string): Promise<{ fileName: string; stream: Readable }> {
+  /**
+   * All rejected rows of an upload as a CSV stream in `locale` (rejected-csv.ts: UTF-8 with a
+   * BOM, formula-safe cells, the original rows).
+   */
+  async rejectedCsv(
+    id: string,
+    locale: RejectionLocale,
+  ): Promise<{ fileName: string; stream: Readable }> {
     const upload = isUuid(id) ? await this.uploads.findById(id) : null;
     if (!upload) throw notFound('upload', id);
     const base = upload.fileName.replace(/\.[^.]*$/, '') || 'upload';
-    const rows = await this.uploads.rejectedCsv(id);
-    // A byte-order mark first, so that Excel opens the UTF-8 file (Chinese reasons, column
-    // names) as UTF-8 rather than in the system's code page.
-    const stream = Readable.from(
-      (async function* () {
-        yield Buffer.from('\uFEFF', 'utf8');
-        yield* rows as AsyncIterable<Buffer>;
-      })(),
-      { objectMode: false },
-    );
+    const stream = Readable.from(rejectedRowsCsv(this.uploads.rejectedRows(upload.id), locale), {
+      objectMode: false,
+    });
     return { fileName: `${base}.rejected.csv`, stream };
   }
 
@@ -234,7 +236,13 @@ export class UploadsService implements OnApplicationBootstrap {
     return {
       ...toUploadDto(
         upload,
-        rejected.map((r) => ({ line: r.line, column: r.column, reason: r.reason })),
+        rejected.map((r) => ({
+          line: r.line,
+          column: r.column,
+          reason: r.reason,
+          ...(isRejectionCode(r.code) ? { code: r.code, params: r.params ?? {} } : {}),
+          ...(r.raw === null ? {} : { raw: r.raw }),
+        })),
       ),
       rejectedStored: stored,
     };

@@ -1,3 +1,4 @@
+import { CSV_BOM, csvLine } from '@onetrip/contracts';
 import type { Translator } from '../i18n/i18n';
 import { el } from './dom';
 
@@ -53,16 +54,26 @@ export async function downloadPng(svg: SVGSVGElement, name: string): Promise<voi
   }
 }
 
-/** RFC 4180 CSV (with a BOM, so spreadsheet programs read Chinese text as UTF-8). */
+/**
+ * RFC 4180 CSV for spreadsheets (csv-cells of @onetrip/contracts): a BOM, so that Chinese text
+ * reads as UTF-8; numbers rounded; cells that would run as formulas made text.
+ */
 export function toCsv(
   header: readonly string[],
   rows: readonly (readonly (string | number)[])[],
 ): string {
-  const field = (value: string | number): string => {
-    const text = String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return '\ufeff' + [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+  return CSV_BOM + [header, ...rows].map(csvLine).join('');
+}
+
+/**
+ * The header of a table's CSV in the interface language: each column's key (`tripsPerJourney`)
+ * named by the catalogue (`csv.tripsPerJourney`); a header already translated stays as it is.
+ */
+export function csvHeader(tr: Translator, header: readonly string[]): string[] {
+  return header.map((key) => {
+    const name = `csv.${key}`;
+    return tr.has(name) ? tr.t(name) : key;
+  });
 }
 
 export function downloadCsv(
@@ -124,7 +135,7 @@ export function tableExport(
       'data-export': 'csv',
       onclick: () => {
         const { header, rows } = data();
-        downloadCsv(header, rows, name);
+        downloadCsv(csvHeader(tr, header), rows, name);
       },
     },
     'CSV',

@@ -73,7 +73,7 @@ describe('the upload history in the data panel', () => {
     ]);
     expect(ok?.slice(1)).toEqual(['portal.csv', 'Completed', '990', '8', '2']);
     const link = root.querySelector<HTMLAnchorElement>('tr[data-upload-id="u-ok"] a');
-    expect(link?.getAttribute('href')).toBe('/api/v1/uploads/u-ok/rejected.csv');
+    expect(link?.getAttribute('href')).toBe('/api/v1/uploads/u-ok/rejected.csv?lang=en');
 
     // A new upload ends: the list asks the server again and shows it first.
     chooseFile(root, new File(['a,b\n'], 'hotline.csv', { type: 'text/csv' }));

@@ -3,6 +3,7 @@ import type { MessageKey, Translator } from '../i18n/i18n';
 import type { UploadHistoryState } from '../store/state';
 import { el } from './dom';
 import { errorBox } from './errors';
+import { rejectedCsvHref } from './upload';
 
 const STATUS: Record<UploadSummaryDto['status'], MessageKey> = {
   receiving: 'history.status.receiving',
@@ -36,7 +37,7 @@ function row(
         ? el(
             'a',
             {
-              href: rejectedCsvUrl(u.id),
+              href: rejectedCsvHref(rejectedCsvUrl(u.id), t),
               download: '',
               title: t.t('upload.downloadRejected', { count: t.number(u.rowsRejected) }),
             },

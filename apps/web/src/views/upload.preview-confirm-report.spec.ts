@@ -202,7 +202,15 @@ describe('uploading an export: preview, confirm, progress, report', () => {
         rowsDuplicate: 10_000,
         rowsRejected: 12,
         rejected: [
-          { line: 9, column: 'step_time', reason: 'unparseable timestamp "2024-02-30"' },
+          {
+            line: 9,
+            column: 'step_time',
+            reason: 'unparseable timestamp "2024-02-30"',
+            code: 'unparseable-timestamp',
+            params: { value: '"2024-02-30"' },
+            raw: 'BJ9,受理,2024-02-30',
+          },
+          // Stored before rejections had codes: the reason as stored, no original row.
           { line: 31, column: 'application_no', reason: 'missing case id' },
         ],
       }),
@@ -217,11 +225,11 @@ describe('uploading an export: preview, confirm, progress, report', () => {
     expect(text(root, '[data-stat="duplicates"]')).toContain('already in the dataset');
     const rows = [...root.querySelectorAll('.rejected-table tbody tr')].map((r) => r.textContent);
     expect(rows).toEqual([
-      '9step_timeunparseable timestamp "2024-02-30"',
-      '31application_nomissing case id',
+      '9step_timeunparseable timestamp "2024-02-30"BJ9,受理,2024-02-30',
+      '31application_nomissing case id–',
     ]);
     const link = root.querySelector<HTMLAnchorElement>('[data-testid="rejected-csv"]');
-    expect(link?.getAttribute('href')).toBe(`/api/v1/uploads/${UPLOAD_ID}/rejected.csv`);
+    expect(link?.getAttribute('href')).toBe(`/api/v1/uploads/${UPLOAD_ID}/rejected.csv?lang=en`);
     expect(link?.hasAttribute('download')).toBe(true);
     expect(link?.textContent).toBe('Download all 12 rejected rows (CSV)');
     expect(text(root, '.report-actions')).toContain('and 10 more in the download');
@@ -285,7 +293,7 @@ describe('uploading an export: preview, confirm, progress, report', () => {
     expect(text(root, '[data-stat="rejected"] dd')).toBe('40');
     expect(text(root, '[data-stat="accepted"] dd')).toBe('0');
     expect(root.querySelector('[data-testid="rejected-csv"]')?.getAttribute('href')).toBe(
-      `/api/v1/uploads/${UPLOAD_ID}/rejected.csv`,
+      `/api/v1/uploads/${UPLOAD_ID}/rejected.csv?lang=zh-CN`,
     );
   });
 });

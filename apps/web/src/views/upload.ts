@@ -1,4 +1,6 @@
 import {
+  rejectionMessage,
+  type RejectedRowDto,
   EVENT_FIELDS,
   type ChannelRole,
   type ChannelRoles,
@@ -16,6 +18,17 @@ import type { UploadDraft, UploadRows, UploadState } from '../store/state';
 
 /** What the api reads (it picks the parser by file name; any of them may be gzipped). */
 const ACCEPTED_FILES = '.csv,.tsv,.txt,.xes,.ndjson,.jsonl,.gz,text/csv';
+
+/** A rejected row's reason in the interface language (rows stored before codes: as stored). */
+export function rejectionReason(tr: Translator, row: RejectedRowDto): string {
+  return row.code ? rejectionMessage(row.code, row.params, tr.locale) : row.reason;
+}
+
+/** The rejected-rows CSV in the interface language (headers and reasons). */
+export function rejectedCsvHref(href: string, tr: Translator): string {
+  return `${href}${href.includes('?') ? '&' : '?'}lang=${encodeURIComponent(tr.locale)}`;
+}
+
 export const REQUIRED_FIELDS: readonly EventField[] = ['caseId', 'activity', 'timestamp'];
 export const DEFAULT_MAX_REJECTED_PERCENT = '5';
 /** Rows of the sample shown in the dialog (the preview has up to 50). */
@@ -745,6 +758,7 @@ export function renderUploadReport(
                 el('th', { scope: 'col' }, tr.t('upload.line')),
                 el('th', { scope: 'col' }, tr.t('upload.column')),
                 el('th', { scope: 'col' }, tr.t('upload.reason')),
+                el('th', { scope: 'col' }, tr.t('upload.originalRow')),
               ),
             ),
             el(
@@ -756,7 +770,8 @@ export function renderUploadReport(
                   {},
                   el('td', { class: 'num' }, tr.number(row.line)),
                   el('td', {}, row.column ?? '–'),
-                  el('td', {}, row.reason),
+                  el('td', {}, rejectionReason(tr, row)),
+                  el('td', { class: 'raw-row' }, row.raw ?? '–'),
                 ),
               ),
             ),
@@ -771,7 +786,7 @@ export function renderUploadReport(
             'a',
             {
               class: 'button-quiet download-link',
-              href: actions.rejectedCsvUrl(upload.id),
+              href: rejectedCsvHref(actions.rejectedCsvUrl(upload.id), tr),
               download: '',
               'data-testid': 'rejected-csv',
             },

@@ -20,6 +20,18 @@ export class RejectedRowEntity {
   @Column({ type: 'text', nullable: true })
   column!: string | null;
 
+  /** The English reason (of `code` with `params`; the only text of rows stored before codes). */
   @Column({ type: 'text' })
   reason!: string;
+
+  /** RejectionCode of @onetrip/contracts; null for rows stored before codes. */
+  @Column({ type: 'text', nullable: true })
+  code!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  params!: Record<string, string | number> | null;
+
+  /** The row as it was in the file (CSV or NDJSON line), when the format has one. */
+  @Column({ type: 'text', nullable: true })
+  raw!: string | null;
 }

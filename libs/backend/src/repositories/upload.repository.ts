@@ -1,24 +1,26 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { UploadErrorPolicy } from '@onetrip/contracts';
-import { to as copyTo } from 'pg-copy-streams';
-import type { Readable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import type { RejectionCode, UploadErrorPolicy } from '@onetrip/contracts';
 import { DataSource, Repository } from 'typeorm';
-import { AppConfig, CONFIG } from '../config/config';
-import { connectPg } from '../database/pg-connection';
 import { RejectedRowEntity } from '../entities/rejected-row.entity';
 import { UploadEntity } from '../entities/upload.entity';
 import { UPLOAD_LOCK_SQL } from './event.repository';
-import { assertUuid } from './uuid';
+
+/** A rejected row to store (IngestRecord 'rejected' of @onetrip/ingest, as the api keeps it). */
+export interface RejectedRowInput {
+  line: number;
+  column: string | null;
+  reason: string;
+  code?: RejectionCode | null;
+  params?: Readonly<Record<string, string | number>> | null;
+  raw?: string | null;
+}
 
 @Injectable()
 export class UploadRepository {
   private readonly uploads: Repository<UploadEntity>;
   private readonly rejected: Repository<RejectedRowEntity>;
 
-  constructor(
-    dataSource: DataSource,
-    @Inject(CONFIG) private readonly config: AppConfig,
-  ) {
+  constructor(dataSource: DataSource) {
     this.uploads = dataSource.getRepository(UploadEntity);
     this.rejected = dataSource.getRepository(RejectedRowEntity);
   }
@@ -61,15 +63,22 @@ export class UploadRepository {
    * Stores rejected rows at once, outside the upload's transaction: they stay downloadable
    * whether the upload then commits or fails.
    */
-  async addRejected(
-    uploadId: string,
-    rows: readonly { line: number; column: string | null; reason: string }[],
-  ): Promise<void> {
+  async addRejected(uploadId: string, rows: readonly RejectedRowInput[]): Promise<void> {
     if (rows.length === 0) return;
     await this.uploads.query(
-      `INSERT INTO rejected_row (upload_id, line, "column", reason)
-       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[])`,
-      [uploadId, rows.map((r) => r.line), rows.map((r) => r.column), rows.map((r) => r.reason)],
+      `INSERT INTO rejected_row (upload_id, line, "column", reason, code, params, raw)
+       SELECT $1, line, col, reason, code, params::jsonb, raw
+       FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+         AS r(line, col, reason, code, params, raw)`,
+      [
+        uploadId,
+        rows.map((r) => r.line),
+        rows.map((r) => r.column),
+        rows.map((r) => r.reason),
+        rows.map((r) => r.code ?? null),
+        rows.map((r) => (r.params ? JSON.stringify(r.params) : null)),
+        rows.map((r) => r.raw ?? null),
+      ],
     );
   }
 
@@ -137,24 +146,25 @@ export class UploadRepository {
   }
 
   /**
-   * Every rejected row of an upload as CSV (`line,column,reason`, with a header), streamed from
-   * PostgreSQL with COPY. The connection closes when the stream ends or is destroyed.
+   * Every rejected row of an upload, in file order, a page at a time (keyset pagination on
+   * (line, id), so memory stays at one page whatever the count).
    */
-  async rejectedCsv(uploadId: string): Promise<Readable> {
-    const id = assertUuid(uploadId);
-    const client = await connectPg(this.config.databaseUrl, 'onetrip-copy');
-    // A cell starting with = + - @ (or a tab or carriage return) is a formula to a spreadsheet,
-    // and a column name comes from the user's file: a leading apostrophe makes it text.
-    const cell = (c: string): string =>
-      `CASE WHEN ${c} ~ '^[=+@\\t\\r-]' THEN '''' || ${c} ELSE ${c} END`;
-    const stream = client.query(
-      copyTo(
-        `COPY (SELECT line, ${cell('"column"')} AS "column", ${cell('reason')} AS reason
-         FROM rejected_row WHERE upload_id = '${id}'
-         ORDER BY line, id) TO STDOUT WITH (FORMAT csv, HEADER)`,
-      ),
-    );
-    stream.once('close', () => void client.end().catch(() => undefined));
-    return stream;
+  async *rejectedRows(uploadId: string, pageSize = 5000): AsyncGenerator<RejectedRowEntity[]> {
+    let after: { line: number; id: string } | null = null;
+    for (;;) {
+      const page: RejectedRowEntity[] = await this.rejected
+        .createQueryBuilder('r')
+        .where('r.upload_id = :uploadId', { uploadId })
+        .andWhere(after ? '(r.line, r.id) > (:line, :id)' : 'TRUE', after ?? {})
+        .orderBy('r.line', 'ASC')
+        .addOrderBy('r.id', 'ASC')
+        .limit(pageSize)
+        .getMany();
+      if (page.length === 0) return;
+      yield page;
+      if (page.length < pageSize) return;
+      const last = page[page.length - 1];
+      after = { line: last.line, id: last.id };
+    }
   }
 }
