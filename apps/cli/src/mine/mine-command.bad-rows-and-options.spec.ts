@@ -314,3 +314,25 @@ describe('--format on the command line', () => {
     );
   });
 });
+
+describe('onetrip mine --timings', () => {
+  const text = ['case_id,activity,timestamp', 'c1,apply,2024-03-04T09:00:00Z', ''].join('\n');
+
+  it('reports the split on stderr only when asked (the clock is read only then)', async () => {
+    const log = file('timings.csv', text);
+    const quiet = await run([log, '--json']);
+    expect(quiet.stderr).not.toMatch(/^timings /m);
+    const timed = await run([log, '--json', '--timings']);
+    expect(timed.code).toBe(0);
+    const line = timed.stderr.split('\n').find((l) => l.startsWith('timings '));
+    const timings = JSON.parse((line ?? 'timings {}').slice('timings '.length)) as Record<
+      string,
+      number
+    >;
+    expect(timings.events).toBe(1);
+    for (const key of ['readMs', 'addMs', 'resultMs', 'addCpuMs', 'peakRssBytes']) {
+      expect(typeof timings[key]).toBe('number');
+    }
+    expect(timings.peakRssBytes).toBeGreaterThan(0);
+  });
+});
