@@ -1,5 +1,6 @@
 /** @onetrip/ingest: streaming CSV / NDJSON / XES(.gz) → normalized events. See docs/ingest.md. */
 export { readEvents, readEventBatches, formatFromName } from './read-events';
+export { columnLetters, serialToText } from './xlsx';
 export { IngestError, type IngestErrorCode } from './errors';
 export { parseTimestamp, isValidTimezone } from './timestamp';
 export {
