@@ -43,6 +43,14 @@ export const UploadOptionsSchema = z
       .regex(/^[A-Za-z0-9_-]{1,40}$/)
       .optional()
       .describe('utf-8, gbk, gb18030, … (detected when absent)'),
+    sheet: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe(
+        '.xlsx only: the sheet by name, else by 1-based number (default: the first with a value)',
+      ),
   })
   .passthrough();
 export type UploadOptions = z.infer<typeof UploadOptionsSchema>;

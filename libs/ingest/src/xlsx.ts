@@ -11,7 +11,12 @@
  * Excel serial days (1900 or 1904 system) without a zone: they become `YYYY-MM-DD HH:mm:ss`
  * text, read in the upload's time zone like any text timestamp.
  */
-import { Readable } from 'node:stream';
+import { createWriteStream, rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import * as yauzl from 'yauzl';
 import { createRowMapper, type RowMapper } from './csv';
@@ -99,15 +104,14 @@ function columnIndex(ref: string): number {
   return i === 0 ? -1 : k - 1;
 }
 
-function openZip(source: string | Buffer): Promise<yauzl.ZipFile> {
+function openZip(source: string): Promise<yauzl.ZipFile> {
   const options: yauzl.Options = { lazyEntries: true, autoClose: false, validateEntrySizes: true };
   return new Promise((resolve, reject) => {
     const done = (err: Error | null, zip?: yauzl.ZipFile): void => {
       if (err || !zip) reject(err ?? new Error('no zip'));
       else resolve(zip);
     };
-    if (typeof source === 'string') yauzl.open(source, options, done);
-    else yauzl.fromBuffer(source, options, done);
+    yauzl.open(source, options, done);
   });
 }
 
@@ -124,24 +128,44 @@ function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
   });
 }
 
-/** The whole of a stream, at most `max` bytes (a workbook sent as a stream, not a path). */
-async function collect(stream: NodeJS.ReadableStream, max: number, file: string): Promise<Buffer> {
-  const parts: Buffer[] = [];
+/**
+ * A workbook sent as a stream is spooled to a temporary file first (a zip's directory is at its
+ * end), at most `max` bytes; the caller removes the folder when done.
+ */
+async function spool(
+  stream: NodeJS.ReadableStream,
+  max: number,
+  file: string,
+): Promise<{ path: string; remove: () => void }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'onetrip-xlsx-'));
+  const remove = (): void => rmSync(dir, { recursive: true, force: true });
+  const target = path.join(dir, 'workbook.xlsx');
   let n = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
-    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    n += b.length;
-    if (n > max) {
-      throw new IngestError({
-        file,
-        line: null,
-        reason: `the workbook is larger than the limit of ${max} bytes`,
-        code: 'decompressed-too-large',
-      });
-    }
-    parts.push(b);
+  try {
+    await pipeline(
+      stream as AsyncIterable<Buffer | string>,
+      async function* (chunks: AsyncIterable<Buffer | string>) {
+        for await (const chunk of chunks) {
+          const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+          n += b.length;
+          if (n > max) {
+            throw new IngestError({
+              file,
+              line: null,
+              reason: `the workbook is larger than the limit of ${max} bytes`,
+              code: 'decompressed-too-large',
+            });
+          }
+          yield b;
+        }
+      },
+      createWriteStream(target),
+    );
+  } catch (err) {
+    remove();
+    throw err;
   }
-  return Buffer.concat(parts);
+  return { path: target, remove };
 }
 
 /**
@@ -243,13 +267,18 @@ async function openWorkbook(
   ctx: XlsxContext,
 ): Promise<Workbook> {
   let zip: yauzl.ZipFile;
+  let remove = (): void => undefined;
   try {
-    zip = await openZip(
-      typeof source === 'string'
-        ? source
-        : await collect(source, ctx.state.limits.maxDecompressedBytes, ctx.file),
-    );
+    let at: string;
+    if (typeof source === 'string') at = source;
+    else {
+      const spooled = await spool(source, ctx.state.limits.maxDecompressedBytes, ctx.file);
+      at = spooled.path;
+      remove = spooled.remove;
+    }
+    zip = await openZip(at);
   } catch (err) {
+    remove();
     if (err instanceof IngestError) throw err;
     throw xlsxError(
       ctx.file,
@@ -257,6 +286,7 @@ async function openWorkbook(
       'xlsx-malformed',
     );
   }
+  zip.on('close', remove);
   const entries = await listEntries(zip);
   const wb: Workbook = {
     zip,

@@ -35,6 +35,7 @@ export function parseUploadOptions(values: Record<string, string | undefined>): 
   policy: UploadPolicy;
   uploadId?: string;
   encoding?: string;
+  sheet?: string;
 } {
   const parsed = policySchema.safeParse(
     Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '')),
@@ -59,6 +60,7 @@ export function parseUploadOptions(values: Record<string, string | undefined>): 
     },
     ...(o.uploadId === undefined ? {} : { uploadId: o.uploadId }),
     ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
+    ...(o.sheet === undefined ? {} : { sheet: o.sheet }),
   };
 }
 
@@ -165,13 +167,15 @@ export interface IngestOptions {
   policy: UploadPolicy;
   uploadId?: string;
   encoding?: string;
+  /** .xlsx only: the sheet (name or 1-based number). */
+  sheet?: string;
   mapping?: Partial<ColumnMapping>;
   identifiers?: IdentifierChoices;
   channelRoles?: ChannelRoles;
 }
 
 export function readIngestOptions(values: Record<string, string | undefined>): IngestOptions {
-  const { policy, uploadId, encoding } = parseUploadOptions(values);
+  const { policy, uploadId, encoding, sheet } = parseUploadOptions(values);
   const mapping = parseMapping(values.mapping);
   const identifiers = parseIdentifiers(values.identifiers);
   const channelRoles = parseChannelRoles(values.channelRoles);
@@ -179,6 +183,7 @@ export function readIngestOptions(values: Record<string, string | undefined>): I
     policy,
     ...(uploadId === undefined ? {} : { uploadId }),
     ...(encoding === undefined ? {} : { encoding }),
+    ...(sheet === undefined ? {} : { sheet }),
     ...(mapping === undefined ? {} : { mapping }),
     ...(identifiers === undefined ? {} : { identifiers }),
     ...(channelRoles === undefined ? {} : { channelRoles }),
