@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { inspectFile } from './inspect';
-import { collect, event, eventsOf, readError, xlsxOf, xlsxParts, zipOf } from './testing';
+import { collect, event, eventsOf, readError } from './testing';
+import { writeXlsx as xlsxOf, xlsxParts, zipOf } from './xlsx-writer';
 import { columnLetters, serialToText } from './xlsx';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'onetrip-xlsx-'));
