@@ -12,9 +12,10 @@ import type { MessageKey, Translator } from '../i18n/i18n';
 import { el, progressBar } from './dom';
 import { UserInputError, errorBox } from './errors';
 import type { UploadDraft, UploadRows, UploadState } from '../store/state';
+import { SHEET_CHOOSER_ID, sheetChooser } from './upload-sheet-chooser';
 
 /** What the api reads (it picks the parser by file name; any of them may be gzipped). */
-const ACCEPTED_FILES = '.csv,.tsv,.txt,.xes,.ndjson,.jsonl,.gz,text/csv';
+const ACCEPTED_FILES = '.csv,.tsv,.txt,.xes,.ndjson,.jsonl,.gz,.xlsx,.xls,text/csv';
 export const REQUIRED_FIELDS: readonly EventField[] = ['caseId', 'activity', 'timestamp'];
 export const DEFAULT_MAX_REJECTED_PERCENT = '5';
 /** Rows of the sample shown in the dialog (the preview has up to 50). */
@@ -40,6 +41,8 @@ const FIELD_LABELS: Record<EventField, MessageKey> = {
 export interface UploadActions {
   chooseFile(file: File): void;
   reencode(encoding: string | null): void;
+  /** Previews another sheet of a workbook. */
+  chooseSheet(sheet: string): void;
   changeDraft(draft: UploadDraft): void;
   confirm(): void;
   discard(): void;
@@ -76,7 +79,7 @@ export function initialDraft(preview: UploadPreviewDto, keep?: UploadDraft): Upl
 }
 
 export type ConfirmedUpload = Required<Pick<UploadOptions, 'mapping' | 'onError'>> &
-  Pick<UploadOptions, 'maxRejectedRatio' | 'encoding' | 'channelRoles'>;
+  Pick<UploadOptions, 'maxRejectedRatio' | 'encoding' | 'channelRoles' | 'sheet'>;
 
 /** The roles a channel value can have (ChannelRoleSchema of @onetrip/contracts), in menu order. */
 export const CHANNEL_ROLE_OPTIONS: readonly ChannelRole[] = [
@@ -134,6 +137,7 @@ export function confirmDraft(
   ) as Partial<ColumnMapping>;
   const result: ConfirmedUpload = { mapping, onError: draft.onError };
   if (draft.encoding) result.encoding = draft.encoding;
+  if (draft.sheet) result.sheet = draft.sheet;
   if (preview) {
     // Confirmed with the upload: the saved roles of values not in this sample stay as they were.
     const roles = { ...(preview.savedChannelRoles ?? {}), ...channelRolesFor(preview, draft) };
@@ -325,6 +329,7 @@ export function renderPreviewForm(
     'dl',
     { class: 'file-facts' },
     fact(tr.t('upload.format'), `${preview.format.toUpperCase()}${preview.gzip ? ' (gzip)' : ''}`),
+    sheetChooser(preview, actions, tr, (label, control) => fact(label, control, SHEET_CHOOSER_ID)),
     fact(tr.t('upload.encoding'), encoding, 'upload-encoding'),
     preview.delimiter === null
       ? null
