@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -7,7 +7,8 @@ import { collect, event, eventsOf, readError } from './testing';
 import { writeXlsx as xlsxOf, xlsxParts, zipOf } from './xlsx-writer';
 import { columnLetters, serialToText } from './xlsx';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'onetrip-xlsx-'));
+const dir = mkdtempSync(path.join(tmpdir(), 'onetrip-xlsx-spec-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function file(name: string, bytes: Buffer): string {
   const p = path.join(dir, name);
   writeFileSync(p, bytes);
@@ -71,7 +72,13 @@ describe('an .xlsx workbook is read like a CSV, sheet by sheet', () => {
       [{ name: 'Mac', rows: [header, ['C1', 'Submit', { serial: MARCH_1_0930 - 1462 }, 'r1']] }],
       { date1904: true },
     );
+    const spools = (): string[] =>
+      readdirSync(tmpdir()).filter((n) => /^onetrip-xlsx-(?!spec-)/.test(n));
+    const before = spools();
     const records = await collect(Readable.from([bytes]), { file: 'mac.xlsx' });
+    // The stream was spooled to a temporary file, removed once the read ended.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(spools()).toEqual(before);
     expect(eventsOf(records)).toEqual([
       event({
         caseId: 'C1',

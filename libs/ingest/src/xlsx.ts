@@ -287,6 +287,16 @@ async function openWorkbook(
     );
   }
   zip.on('close', remove);
+  try {
+    return await readParts(zip, ctx);
+  } catch (err) {
+    zip.close(); // and the spooled copy is removed
+    throw err;
+  }
+}
+
+/** The workbook's directory, sheets, date system, date styles and shared strings. */
+async function readParts(zip: yauzl.ZipFile, ctx: XlsxContext): Promise<Workbook> {
   const entries = await listEntries(zip);
   const wb: Workbook = {
     zip,
