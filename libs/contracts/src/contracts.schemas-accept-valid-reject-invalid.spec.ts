@@ -32,8 +32,8 @@ const bad = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown
   expect(schema.safeParse(v).success).toBe(false);
 
 describe('event log formats and mappings', () => {
-  it('know csv, ndjson and xes, nothing else', () => {
-    expect(EventLogFormatSchema.options).toEqual(['csv', 'ndjson', 'xes']);
+  it('know csv, ndjson, xes and xlsx, nothing else', () => {
+    expect(EventLogFormatSchema.options).toEqual(['csv', 'ndjson', 'xes', 'xlsx']);
     bad(EventLogFormatSchema, 'json');
   });
 
@@ -162,7 +162,9 @@ describe('upload shapes', () => {
     };
     ok(UploadPreviewDtoSchema, preview);
     bad(UploadPreviewDtoSchema, { ...preview, suggestedLayout: 'tickets' });
-    bad(UploadPreviewDtoSchema, { ...preview, format: 'xlsx' });
+    bad(UploadPreviewDtoSchema, { ...preview, format: 'xls' });
+    ok(UploadPreviewDtoSchema, { ...preview, format: 'xlsx', sheets: ['A', 'B'], sheet: 'B' });
+    bad(UploadPreviewDtoSchema, { ...preview, sheets: 'A' });
   });
 
   it('create ingestion keys with an optional name; show the secret once', () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { EventField } from './event-fields';
 
 /** The event log formats read by ingest and written by the simulator (any of them may be gzipped). */
-export const EventLogFormatSchema = z.enum(['csv', 'ndjson', 'xes']);
+export const EventLogFormatSchema = z.enum(['csv', 'ndjson', 'xes', 'xlsx']);
 export type EventLogFormat = z.infer<typeof EventLogFormatSchema>;
 
 const column = z.string().min(1);

@@ -46,6 +46,14 @@ export const UploadOptionsSchema = z
       .optional()
       .describe('utf-8, gbk, gb18030, … (detected when absent)'),
     layout: UploadLayoutSchema.optional(),
+    sheet: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe(
+        '.xlsx only: the sheet by name, else by 1-based number (default: the first with a value)',
+      ),
   })
   .passthrough();
 export type UploadOptions = z.infer<typeof UploadOptionsSchema>;
@@ -166,6 +174,16 @@ export const UploadPreviewDtoSchema = z.object({
       'The encoding the upload would use (given, byte-order mark, XML declaration, or detected)',
     ),
   delimiter: z.string().nullable().describe('CSV only; null otherwise'),
+  sheets: z
+    .array(z.string())
+    .nullable()
+    .optional()
+    .describe('XLSX only: every sheet of the workbook, in order (null or absent otherwise)'),
+  sheet: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('XLSX only: the sheet described (the one asked for, else the first with a value)'),
   headers: z
     .array(z.string())
     .describe('Column names (CSV header, NDJSON keys, XES attribute keys)'),

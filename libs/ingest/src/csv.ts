@@ -448,6 +448,32 @@ class CsvMapper {
   }
 }
 
+/** What turns the fields of one row into a record (an event or a rejected row). */
+export interface RowMapper {
+  /** 1 for the columns an event is built from. */
+  readonly need: Uint8Array;
+  map(f: string[], count: number, line: number, out: IngestRecord[], checkEncoding: boolean): void;
+}
+
+/**
+ * The row mapper for a header read at `line`, after checking the header (unique names, at most
+ * `maxColumns`): one place for every reader of rows with a header (CSV, XLSX).
+ */
+export function createRowMapper(header: string[], ctx: ParseContext, line: number): RowMapper {
+  checkUniqueNames(ctx, header, line);
+  if (header.length > ctx.state.limits.maxColumns) {
+    throw new IngestError({
+      file: ctx.file,
+      line,
+      reason: `the header has ${header.length} columns, more than the limit of ${ctx.state.limits.maxColumns}`,
+      code: 'too-many-columns',
+    });
+  }
+  return ctx.ticketRows
+    ? new TicketRowMapper(header, ctx, ctx.ticketRows)
+    : new CsvMapper(header, ctx);
+}
+
 /** Parses CSV text into batches of records, one batch per chunk of text. */
 export async function* parseCsv(
   text: AsyncIterable<string>,
@@ -475,7 +501,7 @@ export async function* parseCsv(
     });
   }
   let delimCode = delim === undefined ? -1 : delim.charCodeAt(0);
-  let mapper: CsvMapper | TicketRowMapper | null = null;
+  let mapper: RowMapper | null = null;
   let header: string[] | null = null;
   let dataRecords = 0;
   const fields: string[] = [];
@@ -614,23 +640,12 @@ export async function* parseCsv(
       blankRun = 0;
       if (header === null) {
         header = f.map((h) => h.trim());
-        checkUniqueNames(ctx, header, line);
         row = new Array<string>(header.length).fill('');
         allColumns = new Uint8Array(header.length).fill(1);
-        if (header.length > ctx.state.limits.maxColumns) {
-          throw new IngestError({
-            file: ctx.file,
-            line,
-            reason: `the header has ${header.length} columns, more than the limit of ${ctx.state.limits.maxColumns}`,
-            code: 'too-many-columns',
-          });
-        }
-        mapper = ctx.ticketRows
-          ? new TicketRowMapper(header, ctx, ctx.ticketRows)
-          : new CsvMapper(header, ctx);
+        mapper = createRowMapper(header, ctx, line);
       } else {
         const before = out.length;
-        (mapper as CsvMapper | TicketRowMapper).map(f, count, line, out, checkEncoding);
+        (mapper as RowMapper).map(f, count, line, out, checkEncoding);
         if (out.length > before) {
           dataRecords++;
           // A rejected row keeps the line as it is in the file (rejections are rare: the slice

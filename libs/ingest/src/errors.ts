@@ -21,7 +21,10 @@ export type IngestErrorCode =
   | 'unknown-encoding'
   | 'invalid-timezone'
   | 'invalid-option'
-  | 'read-failed';
+  | 'read-failed'
+  | 'xlsx-malformed'
+  | 'sheet-not-found'
+  | 'unsupported-format';
 
 /** A fatal problem with an input file, located as precisely as we can. */
 export class IngestError extends Error {

@@ -1,5 +1,7 @@
-/** @onetrip/ingest: streaming CSV / NDJSON / XES(.gz) → normalized events. See docs/ingest.md. */
+/** @onetrip/ingest: streaming CSV / NDJSON / XES(.gz) / .xlsx → normalized events. See docs/ingest.md. */
 export { readEvents, readEventBatches, formatFromName } from './read-events';
+export { columnLetters, serialToText } from './xlsx';
+export { writeXlsx, type XlsxCell, type XlsxSheet } from './xlsx-writer';
 export { IngestError, type IngestErrorCode } from './errors';
 export { parseTimestamp, isValidTimezone } from './timestamp';
 export {

@@ -12,6 +12,8 @@ describe('inspectFile gives the mapping dialog the columns, a sample and a sugge
       gzip: false,
       encoding: 'utf-8',
       delimiter: ';',
+      sheets: null,
+      sheet: null,
       columns: [
         '办件编号',
         '事项名称',

@@ -11,6 +11,7 @@ import { asString } from './ndjson';
 import { definedOnly, formatFromName, sniffFormat } from './read-events';
 import { readText, type ReadState } from './source';
 import { ATTRIBUTE_TAGS } from './xes';
+import { xlsxSheets } from './xlsx';
 import { DEFAULT_LIMITS, type IngestFormat, type IngestLimits } from './types';
 
 export interface InspectOptions {
@@ -26,6 +27,8 @@ export interface InspectOptions {
    * stream that stops short and a cut last line or XES element are expected, not errors.
    */
   prefix?: boolean;
+  /** XLSX only: the sheet to describe (name or 1-based number); default the first with a value. */
+  sheet?: string;
 }
 
 export interface FileInspection {
@@ -42,6 +45,9 @@ export interface FileInspection {
   sample: string[][];
   /** suggestMapping(columns, sample); for XES, the XES defaults where those keys exist. */
   suggested: Partial<ColumnMapping>;
+  /** XLSX only (else null): every sheet of the workbook, and the one described. */
+  sheets: string[] | null;
+  sheet: string | null;
 }
 
 /** Reads the start of a file and describes its columns. Fatal problems throw IngestError. */
@@ -57,6 +63,9 @@ export async function inspectFile(
     gzip: false,
     encoding: 'utf-8',
   };
+  if ((options.format ?? formatFromName(options.file)) === 'xlsx') {
+    return inspectXlsx(source, options, state, limit);
+  }
   const text = readText(source, state, options.encoding);
   let format: IngestFormat | null = options.format ?? formatFromName(options.file);
   let rows: Record<string, string>[] = [];
@@ -147,6 +156,58 @@ export async function inspectFile(
     columns,
     sample,
     suggested,
+    sheets: null,
+    sheet: null,
+  };
+}
+
+/**
+ * The sheets of a workbook and the chosen sheet's header and first rows. A workbook is read
+ * whole-file (its directory is at the end), so `prefix` does not apply.
+ */
+async function inspectXlsx(
+  source: string | NodeJS.ReadableStream,
+  options: InspectOptions,
+  state: ReadState,
+  limit: number,
+): Promise<FileInspection> {
+  const book = await xlsxSheets(source, { file: options.file, state });
+  let columns: string[] = [];
+  const sample: string[][] = [];
+  let chosen: string | null = null;
+  try {
+    outer: for await (const { sheet, rows } of book.rows(options.sheet)) {
+      chosen = sheet;
+      for (const r of rows) {
+        if (chosen !== null && columns.length === 0) {
+          columns = r.cells.map((h) => h.trim());
+          continue;
+        }
+        sample.push(columns.map((_, k) => r.cells[k] ?? ''));
+        if (sample.length >= limit) break outer;
+      }
+    }
+  } finally {
+    book.close();
+  }
+  if (chosen === null) {
+    throw new IngestError({
+      file: options.file,
+      line: null,
+      reason: 'the workbook has no sheet with a value in it',
+      code: 'empty-file',
+    });
+  }
+  return {
+    format: 'xlsx',
+    gzip: false,
+    encoding: 'utf-8',
+    delimiter: null,
+    columns,
+    sample,
+    suggested: suggestMapping(columns, sample),
+    sheets: book.sheets,
+    sheet: chosen,
   };
 }
 

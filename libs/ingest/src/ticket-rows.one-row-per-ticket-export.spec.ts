@@ -96,7 +96,7 @@ describe('a queue export with one row per ticket', () => {
   it('refuses a file that is not CSV, naming the format', async () => {
     const ndjson = '{"票号":"A1","取号时间":"2024-03-04 09:00:00"}\n';
     await expect(events(ndjson, { file: 'queue.ndjson' })).rejects.toThrow(
-      'one row per ticket (ticketRows, upload layout ticket-rows) reads CSV only, not NDJSON',
+      'one row per ticket (ticketRows, upload layout ticket-rows) reads CSV and .xlsx only, not NDJSON',
     );
   });
 });

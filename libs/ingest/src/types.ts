@@ -39,6 +39,8 @@ export interface IngestLimits {
    */
   maxDecompressionRatio: number;
   decompressionRatioFreeBytes: number;
+  /** Most characters of an .xlsx shared-strings table, which is held while its sheet is read. */
+  maxSharedStringChars: number;
   /** Earliest plausible event time, epoch ms (`timestamp-too-early` before it). */
   earliestTimestamp: number;
   /** Latest plausible event time, as ms after the start of the read. */
@@ -55,6 +57,7 @@ export const DEFAULT_LIMITS: IngestLimits = {
   maxDecompressedBytes: 16 * 1024 * 1024 * 1024,
   maxDecompressionRatio: 200,
   decompressionRatioFreeBytes: 64 * 1024 * 1024,
+  maxSharedStringChars: 256 * 1024 * 1024,
   earliestTimestamp: 0, // 1970-01-01T00:00:00Z
   latestTimestampAheadMs: 366 * 24 * 60 * 60 * 1000,
 };
@@ -73,7 +76,7 @@ export interface IngestProgress {
 export interface ReadOptions {
   /** Name used in error messages; never opened when the source is a stream. */
   file: string;
-  /** Default: from the extension of `file` (.csv .tsv .ndjson .jsonl .xes, each optionally .gz), else sniffed. */
+  /** Default: from the extension of `file` (.csv .tsv .ndjson .jsonl .xes, each optionally .gz; .xlsx), else sniffed. */
   format?: IngestFormat;
   /** Logical field -> column / attribute name. Unmapped columns become attributes. */
   mapping?: Partial<ColumnMapping>;
@@ -104,6 +107,8 @@ export interface ReadOptions {
    * columns by their header names; the mapping's caseId (else 票号 / ticket) is the ticket number.
    */
   ticketRows?: boolean | TicketRowColumns;
+  /** XLSX only: the sheet, by name or 1-based number. Default: the first sheet with a value. */
+  sheet?: string;
 }
 
 /**

@@ -6,10 +6,12 @@ import { EventLogFormatSchema, type ColumnMapping, type EventLogFormat } from '@
 import { formatTimestamp } from './calendar';
 import type { SimulatedEvent } from './journey';
 
-/** The formats the simulator writes: EventLogFormat of @onetrip/contracts. */
-export type Format = EventLogFormat;
+/** The formats the simulator writes: the text formats of EventLogFormat (not workbooks). */
+export type Format = Exclude<EventLogFormat, 'xlsx'>;
 
-export const FORMATS: readonly Format[] = EventLogFormatSchema.options;
+export const FORMATS: readonly Format[] = EventLogFormatSchema.options.filter(
+  (f): f is Format => f !== 'xlsx',
+);
 
 /** Columns of the CSV (and keys of the NDJSON objects), in order. */
 export const COLUMNS = [

@@ -45,6 +45,8 @@ export interface IngestInput {
   bytes(): number;
   format?: IngestFormat;
   encoding?: string;
+  /** .xlsx only: the sheet (name or 1-based number). */
+  sheet?: string;
   /** Resolves when the whole request arrived intact; nothing is committed before. */
   requestComplete: Promise<void>;
   mapping?: Partial<ColumnMapping>;
@@ -164,6 +166,7 @@ export class IngestRun {
       ...(input.format === undefined ? {} : { format: input.format }),
       ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
       ticketRows: input.layout === 'ticket-rows',
+      ...(input.sheet === undefined ? {} : { sheet: input.sheet }),
     });
     for await (const batch of batches) {
       const staged: EventToStore[] = [];

@@ -18,6 +18,11 @@ import { Readable } from 'node:stream';
 export const PREVIEW_BYTES = 64 * 1024;
 export const PREVIEW_ROWS = 50;
 
+/** An .xlsx workbook, previewed whole (its zip directory is at the end), not by its first bytes. */
+export function isWorkbookName(fileName: string): boolean {
+  return /\.(xlsx|xlsm)$/i.test(fileName);
+}
+
 export type FilePreview = Omit<
   UploadPreviewDto,
   'savedMapping' | 'savedChannelRoles' | 'savedQueueActivities' | 'bytesRead'
@@ -69,13 +74,14 @@ export function queueActivitySuggestions(
 export async function previewFile(
   head: Buffer,
   fileName: string,
-  options: { encoding?: string; complete: boolean },
+  options: { encoding?: string; sheet?: string; complete: boolean },
 ): Promise<FilePreview> {
   const info = await inspectFile(Readable.from([head]), {
     file: fileName,
     rows: PREVIEW_ROWS,
     prefix: !options.complete,
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
   });
   return {
     fileName,
@@ -83,6 +89,8 @@ export async function previewFile(
     gzip: info.gzip,
     encoding: info.encoding,
     delimiter: info.delimiter,
+    sheets: info.sheets,
+    sheet: info.sheet,
     headers: info.columns,
     rows: info.sample,
     suggestedMapping: info.suggested,

@@ -40,6 +40,7 @@ export function parseUploadOptions(values: Record<string, string | undefined>): 
   uploadId?: string;
   encoding?: string;
   layout?: UploadLayout;
+  sheet?: string;
 } {
   const parsed = policySchema.safeParse(
     Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '')),
@@ -65,6 +66,7 @@ export function parseUploadOptions(values: Record<string, string | undefined>): 
     ...(o.uploadId === undefined ? {} : { uploadId: o.uploadId }),
     ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
     ...(o.layout === undefined ? {} : { layout: o.layout }),
+    ...(o.sheet === undefined ? {} : { sheet: o.sheet }),
   };
 }
 
@@ -187,6 +189,8 @@ export interface IngestOptions {
   policy: UploadPolicy;
   uploadId?: string;
   encoding?: string;
+  /** .xlsx only: the sheet (name or 1-based number). */
+  sheet?: string;
   mapping?: Partial<ColumnMapping>;
   identifiers?: IdentifierChoices;
   channelRoles?: ChannelRoles;
@@ -196,7 +200,7 @@ export interface IngestOptions {
 }
 
 export function readIngestOptions(values: Record<string, string | undefined>): IngestOptions {
-  const { policy, uploadId, encoding, layout } = parseUploadOptions(values);
+  const { policy, uploadId, encoding, layout, sheet } = parseUploadOptions(values);
   const mapping = parseMapping(values.mapping);
   const identifiers = parseIdentifiers(values.identifiers);
   const channelRoles = parseChannelRoles(values.channelRoles);
@@ -205,6 +209,7 @@ export function readIngestOptions(values: Record<string, string | undefined>): I
     policy,
     ...(uploadId === undefined ? {} : { uploadId }),
     ...(encoding === undefined ? {} : { encoding }),
+    ...(sheet === undefined ? {} : { sheet }),
     ...(mapping === undefined ? {} : { mapping }),
     ...(identifiers === undefined ? {} : { identifiers }),
     ...(channelRoles === undefined ? {} : { channelRoles }),

@@ -23,7 +23,7 @@ import { ProblemException, isUuid, notFound } from '../problem/problem';
 import { validate } from '../problem/validate';
 import { IngestRun, toUploadProblem, type IngestInput } from './ingest-run';
 import { receiveFile, tooLarge } from './multipart';
-import { PREVIEW_BYTES, previewFile } from './preview';
+import { isWorkbookName, PREVIEW_BYTES, previewFile } from './preview';
 import { rejectedRowsCsv } from './rejected-csv';
 import { parseUploadOptions, readIngestOptions } from './upload-options';
 
@@ -141,6 +141,7 @@ export class UploadsService implements OnApplicationBootstrap {
           'maxRejectedRatio',
           'uploadId',
           'encoding',
+          'sheet',
         ],
       },
       (file, fields, requestComplete) => {
@@ -167,29 +168,39 @@ export class UploadsService implements OnApplicationBootstrap {
     requireMultipart(req);
     return receiveFile(
       req,
-      { maxFileBytes: this.config.maxUploadBytes, fileField: 'file', leadingFields: ['encoding'] },
+      {
+        maxFileBytes: this.config.maxUploadBytes,
+        fileField: 'file',
+        leadingFields: ['encoding', 'sheet'],
+      },
       async (file, fields) => {
-        const { encoding } = parseUploadOptions({ encoding: fields.encoding });
+        const { encoding, sheet } = parseUploadOptions({
+          encoding: fields.encoding,
+          sheet: fields.sheet,
+        });
+        // A workbook's directory is at its end: the preview needs all of it.
+        const whole = isWorkbookName(file.fileName);
         const parts: Buffer[] = [];
         let length = 0;
         let complete = true;
         for await (const chunk of file.stream as AsyncIterable<Buffer>) {
           parts.push(chunk);
           length += chunk.length;
-          if (length >= PREVIEW_BYTES) {
+          if (!whole && length >= PREVIEW_BYTES) {
             complete = false;
             break;
           }
         }
-        const head = Buffer.concat(parts).subarray(0, PREVIEW_BYTES);
+        const head = whole ? Buffer.concat(parts) : Buffer.concat(parts).subarray(0, PREVIEW_BYTES);
         if (head.length === 0) {
           throw new ProblemException(422, 'upload.empty', `${file.fileName} is empty.`);
         }
         let preview;
         try {
           preview = await previewFile(head, file.fileName, {
-            complete: complete && length <= PREVIEW_BYTES,
+            complete: whole || (complete && length <= PREVIEW_BYTES),
             ...(encoding === undefined ? {} : { encoding }),
+            ...(sheet === undefined ? {} : { sheet }),
           });
         } catch (error) {
           throw toUploadProblem(error, file.fileName, `/api/v1/datasets/${dataset.id}`) ?? error;

@@ -20,7 +20,7 @@ import path from 'node:path';
 
 const HELP = `Usage: onetrip import FILE --dataset NAME [options]
 
-Uploads an event log (CSV, NDJSON, XES, .gz) through the onetrip api into the dataset NAME,
+Uploads an event log (CSV, NDJSON, XES, .gz, .xlsx) through the onetrip api into the dataset NAME,
 creating it when it does not exist. Prints the upload report as JSON on stdout.
 
 Options:
@@ -36,6 +36,8 @@ Options:
                              like citizen identifiers are pseudonymized)
   --timezone TZ              time zone of a new dataset (default Asia/Shanghai)
   --encoding ENC             utf-8, gbk, gb18030, … (default: detected)
+  --sheet NAME|N             .xlsx: the sheet by name or 1-based number (default: the first
+                             sheet with a value)
   --on-error skip|fail       skip rejected rows (default) or fail on the first
   --max-rejected-ratio R     with skip, fail above this share of rejected rows (default 0.05)
   --quiet                    no progress bar
@@ -57,6 +59,7 @@ export interface ImportArgs {
   identifiers: IdentifierChoices | null;
   timezone: string | null;
   encoding: string | null;
+  sheet: string | null;
   onError: 'skip' | 'fail' | null;
   maxRejectedRatio: string | null;
   quiet: boolean;
@@ -78,6 +81,7 @@ export function parseImportArgs(
     api: env.ONETRIP_API_URL ?? 'http://127.0.0.1:3000',
     timezone: null,
     encoding: null,
+    sheet: null,
     onError: null,
     maxRejectedRatio: null,
     quiet: false,
@@ -97,6 +101,7 @@ export function parseImportArgs(
     else if (flag === '--api') out.api = value().replace(/\/+$/, '');
     else if (flag === '--timezone') out.timezone = value();
     else if (flag === '--encoding') out.encoding = value();
+    else if (flag === '--sheet') out.sheet = value();
     else if (flag === '--max-rejected-ratio') out.maxRejectedRatio = value();
     else if (flag === '--on-error') {
       const v = value();
@@ -276,6 +281,7 @@ function uploadFile(url: string, args: ImportArgs, io: ImportIo): Promise<HttpAn
   if (args.onError) fields.push(['onError', args.onError]);
   if (args.maxRejectedRatio) fields.push(['maxRejectedRatio', args.maxRejectedRatio]);
   if (args.encoding) fields.push(['encoding', args.encoding]);
+  if (args.sheet) fields.push(['sheet', args.sheet]);
   let head = '';
   for (const [name, value] of fields) {
     head += `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
@@ -327,6 +333,7 @@ async function suggestedMapping(
     inspection = await inspectFile(args.file, {
       file: args.file,
       ...(args.encoding ? { encoding: args.encoding } : {}),
+      ...(args.sheet ? { sheet: args.sheet } : {}),
     });
   } catch {
     return null; // an unreadable file: the api's answer says why, as without a suggestion

@@ -26,7 +26,8 @@ Insights (the dashboard's breakdowns, in the --tz zone; on unless --no-insights)
   --queue-abandon A[,…] activities that close a ticket uncalled      English names)
   --insights            accepted for older scripts: insights are on by default
 Input:
-  --format csv|ndjson|xes   --tz ZONE (default UTC)   --encoding ENC   --delimiter CHAR
+  --format csv|ndjson|xes|xlsx   --tz ZONE (default UTC)   --encoding ENC   --delimiter CHAR
+  --sheet NAME|N        .xlsx: the sheet by name or 1-based number (default: first non-empty)
   --skip-invalid        count bad rows in summary.rejected instead of failing
 Output:
   --json                the JSON document (the stable interface); without it, a short report
@@ -66,6 +67,8 @@ export interface MineArgs {
   timezone: string;
   encoding?: string;
   delimiter?: string;
+  /** .xlsx only: the sheet (name or 1-based number). */
+  sheet?: string;
   skipInvalid: boolean;
   json: boolean;
   /** Variants listed (the most frequent first), or null for all of them (--variants all). */
@@ -127,6 +130,7 @@ export function parseMineArgs(argv: string[]): MineArgs {
     timezone,
     encoding: typeof values.encoding === 'string' ? values.encoding : undefined,
     delimiter: typeof values.delimiter === 'string' ? values.delimiter : undefined,
+    sheet: typeof values.sheet === 'string' ? requireName('sheet', values.sheet) : undefined,
     skipInvalid: values['skip-invalid'] === true,
     ticketRows: values['ticket-rows'] === true,
     json: values.json === true,
@@ -158,6 +162,7 @@ function parseArgsOrUsage(argv: string[]) {
         tz: text,
         encoding: text,
         delimiter: text,
+        sheet: text,
         'skip-invalid': { type: 'boolean' },
         'ticket-rows': { type: 'boolean' },
         json: { type: 'boolean' },

@@ -310,7 +310,7 @@ describe('--format on the command line', () => {
   it('takes the event log formats and names them when given another', () => {
     expect(parseMineArgs(['--format', 'xes', 'log.xes']).format).toBe('xes');
     expect(() => parseMineArgs(['--format', 'json', 'log.json'])).toThrow(
-      "--format must be csv, ndjson or xes, got 'json'",
+      "--format must be csv, ndjson, xes or xlsx, got 'json'",
     );
   });
 });

@@ -42,6 +42,7 @@ export async function readIntoMiner(
     timezone: args.timezone,
     encoding: args.encoding,
     delimiter: args.delimiter,
+    sheet: args.sheet,
     ticketRows: args.ticketRows || undefined,
     attributes: needAttributes,
   });

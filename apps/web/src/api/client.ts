@@ -38,6 +38,8 @@ export interface UploadOptions {
   uploadId?: string;
   /** Only when the user overrides the detected encoding. */
   encoding?: string;
+  /** .xlsx only: the sheet chosen in the dialog (default: the first with a value). */
+  sheet?: string;
   onError?: UploadErrorPolicy;
   /** 0..1 */
   maxRejectedRatio?: number;
@@ -62,7 +64,7 @@ export interface ApiClient {
   previewUpload(
     datasetId: string,
     file: File,
-    options?: { encoding?: string },
+    options?: { encoding?: string; sheet?: string },
   ): Promise<UploadPreviewDto>;
   /** An upload's report; while it runs, its live counts (404 until its first bytes arrive). */
   getUpload(uploadId: string): Promise<UploadDto>;
@@ -216,6 +218,7 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
         form.append('maxRejectedRatio', String(opts.maxRejectedRatio));
       }
       if (opts.encoding) form.append('encoding', opts.encoding);
+      if (opts.sheet) form.append('sheet', opts.sheet);
       if (opts.channelRoles) form.append('channelRoles', JSON.stringify(opts.channelRoles));
       if (opts.queueActivities) {
         form.append('queueActivities', JSON.stringify(opts.queueActivities));
@@ -236,7 +239,10 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
     previewUpload: (datasetId, file, opts = {}) => {
       const form = new FormData();
       if (opts.encoding) form.append('encoding', opts.encoding);
-      form.append('file', file.slice(0, PREVIEW_BYTES), file.name);
+      if (opts.sheet) form.append('sheet', opts.sheet);
+      // A workbook's zip directory is at its end: the server needs all of it to preview.
+      const whole = /\.(xlsx|xlsm)$/i.test(file.name);
+      form.append('file', whole ? file : file.slice(0, PREVIEW_BYTES), file.name);
       return request<UploadPreviewDto>(
         'POST',
         `/datasets/${encodeURIComponent(datasetId)}/uploads/preview`,

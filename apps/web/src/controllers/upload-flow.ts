@@ -40,19 +40,22 @@ export function createUploadFlow(
   }
 
   /** Looks at the first 64 KiB of the chosen file and opens the mapping dialog. */
-  async function chooseFile(file: File, encoding: string | null = null): Promise<void> {
+  async function chooseFile(
+    file: File,
+    encoding: string | null = null,
+    sheet: string | null = null,
+  ): Promise<void> {
     const dataset = selected();
     if (!dataset) return;
     const isCurrent = session.visit();
     const before = store.get().upload;
     const keep = before.status === 'preview' && before.file === file ? before.draft : undefined;
-    setUpload({ status: 'previewing', file, encoding });
+    setUpload({ status: 'previewing', file, encoding, sheet });
     try {
-      const preview = await api.previewUpload(
-        dataset.id,
-        file,
-        encoding === null ? {} : { encoding },
-      );
+      const preview = await api.previewUpload(dataset.id, file, {
+        ...(encoding === null ? {} : { encoding }),
+        ...(sheet === null ? {} : { sheet }),
+      });
       const current = store.get().upload;
       // Another file chosen, or the dataset left, meanwhile: this answer is stale.
       if (!isCurrent() || current.status !== 'previewing' || current.file !== file) return;
@@ -60,7 +63,7 @@ export function createUploadFlow(
         status: 'preview',
         file,
         preview,
-        draft: { ...initialDraft(preview, keep), encoding },
+        draft: { ...initialDraft(preview, keep), encoding, sheet },
       });
     } catch (error) {
       if (isCurrent()) setUpload({ status: 'previewFailed', file, error });
@@ -204,7 +207,14 @@ export function createUploadFlow(
     chooseFile: (file) => void chooseFile(file),
     reencode: (encoding) => {
       const current = store.get().upload;
-      if (current.status === 'preview') void chooseFile(current.file, encoding);
+      if (current.status === 'preview') {
+        void chooseFile(current.file, encoding, current.draft.sheet ?? null);
+      }
+    },
+    chooseSheet: (sheet) => {
+      const current = store.get().upload;
+      if (current.status === 'preview')
+        void chooseFile(current.file, current.draft.encoding, sheet);
     },
     changeDraft,
     confirm: confirmUpload,

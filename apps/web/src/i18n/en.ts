@@ -24,13 +24,14 @@ export const en = {
   'upload.hint':
     'Choose a file with one event per row. onetrip first shows what it found in it, so you can check the columns before anything is stored.',
   'upload.choose': 'Choose a file…',
-  'upload.formats': 'CSV, XES or NDJSON, also gzipped',
+  'upload.formats': 'CSV, Excel (.xlsx), XES or NDJSON, also gzipped',
   'upload.file': 'Event log file',
   'upload.previewing': 'Reading the start of {file}…',
   'upload.previewFailed': 'The file could not be read.',
   'upload.preview': 'Check the file before uploading',
   'upload.format': 'Format',
   'upload.encoding': 'Text encoding',
+  'upload.sheet': 'Sheet',
   'upload.encoding.detected': 'Detected: {encoding}',
   'upload.delimiter': 'Separator',
   'upload.delimiter.comma': 'comma ( , )',
@@ -556,6 +557,10 @@ export const en = {
   'error.database.unavailable':
     'The database cannot be reached right now. Nothing was changed; please try again in a moment.',
   'error.ingest.read-failed': 'The file could not be read.',
+  'error.ingest.xlsx-malformed': 'The file is not a readable Excel workbook (.xlsx).',
+  'error.ingest.sheet-not-found': 'The workbook has no such sheet.',
+  'error.ingest.unsupported-format':
+    'Excel 97-2003 workbooks (.xls) are not read: open the file in Excel or WPS and save it as .xlsx.',
   'error.location': 'Line {line}',
   'error.locationColumn': 'Line {line}, column {column}',
   'error.dismiss': 'Dismiss',

@@ -35,6 +35,8 @@ export interface UploadDraft {
   mapping: Record<EventField, string>;
   /** null = the detected encoding. */
   encoding: string | null;
+  /** .xlsx only: the sheet chosen (null = the first with a value). */
+  sheet?: string | null;
   onError: UploadErrorPolicy;
   /** As typed, in percent (validated on confirm). */
   maxRejectedPercent: string;
@@ -55,7 +57,7 @@ export interface UploadRows {
 export type UploadState =
   | { status: 'idle' }
   /** The first 64 KiB are being looked at. */
-  | { status: 'previewing'; file: File; encoding: string | null }
+  | { status: 'previewing'; file: File; encoding: string | null; sheet?: string | null }
   | { status: 'previewFailed'; file: File; error: unknown }
   /** The mapping dialog; `error` is a mistake found on confirm. */
   | {

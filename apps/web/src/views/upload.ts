@@ -15,9 +15,9 @@ import { el, progressBar } from './dom';
 import { UserInputError, errorBox } from './errors';
 import { confirmUploadQueue, layoutFor, renderUploadQueue } from './queue-activities';
 import type { UploadDraft, UploadRows, UploadState } from '../store/state';
+import { SHEET_CHOOSER_ID, sheetChooser } from './upload-sheet-chooser';
 
 /** What the api reads (it picks the parser by file name; any of them may be gzipped). */
-const ACCEPTED_FILES = '.csv,.tsv,.txt,.xes,.ndjson,.jsonl,.gz,text/csv';
 
 /** A rejected row's reason in the interface language (rows stored before codes: as stored). */
 export function rejectionReason(tr: Translator, row: RejectedRowDto): string {
@@ -29,6 +29,7 @@ export function rejectedCsvHref(href: string, tr: Translator): string {
   return `${href}${href.includes('?') ? '&' : '?'}lang=${encodeURIComponent(tr.locale)}`;
 }
 
+const ACCEPTED_FILES = '.csv,.tsv,.txt,.xes,.ndjson,.jsonl,.gz,.xlsx,.xls,text/csv';
 export const REQUIRED_FIELDS: readonly EventField[] = ['caseId', 'activity', 'timestamp'];
 export const DEFAULT_MAX_REJECTED_PERCENT = '5';
 /** Rows of the sample shown in the dialog (the preview has up to 50). */
@@ -54,6 +55,8 @@ const FIELD_LABELS: Record<EventField, MessageKey> = {
 export interface UploadActions {
   chooseFile(file: File): void;
   reencode(encoding: string | null): void;
+  /** Previews another sheet of a workbook. */
+  chooseSheet(sheet: string): void;
   changeDraft(draft: UploadDraft): void;
   confirm(): void;
   discard(): void;
@@ -94,7 +97,7 @@ export function initialDraft(preview: UploadPreviewDto, keep?: UploadDraft): Upl
 export type ConfirmedUpload = Required<Pick<UploadOptions, 'mapping' | 'onError'>> &
   Pick<
     UploadOptions,
-    'maxRejectedRatio' | 'encoding' | 'channelRoles' | 'queueActivities' | 'layout'
+    'maxRejectedRatio' | 'encoding' | 'channelRoles' | 'queueActivities' | 'layout' | 'sheet'
   >;
 
 /** The roles a channel value can have (ChannelRoleSchema of @onetrip/contracts), in menu order. */
@@ -157,6 +160,7 @@ export function confirmDraft(
   ) as Partial<ColumnMapping>;
   const result: ConfirmedUpload = { mapping, onError: draft.onError };
   if (draft.encoding) result.encoding = draft.encoding;
+  if (draft.sheet) result.sheet = draft.sheet;
   if (preview) {
     // Confirmed with the upload: the saved roles of values not in this sample stay as they were.
     const roles = { ...(preview.savedChannelRoles ?? {}), ...channelRolesFor(preview, draft) };
@@ -351,6 +355,7 @@ export function renderPreviewForm(
     'dl',
     { class: 'file-facts' },
     fact(tr.t('upload.format'), `${preview.format.toUpperCase()}${preview.gzip ? ' (gzip)' : ''}`),
+    sheetChooser(preview, actions, tr, (label, control) => fact(label, control, SHEET_CHOOSER_ID)),
     fact(tr.t('upload.encoding'), encoding, 'upload-encoding'),
     preview.delimiter === null
       ? null

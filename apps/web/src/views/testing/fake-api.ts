@@ -114,7 +114,7 @@ export type FakeApi = ApiClient & {
   uploads: SentUpload[];
   /** The bodies of PATCH /datasets/:id, in order. */
   updates: { datasetId: string; body: unknown }[];
-  previews: { file: string; size: number; encoding?: string }[];
+  previews: { file: string; size: number; encoding?: string; sheet?: string }[];
   keys: IngestionKeyDto[];
   /** Lets a test hold the upload open: resolve or reject it, or watch it be aborted. */
   holdUploads: boolean;
