@@ -18,10 +18,28 @@ describe('sparkline', () => {
     const d = svg.querySelector('.sparkline-line')?.getAttribute('d') ?? '';
     expect(d.match(/M/g)).toHaveLength(2); // two segments around the gap
     const dot = svg.querySelector('.sparkline-last');
-    expect(Number(dot?.getAttribute('cx'))).toBeCloseTo(176, 5); // 220 − 44 right gutter
     // 79% on a 0–100% scale between y = 50 (0%) and y = 6 (100%): 50 − 0.79 × 44
     expect(Number(dot?.getAttribute('cy'))).toBeCloseTo(15.24, 5);
-    expect(svg.querySelector('.sparkline-last-value')?.textContent).toBe('79%');
+    const label = svg.querySelector('.sparkline-last-value');
+    expect(label?.textContent).toBe('79%');
+    expect(Number(label?.getAttribute('x'))).toBeCloseTo(Number(dot?.getAttribute('cx')) + 5, 5);
+  });
+
+  it('makes room for long labels instead of cutting them', () => {
+    const long = (v: number): string => `${Math.round(v)} d 16 h`;
+    const svg = sparkline(
+      [
+        { label: '2025-01', value: 10 },
+        { label: '2025-02', value: 1000 },
+      ],
+      { domain: [0, 1000], formatValue: long },
+    );
+    // "1000 d 16 h" is 11 characters: at 10px at least ~50px; its right edge is at x = left − 4.
+    const max = svg.querySelector('.sparkline-max');
+    expect(Number(max?.getAttribute('x'))).toBeGreaterThan(50);
+    const label = svg.querySelector('.sparkline-last-value');
+    // the last value starts left of the right edge by at least its own ~50px
+    expect(Number(label?.getAttribute('x'))).toBeLessThan(220 - 50);
   });
 
   it('labels the scale ends and the first and last period', () => {

@@ -1,6 +1,7 @@
 import * as d3 from 'd3';
 import { chartRoot } from './common';
 import { ACCENT, MUTED } from './palette';
+import { textWidth } from './text';
 
 export interface SparklinePoint {
   label: string;
@@ -33,8 +34,6 @@ export const SPARKLINE_DEFAULTS: SparklineOptions = {
 
 /** Smallest font used in the chart (px): axis and period labels. */
 const FONT = 10;
-const LEFT = 34;
-const RIGHT = 44;
 const TOP = 6;
 const BOTTOM = 14;
 
@@ -65,6 +64,11 @@ export function sparkline(
     return svg.node() as SVGSVGElement;
   }
   const domain = o.domain ?? sparklineDomain(values);
+  const last = points.length - 1 - [...points].reverse().findIndex(defined);
+  const lastValue = points[last].value as number;
+  // Gutters as wide as their labels, so no label is cut or scaled down.
+  const LEFT = Math.ceil(Math.max(...domain.map((v) => textWidth(o.formatValue(v), FONT)))) + 6;
+  const RIGHT = Math.ceil(textWidth(o.formatValue(lastValue), FONT) * 1.1) + 8;
   const x = d3
     .scaleLinear()
     .domain([0, points.length - 1])
@@ -134,8 +138,6 @@ export function sparkline(
     .attr('stroke', o.color)
     .attr('stroke-width', 1.75)
     .attr('stroke-linejoin', 'round');
-  const last = points.length - 1 - [...points].reverse().findIndex(defined);
-  const lastValue = points[last].value as number;
   svg
     .append('circle')
     .attr('class', 'sparkline-last')
