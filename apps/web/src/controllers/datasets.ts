@@ -17,6 +17,11 @@ export interface DatasetActions {
   setLocale: (locale: Locale) => void;
   /** Saves a dataset's channel roles; resolves false when the api refused or was unreachable. */
   saveChannelRoles: (datasetId: string, roles: ChannelRoles) => Promise<boolean>;
+  /** Asks for the confirmation of deleting a dataset (the list shows it). */
+  askDelete: (id: string) => void;
+  cancelDelete: () => void;
+  /** Deletes a dataset with all its data; resolves false when the api refused (shown in the list). */
+  remove: (id: string) => Promise<boolean>;
 }
 
 export const LOCALE_KEY = 'onetrip.locale';
@@ -117,5 +122,37 @@ export function createDatasetActions(
     }
   }
 
-  return { load, select, create, navigate, setLocale, saveChannelRoles };
+  function askDelete(id: string): void {
+    store.set({ deleteDataset: { status: 'confirm', id } });
+  }
+
+  function cancelDelete(): void {
+    store.set({ deleteDataset: { status: 'idle' } });
+  }
+
+  async function remove(id: string): Promise<boolean> {
+    store.set({ deleteDataset: { status: 'deleting', id } });
+    try {
+      await api.deleteDataset(id);
+      const items = store.get().datasets.items.filter((d) => d.id !== id);
+      store.set({ deleteDataset: { status: 'idle' }, datasets: { status: 'ready', items } });
+      if (store.get().selectedId === id) select(null);
+      return true;
+    } catch (error) {
+      store.set({ deleteDataset: { status: 'error', id, error } });
+      return false;
+    }
+  }
+
+  return {
+    load,
+    select,
+    create,
+    navigate,
+    setLocale,
+    saveChannelRoles,
+    askDelete,
+    cancelDelete,
+    remove,
+  };
 }

@@ -9,6 +9,13 @@ export const en = {
   'datasets.empty': 'No datasets yet. Create one to upload an event log.',
   'datasets.loading': 'Loading datasets…',
   'datasets.refresh': 'Refresh',
+  'datasets.delete': 'Delete',
+  'datasets.delete.label': 'Delete the dataset {name}',
+  'datasets.delete.confirm':
+    'Delete “{name}” with all its events, uploads, runs and results? This cannot be undone.',
+  'datasets.delete.yes': 'Delete for good',
+  'datasets.delete.no': 'Keep it',
+  'datasets.delete.deleting': 'Deleting…',
   'datasets.events': '{count} events',
   'datasets.version': 'version {version}',
   'datasets.created': 'Created {date}',
