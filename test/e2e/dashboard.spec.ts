@@ -134,8 +134,23 @@ describe('the dashboard in a browser, against the real api and worker', () => {
       expect(await page.locator(`[data-kpi="${kpi}"] .kpi-value`).textContent()).not.toBe('–');
     }
     expect(await page.locator('.kpi-trend svg').count()).toBe(8);
+    // Sparklines are labelled: a share on 0–100%, the last value, a tooltip per month, the change.
+    const share = page.locator('[data-kpi="at-most-one"]');
+    expect(await share.locator('.sparkline-min').textContent()).toBe('0%');
+    expect(await share.locator('.sparkline-max').textContent()).toBe('100%');
+    expect(await share.locator('.sparkline-last-value').textContent()).toMatch(/^\d+%$/);
+    expect(await share.locator('.sparkline-hit title').first().textContent()).toMatch(
+      /^\d{4}-\d{2}: (\d+%|–)$/,
+    );
+    expect(await share.locator('.kpi-change').textContent()).toMatch(
+      /(pp in \d{4}-\d{2} vs \d{4}-\d{2} \(previous month\)|previous month has no value)/,
+    );
     await page.waitForSelector('.filter-bar .columns-plot .column');
     await shot('overview');
+    // A close-up of the KPI cards and their labelled sparklines for docs/user-guide.md.
+    await page.locator('[data-testid="kpi-cards"]').screenshot({
+      path: path.join(ARTIFACTS, 'guide-sparklines.png'),
+    });
 
     await tab('map');
     expect(await page.locator('.pm-node-activity').count()).toBeGreaterThan(8);

@@ -143,7 +143,14 @@ function gallery(): void {
       section(
         `sparkline.${f.name}`,
         f.description,
-        el('div', { class: 'preview-static' }, sparkline(f.data)),
+        el(
+          'div',
+          { class: 'preview-static' },
+          sparkline(f.data, {
+            domain: [0, 1],
+            formatValue: (v) => createTranslator(f.locale).percent(v),
+          }),
+        ),
       ),
     );
   }

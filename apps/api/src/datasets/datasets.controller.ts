@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
+  ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
@@ -44,5 +46,15 @@ export class DatasetsController {
   @ApiNotFoundResponse(problem())
   update(@Param('id') id: string, @Body() body: unknown): Promise<DatasetDto> {
     return this.datasets.update(id, body);
+  }
+
+  /** Deletion will need the admin or analyst role once roles exist (see docs/api.md). */
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The dataset and all its rows are deleted' })
+  @ApiNotFoundResponse(problem())
+  @ApiConflictResponse(problem('An upload is still being read (dataset.ingesting)'))
+  remove(@Param('id') id: string): Promise<void> {
+    return this.datasets.delete(id);
   }
 }

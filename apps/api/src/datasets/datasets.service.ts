@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { DatasetEntity, DatasetRepository } from '@onetrip/backend';
+import { Injectable, Logger } from '@nestjs/common';
+import { DatasetEntity, DatasetRepository, JobProducer } from '@onetrip/backend';
 import {
   CreateDatasetRequestSchema,
   UpdateDatasetRequestSchema,
@@ -7,7 +7,7 @@ import {
   type UpdateDatasetRequest,
   type DatasetDto,
 } from '@onetrip/contracts';
-import { isUuid, notFound } from '../problem/problem';
+import { isUuid, notFound, ProblemException } from '../problem/problem';
 import { validate } from '../problem/validate';
 
 export function toDatasetDto(d: DatasetEntity): DatasetDto {
@@ -28,7 +28,12 @@ export function toDatasetDto(d: DatasetEntity): DatasetDto {
 
 @Injectable()
 export class DatasetsService {
-  constructor(private readonly datasets: DatasetRepository) {}
+  private readonly logger = new Logger(DatasetsService.name);
+
+  constructor(
+    private readonly datasets: DatasetRepository,
+    private readonly jobs: JobProducer,
+  ) {}
 
   async create(body: unknown): Promise<DatasetDto> {
     const input: CreateDatasetRequest = validate(CreateDatasetRequestSchema, body);
@@ -69,5 +74,32 @@ export class DatasetsService {
     const updated = await this.datasets.updateSettings(id, settings);
     if (!updated) throw notFound('dataset', id);
     return toDatasetDto(updated);
+  }
+
+  /**
+   * Deletes the dataset with its events, uploads, rejected rows, runs, results, facets and
+   * ingestion keys (one transaction); 409 while an upload is still being read. The jobs of its
+   * queued runs are removed afterwards; a job already running finds its run gone and stops.
+   */
+  async delete(id: string): Promise<void> {
+    if (!isUuid(id)) throw notFound('dataset', id);
+    const deletion = await this.datasets.delete(id);
+    if (deletion.outcome === 'missing') throw notFound('dataset', id);
+    if (deletion.outcome === 'ingesting') {
+      throw new ProblemException(
+        409,
+        'dataset.ingesting',
+        `Dataset ${id} has an upload still being read (${deletion.uploadIds.join(', ')}); ` +
+          'wait for it to finish or cancel it, then delete the dataset.',
+      );
+    }
+    for (const runId of deletion.activeRunIds) {
+      try {
+        await this.jobs.cancel(runId);
+      } catch (error) {
+        // The rows are gone already; a job left in the queue finds no run and is dropped.
+        this.logger.warn(`could not remove the job of run ${runId}: ${String(error)}`);
+      }
+    }
   }
 }

@@ -69,6 +69,7 @@ describe('the OpenAPI document generated from the contracts', () => {
 
   it('has every route of the api', () => {
     expect(operations.map((o) => o.route).sort()).toEqual([
+      'DELETE /api/v1/datasets/{id}',
       'DELETE /api/v1/datasets/{id}/ingestion-keys/{keyId}',
       'GET /api/health',
       'GET /api/v1/datasets',

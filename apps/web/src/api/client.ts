@@ -56,6 +56,8 @@ export interface UploadOptions {
 
 export interface ApiClient {
   listDatasets(): Promise<DatasetDto[]>;
+  /** Deletes the dataset and all its data; 409 `dataset.ingesting` while an upload is read. */
+  deleteDataset(datasetId: string): Promise<void>;
   createDataset(request: CreateDatasetRequest): Promise<DatasetDto>;
   /** Changes what may change later: the channel roles (the next runs mine with them). */
   updateDataset(datasetId: string, request: UpdateDatasetRequest): Promise<DatasetDto>;
@@ -232,6 +234,9 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
 
   return {
     listDatasets: async () => unwrapList<DatasetDto>(await request<unknown>('GET', '/datasets')),
+    deleteDataset: async (datasetId) => {
+      await request<unknown>('DELETE', `/datasets/${encodeURIComponent(datasetId)}`);
+    },
     createDataset: (body) => request<DatasetDto>('POST', '/datasets', body),
     updateDataset: (datasetId, body) =>
       request<DatasetDto>('PATCH', `/datasets/${encodeURIComponent(datasetId)}`, body),

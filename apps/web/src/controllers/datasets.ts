@@ -19,6 +19,11 @@ export interface DatasetActions {
   saveChannelRoles: (datasetId: string, roles: ChannelRoles) => Promise<boolean>;
   saveQueueActivities: (datasetId: string, queue: QueueActivities | null) => Promise<boolean>;
   saveTimeZone: (datasetId: string, timezone: string) => Promise<boolean>;
+  /** Asks for the confirmation of deleting a dataset (the list shows it). */
+  askDelete: (id: string) => void;
+  cancelDelete: () => void;
+  /** Deletes a dataset with all its data; resolves false when the api refused (shown in the list). */
+  remove: (id: string) => Promise<boolean>;
 }
 
 export const LOCALE_KEY = 'onetrip.locale';
@@ -127,6 +132,25 @@ export function createDatasetActions(
 
   const saveTimeZone = (datasetId: string, timezone: string) =>
     saveSettings(datasetId, { timezone });
+  function askDelete(id: string): void {
+    store.set({ deleteDataset: { status: 'confirm', id } });
+  }
+  function cancelDelete(): void {
+    store.set({ deleteDataset: { status: 'idle' } });
+  }
+  async function remove(id: string): Promise<boolean> {
+    store.set({ deleteDataset: { status: 'deleting', id } });
+    try {
+      await api.deleteDataset(id);
+      const items = store.get().datasets.items.filter((d) => d.id !== id);
+      store.set({ deleteDataset: { status: 'idle' }, datasets: { status: 'ready', items } });
+      if (store.get().selectedId === id) select(null);
+      return true;
+    } catch (error) {
+      store.set({ deleteDataset: { status: 'error', id, error } });
+      return false;
+    }
+  }
 
   return {
     load,
@@ -137,5 +161,8 @@ export function createDatasetActions(
     saveChannelRoles,
     saveQueueActivities,
     saveTimeZone,
+    askDelete,
+    cancelDelete,
+    remove,
   };
 }

@@ -34,6 +34,8 @@ function problemCodes(): string[] {
       codes.add(m[1] ?? '');
     }
     for (const m of text.matchAll(/code: '([a-z]+\.[a-z][a-z0-9.-]*)'/g)) codes.add(m[1] ?? '');
+    // notFound('dataset', id) answers `dataset.not-found`.
+    for (const m of text.matchAll(/notFound\(\s*'([a-z-]+)'/g)) codes.add(`${m[1]}.not-found`);
   }
   return [...codes].sort();
 }

@@ -27,6 +27,13 @@ export type DatasetsState =
   | { status: 'ready'; items: DatasetDto[] }
   | { status: 'error'; items: DatasetDto[]; error: unknown };
 
+/** Deleting a dataset: asked (waiting for the confirmation), deleting, or refused. */
+export type DeleteDatasetState =
+  | { status: 'idle' }
+  | { status: 'confirm'; id: string }
+  | { status: 'deleting'; id: string }
+  | { status: 'error'; id: string; error: unknown };
+
 export type CreateState =
   { status: 'idle' } | { status: 'creating' } | { status: 'error'; error: unknown };
 
@@ -147,6 +154,7 @@ export interface AppState {
   locale: Locale;
   datasets: DatasetsState;
   create: CreateState;
+  deleteDataset: DeleteDatasetState;
   selectedId: string | null;
   upload: UploadState;
   run: RunState;

@@ -27,6 +27,9 @@ export interface AppViewActions {
   keys: KeysActions;
   selectDataset: (id: string) => void;
   refreshDatasets: () => void;
+  askDeleteDataset: (id: string) => void;
+  cancelDeleteDataset: () => void;
+  deleteDataset: (id: string) => void;
   createDataset: (name: string, description: string) => Promise<boolean>;
   startRun: (params: RunParams) => void;
   saveChannelRoles: (datasetId: string, roles: ChannelRoles) => Promise<boolean>;
@@ -341,6 +344,10 @@ export function createAppView(
       renderDatasetList(state.datasets, state.selectedId, tr, {
         select: actions.selectDataset,
         refresh: actions.refreshDatasets,
+        deletion: state.deleteDataset,
+        askDelete: actions.askDeleteDataset,
+        cancelDelete: actions.cancelDeleteDataset,
+        remove: actions.deleteDataset,
       }),
     );
     renderCreate(state);

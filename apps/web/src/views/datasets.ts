@@ -2,13 +2,20 @@ import type { DatasetDto } from '@onetrip/contracts';
 import type { Translator } from '../i18n/i18n';
 import { el } from './dom';
 import { errorBox } from './errors';
-import type { CreateState, DatasetsState } from '../store/state';
+import type { CreateState, DatasetsState, DeleteDatasetState } from '../store/state';
 
 export function renderDatasetList(
   state: DatasetsState,
   selectedId: string | null,
   tr: Translator,
-  actions: { select: (id: string) => void; refresh: () => void },
+  actions: {
+    select: (id: string) => void;
+    refresh: () => void;
+    deletion: DeleteDatasetState;
+    askDelete: (id: string) => void;
+    cancelDelete: () => void;
+    remove: (id: string) => void;
+  },
 ): HTMLElement {
   const heading = el(
     'div',
@@ -38,9 +45,7 @@ export function renderDatasetList(
       el(
         'ul',
         { class: 'dataset-list', 'aria-labelledby': 'datasets-heading' },
-        state.items.map((dataset) =>
-          datasetItem(dataset, dataset.id === selectedId, tr, actions.select),
-        ),
+        state.items.map((dataset) => datasetItem(dataset, dataset.id === selectedId, tr, actions)),
       ),
     );
   }
@@ -56,11 +61,13 @@ function datasetItem(
   dataset: DatasetDto,
   selected: boolean,
   tr: Translator,
-  select: (id: string) => void,
+  actions: Parameters<typeof renderDatasetList>[3],
 ): HTMLElement {
+  const { deletion } = actions;
+  const mine = deletion.status !== 'idle' && deletion.id === dataset.id;
   return el(
     'li',
-    {},
+    { class: 'dataset-row' },
     el(
       'button',
       {
@@ -69,7 +76,7 @@ function datasetItem(
         'aria-current': selected ? 'true' : null,
         'data-focus': `dataset-${dataset.id}`,
         'data-dataset-id': dataset.id,
-        onclick: () => select(dataset.id),
+        onclick: () => actions.select(dataset.id),
       },
       el('span', { class: 'dataset-name' }, dataset.name),
       el(
@@ -78,6 +85,49 @@ function datasetItem(
         tr.t('datasets.events', { count: tr.number(dataset.eventCount) }),
       ),
     ),
+    mine && deletion.status !== 'error'
+      ? el(
+          'div',
+          { class: 'dataset-delete-confirm', role: 'alertdialog', 'aria-live': 'assertive' },
+          el('p', {}, tr.t('datasets.delete.confirm', { name: dataset.name })),
+          el(
+            'button',
+            {
+              type: 'button',
+              class: 'button-quiet button-danger',
+              'data-focus': `dataset-delete-yes-${dataset.id}`,
+              'data-delete-confirm': dataset.id,
+              disabled: deletion.status === 'deleting',
+              onclick: () => actions.remove(dataset.id),
+            },
+            tr.t(
+              deletion.status === 'deleting' ? 'datasets.delete.deleting' : 'datasets.delete.yes',
+            ),
+          ),
+          el(
+            'button',
+            {
+              type: 'button',
+              class: 'button-quiet',
+              disabled: deletion.status === 'deleting',
+              onclick: () => actions.cancelDelete(),
+            },
+            tr.t('datasets.delete.no'),
+          ),
+        )
+      : el(
+          'button',
+          {
+            type: 'button',
+            class: 'button-quiet button-danger dataset-delete',
+            'data-focus': `dataset-delete-${dataset.id}`,
+            'data-delete': dataset.id,
+            'aria-label': tr.t('datasets.delete.label', { name: dataset.name }),
+            onclick: () => actions.askDelete(dataset.id),
+          },
+          tr.t('datasets.delete'),
+        ),
+    mine && deletion.status === 'error' ? errorBox(deletion.error, tr) : null,
   );
 }
 

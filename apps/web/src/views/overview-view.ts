@@ -12,6 +12,37 @@ interface Card {
   value: (k: Kpis) => number | null;
   format: (v: number) => string;
   missing: MessageKey;
+  /** A share (0–1): its trend is drawn on 0–100% and its change told in percentage points. */
+  share?: boolean;
+}
+
+export interface PeriodChange {
+  period: string;
+  previous: string;
+  /** Share KPIs: difference (percentage points / 100); others: relative change (0.1 = +10%). */
+  change: number;
+}
+
+/**
+ * The latest period against the one before it (monthly periods, so the comparison period has the
+ * same length). null when either has no figure, or a relative change from 0.
+ */
+export function periodChange(
+  points: readonly { label: string; value: number | null }[],
+  share: boolean,
+): PeriodChange | null {
+  if (points.length < 2) return null;
+  const last = points[points.length - 1];
+  const before = points[points.length - 2];
+  if (last.value === null || before.value === null) return null;
+  if (share)
+    return { period: last.label, previous: before.label, change: last.value - before.value };
+  if (before.value === 0) return null;
+  return {
+    period: last.label,
+    previous: before.label,
+    change: (last.value - before.value) / before.value,
+  };
 }
 
 /** KPI cards with their monthly trend, and the most frequent activities. */
@@ -55,6 +86,7 @@ export function renderOverview(ctx: ViewContext): HTMLElement {
       value: trip((k) => k.atMostOneTripRate),
       format: (v) => tr.percent(v),
       missing: tripMissing,
+      share: true,
     },
     {
       key: 'zero-trip',
@@ -62,6 +94,7 @@ export function renderOverview(ctx: ViewContext): HTMLElement {
       value: trip((k) => k.zeroTripRate),
       format: (v) => tr.percent(v),
       missing: tripMissing,
+      share: true,
     },
     {
       key: 'lead-median',
@@ -90,6 +123,7 @@ export function renderOverview(ctx: ViewContext): HTMLElement {
       value: (k) => k.reworkRate,
       format: (v) => tr.percent(v),
       missing: 'kpi.noChannel',
+      share: true,
     },
   ];
   const grid = el(
@@ -110,8 +144,11 @@ export function renderOverview(ctx: ViewContext): HTMLElement {
                 'div',
                 { class: 'kpi-trend' },
                 sparkline(points, {
-                  ariaLabel: `${tr.t(card.label)}: ${points.map((p) => (p.value === null ? '–' : card.format(p.value))).join(', ')}`,
+                  domain: card.share ? [0, 1] : null,
+                  formatValue: card.format,
+                  ariaLabel: `${tr.t(card.label)}: ${points.map((p) => `${p.label} ${p.value === null ? '–' : card.format(p.value)}`).join(', ')}`,
                 }),
+                changeNote(ctx, card, points),
               )
             : null,
       );
@@ -148,6 +185,34 @@ export function renderOverview(ctx: ViewContext): HTMLElement {
         rows: result.activities.map((a) => [a.activity, a.count]),
       }),
     ),
+  );
+}
+
+function changeNote(
+  ctx: ViewContext,
+  card: Card,
+  points: readonly { label: string; value: number | null }[],
+): HTMLElement {
+  const { tr } = ctx;
+  const change = periodChange(points, card.share === true);
+  if (change === null) return el('div', { class: 'kpi-change muted' }, tr.t('kpi.changeNone'));
+  const sign = change.change > 0 ? '+' : change.change < 0 ? '−' : '±';
+  const size = Math.abs(change.change);
+  const amount = card.share
+    ? tr.t('kpi.points', { value: tr.number(size * 100, { maximumFractionDigits: 1 }) })
+    : tr.percent(size);
+  return el(
+    'div',
+    {
+      // No colour: whether up is good depends on the KPI (rework up is bad, at most one trip up is good).
+      class: 'kpi-change',
+      'data-testid': 'kpi-change',
+    },
+    tr.t('kpi.change', {
+      change: `${sign}${amount}`,
+      period: change.period,
+      previous: change.previous,
+    }),
   );
 }
 

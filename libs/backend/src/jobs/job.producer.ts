@@ -50,6 +50,22 @@ export class JobProducer {
     return jobId;
   }
 
+  /**
+   * Removes a waiting or delayed job; true when it is gone. An active job is locked by its worker
+   * and cannot be removed: false (its worker finds its run deleted and drops it).
+   */
+  cancel(jobId: string): Promise<boolean> {
+    return withTimeout(this.removeJob(jobId), ENQUEUE_TIMEOUT_MS, `removing job ${jobId}`);
+  }
+
+  private async removeJob(jobId: string): Promise<boolean> {
+    const job = await this.queue.getJob(jobId);
+    if (!job) return true;
+    if ((await job.getState()) === 'active') return false;
+    await job.remove();
+    return true;
+  }
+
   /** True when a job with this id is waiting, delayed, active or paused. */
   async isPending(jobId: string): Promise<boolean> {
     return isPendingState((await this.state(jobId)).state);

@@ -114,6 +114,10 @@ export type FakeApi = ApiClient & {
   uploads: SentUpload[];
   /** The bodies of PATCH /datasets/:id, in order. */
   updates: { datasetId: string; body: unknown }[];
+  /** The ids of DELETE /datasets/:id that succeeded, in order. */
+  deleted: string[];
+  /** When set, DELETE /datasets/:id is refused with it (e.g. a 409 dataset.ingesting). */
+  deleteRefusal: ApiError | null;
   previews: { file: string; size: number; encoding?: string; sheet?: string }[];
   keys: IngestionKeyDto[];
   /** Lets a test hold the upload open: resolve or reject it, or watch it be aborted. */
@@ -146,6 +150,8 @@ export function fakeApi(): FakeApi {
   const api: FakeApi = {
     uploads: [],
     updates: [],
+    deleted: [],
+    deleteRefusal: null,
     previews: [],
     keys: [],
     holdUploads: false,
@@ -154,6 +160,14 @@ export function fakeApi(): FakeApi {
     history: [],
     preview: previewDto(),
     listDatasets: () => Promise.resolve(datasets.map((d) => ({ ...d }))),
+    deleteDataset: (datasetId) => {
+      if (api.deleteRefusal) return Promise.reject(api.deleteRefusal);
+      const index = datasets.findIndex((d) => d.id === datasetId);
+      if (index < 0) return Promise.reject(notFound('dataset'));
+      datasets.splice(index, 1);
+      api.deleted.push(datasetId);
+      return Promise.resolve();
+    },
     updateDataset: (datasetId, body) => {
       api.updates.push({ datasetId, body });
       const dataset = datasets.find((d) => d.id === datasetId);
