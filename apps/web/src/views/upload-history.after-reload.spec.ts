@@ -65,7 +65,8 @@ describe('the upload history in the data panel', () => {
 
     const [lost, ok] = rows();
     expect(lost?.slice(1)).toEqual([
-      '大厅取号 11月.csvThe upload was interrupted before it finished; nothing was imported.',
+      // The reason in the interface language (the catalogue's message for its problem code).
+      '大厅取号 11月.csvThe upload was interrupted (the server stopped or lost its database). Nothing was stored; upload the file again.',
       'Failed — nothing kept',
       '0',
       '0',

@@ -25,7 +25,7 @@ function row(
       'td',
       { class: 'file-name' },
       u.fileName,
-      failed && u.error ? el('p', { class: 'history-error' }, u.error) : null,
+      failed && u.error ? el('p', { class: 'history-error' }, failureText(t, u)) : null,
     ),
     el('td', { 'data-status': u.status }, t.t(STATUS[u.status])),
     el('td', { class: 'num' }, t.number(failed ? 0 : u.rowsAccepted)),
@@ -53,6 +53,12 @@ function row(
  * duplicates skipped and rejected (with the download of every rejected row). It also shows, after
  * a page reload, how an upload that was running ended — an interrupted one as failed.
  */
+/** Why an upload failed, in the interface language when its problem code has a message. */
+function failureText(t: Translator, u: UploadSummaryDto): string {
+  const key = `error.${u.errorCode ?? ''}`;
+  return u.errorCode && t.has(key) ? t.t(key) : (u.error ?? '');
+}
+
 export function renderUploadHistory(
   t: Translator,
   state: UploadHistoryState,
