@@ -161,7 +161,7 @@ describe('a one-row-per-ticket queue export uploaded through the api', () => {
     const refused = (await ndjson.json()) as { status: number; detail: string };
     expect(ndjson.status).toBeGreaterThanOrEqual(400);
     expect(ndjson.status).toBeLessThan(500);
-    expect(refused.detail).toContain('reads CSV only, not NDJSON');
+    expect(refused.detail).toContain('reads CSV and .xlsx only, not NDJSON');
 
     const later = await patch(ds.id, {
       queueActivities: { ticket: [], call: ['叫号'], abandon: [] },

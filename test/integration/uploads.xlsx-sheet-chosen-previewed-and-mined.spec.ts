@@ -88,6 +88,9 @@ describe('an .xlsx upload through the api', () => {
         line: 5,
         column: '办理时间',
         reason: 'sheet "办件", cell C5: unparseable timestamp "soon"',
+        code: 'unparseable-timestamp',
+        params: { value: '"soon"', sheet: '办件', cell: 'C5' },
+        raw: 'BJ2\t办结\tsoon',
       },
     ]);
 

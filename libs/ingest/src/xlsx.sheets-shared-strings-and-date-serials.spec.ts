@@ -273,3 +273,40 @@ describe('Excel serial days and cell references', () => {
     ]);
   });
 });
+
+describe('a hall queue export as a workbook, one row per ticket', () => {
+  it('becomes ticket, call and service events as from a CSV', async () => {
+    const p = file(
+      'queue.xlsx',
+      xlsxOf([
+        {
+          name: '取号记录',
+          rows: [
+            ['票号', '取号时间', '叫号时间', '开始服务时间', '完成时间', '窗口'],
+            [
+              'A001',
+              '2024-03-04 09:00',
+              '2024-03-04 09:20',
+              '2024-03-04 09:22',
+              '2024-03-04 09:40',
+              'W03',
+            ],
+            ['A002', '2024-03-04 09:05', null, null, null, null],
+          ],
+        },
+      ]),
+    );
+    const records = await collect(p, {
+      file: 'queue.xlsx',
+      timezone: 'Asia/Shanghai',
+      ticketRows: true,
+    });
+    const at = (h: number, m: number) => Date.UTC(2024, 2, 4, h - 8, m);
+    expect(eventsOf(records).map((e) => [e.caseId, e.activity, e.timestamp])).toEqual([
+      ['A001', '取号', at(9, 0)],
+      ['A001', '叫号', at(9, 20)],
+      ['A001', '窗口办理', at(9, 40)],
+      ['A002', '取号', at(9, 5)],
+    ]);
+  });
+});
