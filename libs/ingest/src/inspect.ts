@@ -243,6 +243,13 @@ class XesCollector {
   readonly rows: Record<string, string>[] = [];
   private readonly parser = new SaxesParser({ position: true });
   private readonly order = new Map<string, number>();
+  /**
+   * Attribute names the log declares in `<global scope="trace|event">`: its columns even when the
+   * first bytes end before the first event (BPIC 2015 holds hundreds of kB of log-level meta data
+   * first). Log-level attributes are not columns.
+   */
+  private readonly declared = new Map<string, number>();
+  private globalScope: string | null = null;
   private trace: Record<string, string> = {};
   private event: Record<string, string> | null = null;
   private readonly stack: string[] = [];
@@ -265,6 +272,20 @@ class XesCollector {
       const parent = this.stack[this.stack.length - 1];
       if (tag.name === 'trace' && parent === 'log') this.trace = {};
       if (tag.name === 'event' && parent === 'trace') this.event = {};
+      if (tag.name === 'global' && parent === 'log') {
+        const scope = tag.attributes.scope;
+        this.globalScope = typeof scope === 'string' ? scope : 'event';
+      }
+      if (ATTRIBUTE_TAGS.has(tag.name) && parent === 'global' && this.globalScope !== null) {
+        const key = tag.attributes.key;
+        if (
+          typeof key === 'string' &&
+          (this.globalScope === 'trace' || this.globalScope === 'event')
+        ) {
+          const name = this.globalScope === 'trace' ? `case:${key}` : key;
+          if (!this.declared.has(name)) this.declared.set(name, this.declared.size);
+        }
+      }
       if (ATTRIBUTE_TAGS.has(tag.name) && (parent === 'trace' || parent === 'event')) {
         const key = tag.attributes.key;
         const value = tag.attributes.value ?? '';
@@ -279,6 +300,7 @@ class XesCollector {
     });
     this.parser.on('closetag', () => {
       const name = this.stack.pop();
+      if (name === 'global') this.globalScope = null;
       if (name === 'event' && this.event !== null) {
         if (this.rows.length < this.limit) this.rows.push({ ...this.trace, ...this.event });
         this.event = null;
@@ -302,8 +324,9 @@ class XesCollector {
     }
   }
 
+  /** The attributes seen on traces and events, then those only declared as globals. */
   columns(): string[] {
-    return [...this.order.keys()];
+    return [...new Set([...this.order.keys(), ...this.declared.keys()])];
   }
 
   private malformed(err: unknown): IngestError {
