@@ -102,7 +102,7 @@ describe('the journey map view', () => {
     expect(node?.querySelector('.pm-node-count')?.textContent).toBe(`${expected}%`);
   });
 
-  it('opens a large map at its 40 most frequent activities, a small one whole', () => {
+  it('opens a large map at its 25 most frequent activities, a small one whole', () => {
     const small = renderMapView(context(demoResult).ctx);
     expect(demoResult.activities.length).toBeLessThanOrEqual(AUTO_MAP_ACTIVITIES);
     expect(small.querySelectorAll('.pm-node-activity')).toHaveLength(demoResult.activities.length);
@@ -118,18 +118,18 @@ describe('the journey map view', () => {
       startActivities: [{ activity: names[0], count: 1_000 }],
       endActivities: [{ activity: names[119], count: 1_000 }],
     };
-    expect(autoActivitiesPct(120)).toBe(33);
+    expect(autoActivitiesPct(120)).toBe(20);
     const { ctx, navigations } = context(large);
     const view = renderMapView(ctx);
     const shown = [...view.querySelectorAll('.pm-node-activity')].map((n) =>
       n.getAttribute('data-activity'),
     );
-    // The most frequent first: step 000 … step 039.
-    expect(shown.sort()).toEqual(names.slice(0, 40));
-    expect(view.textContent).toContain('the 40 most frequent activities are shown');
+    // The most frequent first: step 000 … step 023 (20% of 120).
+    expect(shown.sort()).toEqual(names.slice(0, 24));
+    expect(view.textContent).toContain('the 24 most frequent activities are shown');
     expect(small.textContent).not.toContain('most frequent activities are shown');
     const input = view.querySelector<HTMLInputElement>('#map-activities');
-    expect(input?.value).toBe('33');
+    expect(input?.value).toBe('20');
     if (!input) throw new Error('no activities slider');
     input.value = '100';
     input.dispatchEvent(new Event('change'));
