@@ -127,6 +127,18 @@ export const RunDtoSchema = z.object({
     "The run's filter in canonical form; absent or {} when it mines every journey",
   ),
   error: z.string().nullable(),
+  errorCode: z
+    .string()
+    .nullable()
+    .optional()
+    .describe(
+      'Why the run failed when the data could not be mined (start-after-complete, ' +
+        'citizen-missing, invalid-field, invalid-option); null for other failures',
+    ),
+  errorParams: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .nullable()
+    .optional(),
   cached: z
     .boolean()
     .describe('True when an identical earlier run on the same dataset version answered'),

@@ -1,6 +1,6 @@
 import { resize } from './columns';
 import { StringDictionary } from './dictionary';
-import { MiningInputError } from './errors';
+import { MiningInputError, type MiningErrorCode } from './errors';
 import { ATOMIC, classifyLifecycle, INTERVAL, type Transition } from './lifecycle';
 import type { MiningEvent, MiningOptions } from './types';
 
@@ -107,7 +107,13 @@ export class EventStore {
       );
     }
     if (this.options.journey !== 'case' && !isPresent(event.citizen)) {
-      throw this.invalid(event, 'citizen', `is needed for journey '${this.options.journey}'`);
+      throw this.invalid(
+        event,
+        'citizen',
+        `is needed for journey '${this.options.journey}'`,
+        'citizen-missing',
+        { journey: this.options.journey },
+      );
     }
     const start = event.startTimestamp;
     if (start === null || start === undefined) return NaN;
@@ -124,15 +130,28 @@ export class EventStore {
         event,
         'startTimestamp',
         `${at(start)} is after timestamp ${at(event.timestamp)}`,
+        'start-after-complete',
+        { start: at(start), complete: at(event.timestamp) },
       );
     }
     return start;
   }
 
   /** The error for a bad field; built only on failure (a template per event costs real time). */
-  private invalid(event: MiningEvent, field: keyof MiningEvent, problem: string): MiningInputError {
+  private invalid(
+    event: MiningEvent,
+    field: keyof MiningEvent,
+    problem: string,
+    code: MiningErrorCode = 'invalid-field',
+    params: Record<string, string | number> = {},
+  ): MiningInputError {
     const caseId = field === 'caseId' ? '' : ` (case '${event.caseId}')`;
-    return new MiningInputError(`event #${this.length + 1}${caseId}: ${field} ${problem}`, field);
+    return new MiningInputError(
+      `event #${this.length + 1}${caseId}: ${field} ${problem}`,
+      field,
+      code,
+      { event: this.length + 1, caseId: String(event.caseId), field, ...params },
+    );
   }
 
   private transition(lifecycle: string | null | undefined): Transition {
@@ -171,6 +190,8 @@ function refuseNul(activity: string): void {
     throw new MiningInputError(
       `activity ${JSON.stringify(activity)} contains a NUL character`,
       'activity',
+      'invalid-field',
+      { field: 'activity' },
     );
   }
 }

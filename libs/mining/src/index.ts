@@ -2,7 +2,7 @@
 export * from './types';
 export * from './insights-types';
 export { DEFAULT_MINING_OPTIONS, resolveOptions } from './options';
-export { MiningInputError } from './errors';
+export { MiningInputError, type MiningErrorCode } from './errors';
 export { createMiner, mine, type Miner } from './miner';
 export { mergePartials } from './merge';
 export { finalize, type FinalizeOptions } from './finalize';

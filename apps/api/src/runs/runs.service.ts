@@ -27,6 +27,8 @@ export function toRunDto(run: MiningRunEntity, cached = false): RunDto {
     params,
     filter,
     error: run.error,
+    errorCode: run.errorCode ?? null,
+    errorParams: run.errorParams ?? null,
     cached,
     createdAt: run.createdAt.toISOString(),
     startedAt: run.startedAt ? run.startedAt.toISOString() : null,

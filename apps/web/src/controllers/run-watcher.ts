@@ -17,6 +17,19 @@ export interface WatchOptions {
   onLoadingResult?: (run: RunDto) => void;
 }
 
+/** A run that failed; `code` and `params` say why when the data could not be mined. */
+export class RunFailure extends Error {
+  readonly code: string | null;
+  readonly params: Readonly<Record<string, string | number>>;
+
+  constructor(run: Pick<RunDto, 'error' | 'errorCode' | 'errorParams'>) {
+    super(run.error ?? 'failed');
+    this.name = 'RunFailure';
+    this.code = run.errorCode ?? null;
+    this.params = run.errorParams ?? {};
+  }
+}
+
 export function wait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -40,7 +53,7 @@ export async function watchRun(
     if (!isCurrent()) return { status: 'stale' };
   }
   if (run.status === 'failed') {
-    return { status: 'failed', run, error: new Error(run.error ?? 'failed') };
+    return { status: 'failed', run, error: new RunFailure(run) };
   }
   options.onLoadingResult?.(run);
   const result = await api.getRunResult(run.id);

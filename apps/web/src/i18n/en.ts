@@ -374,6 +374,14 @@ export const en = {
   'csv.workingP90': 'Working-time p90 (s)',
   'csv.workingTotal': 'Working-time total (s)',
   'csv.zeroTripRate': 'Zero-trip rate',
+  'miningError.start-after-complete':
+    'Event {event} (case {caseId}) starts at {start}, after it completes at {complete}. The start time is probably mapped to the wrong column (a case-level date, say): check the start time in the column mapping and upload again, or leave the start time unmapped.',
+  'miningError.citizen-missing':
+    'Event {event} (case {caseId}) has no citizen, but journeys follow citizens ({journey}). Map the citizen column when uploading, or run with one journey per case.',
+  'miningError.invalid-field':
+    'Event {event} (case {caseId}): the field {field} holds a value that cannot be mined. Check the column mapped to it.',
+  'miningError.invalid-option':
+    'An option of the analysis is out of range. Reset the options and run again.',
   'bottlenecks.title': 'Where citizens wait',
   'bottlenecks.caption':
     'Where the waiting is: every hand-off (the time between one step and the next) ranked by the total waiting it causes (times × mean wait); the shares add up to 100% of all waiting.',

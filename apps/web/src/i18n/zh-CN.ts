@@ -358,6 +358,13 @@ export const zhCN: Messages = {
   'csv.workingP90': '工作时间 p90（秒）',
   'csv.workingTotal': '工作时间合计（秒）',
   'csv.zeroTripRate': '零跑动比例',
+  'miningError.start-after-complete':
+    '事件 #{event}（办件 {caseId}）的开始时间 {start} 晚于完成时间 {complete}。开始时间很可能映射到了错误的列（例如办件级别的日期）：请检查列映射中的“开始时间”后重新上传，或不映射开始时间。',
+  'miningError.citizen-missing':
+    '事件 #{event}（办件 {caseId}）没有群众标识，但旅程是按群众划分的（{journey}）。请在上传时映射群众标识列，或按办件划分旅程后重新分析。',
+  'miningError.invalid-field':
+    '事件 #{event}（办件 {caseId}）：字段 {field} 的值无法分析。请检查映射到该字段的列。',
+  'miningError.invalid-option': '分析选项超出了允许范围。请重置选项后重新分析。',
   'bottlenecks.title': '群众在哪里等待',
   'bottlenecks.caption':
     '等待在哪里：按造成的总等待时间（次数 × 平均等待）排序的每个流转（从一个环节到下一个环节之间的时间）；占比合计为全部等待的 100%。',

@@ -1,4 +1,5 @@
 import { ApiError, NETWORK_ERROR_CODE } from '../api/client';
+import { RunFailure } from '../controllers/run-watcher';
 import type { MessageKey, Translator } from '../i18n/i18n';
 import { el } from './dom';
 
@@ -25,6 +26,16 @@ export interface UserMessage {
 export function describeError(error: unknown, tr: Translator): UserMessage {
   if (error instanceof UserInputError) {
     return { message: tr.t(error.key), detail: null, location: null };
+  }
+  if (error instanceof RunFailure && error.code !== null) {
+    // Why the data could not be mined, what to do about it; the server's words below.
+    const key = `miningError.${error.code}`;
+    if (tr.has(key)) {
+      const params = Object.fromEntries(
+        Object.entries(error.params).map(([k, v]) => [k, typeof v === 'number' ? tr.number(v) : v]),
+      );
+      return { message: tr.t(key, params), detail: error.message, location: null };
+    }
   }
   if (!(error instanceof ApiError)) {
     return {

@@ -90,8 +90,13 @@ export class MiningRunProcessor implements JobProcessor<'mining.run'> {
       const last = permanent || job.attemptsMade + 1 >= attempts;
       if (permanent) await job.discard();
       try {
-        if (last) await this.runs.fail(runId, message);
-        else await this.runs.requeue(runId, message);
+        if (last) {
+          await this.runs.fail(
+            runId,
+            message,
+            permanent ? { code: error.code, params: error.params } : undefined,
+          );
+        } else await this.runs.requeue(runId, message);
       } catch (writeError) {
         // PostgreSQL is down as well: Bull still records the failure (or retries later), and the
         // reconciler writes a spent job's reason into the run once the database is back.

@@ -52,6 +52,13 @@ export class MiningRunEntity {
   @Column({ type: 'text', nullable: true })
   error!: string | null;
 
+  /** Why the run failed, as MiningErrorCode of @onetrip/mining; null for other failures. */
+  @Column({ name: 'error_code', type: 'text', nullable: true })
+  errorCode!: string | null;
+
+  @Column({ name: 'error_params', type: 'jsonb', nullable: true })
+  errorParams!: Record<string, string | number> | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

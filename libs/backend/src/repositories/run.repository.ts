@@ -94,8 +94,22 @@ export class RunRepository {
     });
   }
 
-  async fail(id: string, error: string): Promise<void> {
-    await this.runs.update({ id }, { status: 'failed', error, finishedAt: new Date() });
+  /** Marks a run failed; `why` is the code of a mining input error, with its parameters. */
+  async fail(
+    id: string,
+    error: string,
+    why?: { code: string; params: Readonly<Record<string, string | number>> },
+  ): Promise<void> {
+    await this.runs.update(
+      { id },
+      {
+        status: 'failed',
+        error,
+        errorCode: why?.code ?? null,
+        errorParams: why ? { ...why.params } : null,
+        finishedAt: new Date(),
+      },
+    );
   }
 
   /**

@@ -6,6 +6,7 @@ import { DatasetFacets1796231445089 } from './1796231445089-DatasetFacets';
 import { ChannelRoles1796236250471 } from './1796236250471-ChannelRoles';
 import { QueueActivities1796300000000 } from './1796300000000-QueueActivities';
 import { RejectionCodes1796330000000 } from './1796330000000-RejectionCodes';
+import { RunErrorCodes1796340000000 } from './1796340000000-RunErrorCodes';
 import type { MigrationInterface } from 'typeorm';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ChannelRoles1796236250471,
   QueueActivities1796300000000,
   RejectionCodes1796330000000,
+  RunErrorCodes1796340000000,
 ];
