@@ -315,4 +315,49 @@ describe('the dashboard in a browser, against the real api and worker', () => {
     await shot('public-log-overview-zh');
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it('shows column statistics and warns about an implausible mapping before anything is stored', async () => {
+    await page.goto(`${apiUrl}/#dataset=${demo.id}`);
+    await page.waitForSelector('h1:has-text("Demo services")');
+    await page.selectOption('#locale-select', 'zh-CN');
+    const lines = ['办件编号,状态,环节,办理时间,申请日期'];
+    for (let i = 0; i < 30; i += 1) {
+      const hour = String(9 + (i % 8)).padStart(2, '0');
+      lines.push(`BJ${i},${i % 2 ? '办结' : '在办'},受理,2024-03-01 ${hour}:00,2024-03-05`);
+    }
+    await page.setInputFiles('#upload-file', {
+      name: '办件导出.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n') + '\n', 'utf8'),
+    });
+    await page.waitForSelector('[data-testid="upload-preview"]');
+    // A clerk maps the status as the case and the application date as the start.
+    await page.selectOption('[data-field="caseId"]', '状态');
+    await page.selectOption('[data-field="startTimestamp"]', '申请日期');
+    const warnings = page.locator('[data-testid="mapping-warnings"] li');
+    await warnings.first().waitFor();
+    expect(
+      await warnings.evaluateAll((els) => els.map((e) => e.getAttribute('data-warning'))),
+    ).toEqual(['upload.warn.caseFewValues', 'upload.warn.startAfterComplete']);
+    expect(await warnings.first().textContent()).toContain('只有 2 个不同的值');
+    await page.click('[data-testid="column-stats"] summary');
+    expect(
+      await page.locator('[data-testid="column-stats"] [data-column="状态"] td').allTextContents(),
+    ).toEqual(['状态', '2', '0%', '0%']);
+    await page.locator('[data-testid="upload-preview"]').screenshot({
+      path: path.join(ARTIFACTS, 'upload-mapping-warnings.zh-CN.png'),
+    });
+    // Nothing was stored: the dataset still has its one upload.
+    const uploads = (await (
+      await fetch(`${apiUrl}/api/v1/datasets/${demo.id}/uploads`)
+    ).json()) as unknown[];
+    expect(uploads).toHaveLength(1);
+    // Fixed, the warnings go.
+    await page.selectOption('[data-field="caseId"]', '办件编号');
+    await page.selectOption('[data-field="startTimestamp"]', '');
+    await page.waitForSelector('[data-testid="mapping-warnings"]', { state: 'detached' });
+    await page.click('#upload-discard');
+    await page.selectOption('#locale-select', 'en');
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });

@@ -164,6 +164,23 @@ export const UploadSummaryDtoSchema = UploadDtoSchema.omit({
 export type UploadSummaryDto = z.infer<typeof UploadSummaryDtoSchema>;
 
 /** Answer of POST /datasets/:id/uploads/preview: what the file looks like and how to map it. */
+/** What the preview's sample rows say about one column (columnStats of @onetrip/ingest). */
+export const ColumnStatsSchema = z.object({
+  column: z.string(),
+  distinct: count().describe('Distinct non-empty values in the sample rows'),
+  emptyShare: z.number().min(0).max(1).describe('Share of sample rows where the column is empty'),
+  timestampShare: z
+    .number()
+    .min(0)
+    .max(1)
+    .describe('Share of the non-empty values that read as a timestamp'),
+  times: z
+    .array(z.number().nullable())
+    .optional()
+    .describe('Per sample row, the instant read (epoch ms) or null; only for columns with times'),
+});
+export type ColumnStats = z.infer<typeof ColumnStatsSchema>;
+
 export const UploadPreviewDtoSchema = z.object({
   fileName: z.string(),
   format: EventLogFormatSchema,
@@ -190,6 +207,10 @@ export const UploadPreviewDtoSchema = z.object({
   rows: z
     .array(z.array(z.string()))
     .describe("Up to 50 rows, values in header order ('' when absent); for XES, the first events"),
+  columnStats: z
+    .array(ColumnStatsSchema)
+    .optional()
+    .describe('Per column, what the sample rows say about it (in header order)'),
   suggestedMapping: PartialColumnMappingSchema.describe(
     'Suggested from the headers and the sample rows (suggestMapping of @onetrip/ingest)',
   ),

@@ -41,3 +41,4 @@ export {
 } from './types';
 export { suggestChannelRole, suggestChannelRoles } from './channel-roles';
 export { queueRoleOf, suggestQueueActivities } from './queue-activities';
+export { columnStats } from './column-stats';

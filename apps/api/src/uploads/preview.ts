@@ -7,6 +7,7 @@
 import type { ChannelRoles, QueueActivities, UploadPreviewDto } from '@onetrip/contracts';
 import {
   identifierColumns,
+  columnStats,
   inspectFile,
   suggestChannelRoles,
   suggestQueueActivities,
@@ -94,6 +95,7 @@ export async function previewFile(
     headers: info.columns,
     rows: info.sample,
     suggestedMapping: info.suggested,
+    columnStats: columnStats(info.columns, info.sample),
     identifierColumns: identifierColumns(info.columns, info.sample),
     suggestedChannelRoles: channelRoleSuggestions(info.columns, info.sample),
     suggestedQueueActivities: queueActivitySuggestions(info.columns, info.sample),

@@ -138,6 +138,18 @@ export const en = {
   'upload.downloadRejected': 'Download all {count} rejected rows (CSV)',
   'upload.line': 'Line',
   'upload.column': 'Column',
+  'upload.warn.title': 'This mapping looks wrong — check it before uploading:',
+  'upload.warn.caseFewValues':
+    'The case id column “{column}” has only {distinct} different values in {rows} sample rows: each value would become one journey. Choose the column that identifies a case (an application number; in XES, case:concept:name).',
+  'upload.warn.timestampUnreadable':
+    '{percent}% of the values of the time column “{column}” are not times: those rows would be rejected. Choose the column with the completion time.',
+  'upload.warn.startAfterComplete':
+    'On {percent}% of the sample rows the start time “{start}” is after the completion time “{column}”: mining would fail. The start column is probably a case-level date; leave the start time unmapped or choose another column.',
+  'upload.stats': 'Column statistics (from the {rows} sample rows)',
+  'upload.stats.column': 'Column',
+  'upload.stats.distinct': 'Distinct values',
+  'upload.stats.empty': 'Empty',
+  'upload.stats.times': 'Read as time',
   'upload.originalRow': 'Original row',
   'upload.reason': 'Reason',
   'upload.failed': 'The upload failed.',

@@ -130,6 +130,18 @@ export const zhCN: Messages = {
   'upload.downloadRejected': '下载全部 {count} 条被拒绝的行（CSV）',
   'upload.line': '行',
   'upload.column': '列',
+  'upload.warn.title': '此映射看起来有误，请在上传前检查：',
+  'upload.warn.caseFewValues':
+    '案例 ID 列“{column}”在 {rows} 行样本中只有 {distinct} 个不同的值：每个值都会成为一个旅程。请选择标识办件的列（办件编号；XES 中为 case:concept:name）。',
+  'upload.warn.timestampUnreadable':
+    '时间列“{column}”中有 {percent}% 的值不是时间：这些行将被拒绝。请选择记录完成时间的列。',
+  'upload.warn.startAfterComplete':
+    '在 {percent}% 的样本行中，开始时间“{start}”晚于完成时间“{column}”：分析将会失败。开始时间列可能是办件级别的日期；请不映射开始时间，或选择其他列。',
+  'upload.stats': '列统计（基于 {rows} 行样本）',
+  'upload.stats.column': '列',
+  'upload.stats.distinct': '不同值',
+  'upload.stats.empty': '空值',
+  'upload.stats.times': '可读为时间',
   'upload.originalRow': '原始行',
   'upload.reason': '原因',
   'upload.failed': '上传失败。',

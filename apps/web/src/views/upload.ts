@@ -13,6 +13,7 @@ import type { UploadOptions } from '../api/client';
 import type { MessageKey, Translator } from '../i18n/i18n';
 import { el, progressBar } from './dom';
 import { UserInputError, errorBox } from './errors';
+import { mappingWarnings, renderColumnStats, renderMappingWarnings } from './mapping-sanity';
 import { confirmUploadQueue, layoutFor, renderUploadQueue } from './queue-activities';
 import type { UploadDraft, UploadRows, UploadState } from '../store/state';
 import { SHEET_CHOOSER_ID, sheetChooser } from './upload-sheet-chooser';
@@ -258,8 +259,16 @@ export function renderPreviewForm(
   const change = (patch: Partial<UploadDraft>): void => {
     draft = { ...draft, ...patch };
     updateColumnTags();
+    updateWarnings();
     actions.changeDraft(draft);
   };
+  // Implausible mappings are warned about before anything is stored (mapping-sanity.ts).
+  const warningRegion = el('div', { class: 'mapping-warnings', 'aria-live': 'polite' });
+  function updateWarnings(): void {
+    warningRegion.replaceChildren(
+      ...renderMappingWarnings(tr, mappingWarnings(preview, draft.mapping)),
+    );
+  }
 
   // ----- the sample -----
   const columnTags = new Map<string, HTMLElement>();
@@ -563,12 +572,14 @@ export function renderPreviewForm(
     ),
     facts,
     sample,
+    renderColumnStats(tr, preview),
     el(
       'fieldset',
       { class: 'mapping-fields' },
       el('legend', {}, tr.t('upload.mapping')),
       el('p', { class: 'muted' }, tr.t('upload.mapping.hint')),
       el('div', { class: 'mapping-grid' }, fieldControls),
+      warningRegion,
     ),
     channelRoles,
     queue.node,
@@ -600,6 +611,7 @@ export function renderPreviewForm(
     ),
   );
   updateColumnTags();
+  updateWarnings();
   return { node, showError };
 }
 
