@@ -336,9 +336,10 @@ describe('the dashboard in a browser, against the real api and worker', () => {
     await page.selectOption('[data-field="startTimestamp"]', '申请日期');
     const warnings = page.locator('[data-testid="mapping-warnings"] li');
     await warnings.first().waitFor();
-    expect(
-      await warnings.evaluateAll((els) => els.map((e) => e.getAttribute('data-warning'))),
-    ).toEqual(['upload.warn.caseFewValues', 'upload.warn.startAfterComplete']);
+    const kinds = await Promise.all(
+      (await warnings.all()).map((w) => w.getAttribute('data-warning')),
+    );
+    expect(kinds).toEqual(['upload.warn.caseFewValues', 'upload.warn.startAfterComplete']);
     expect(await warnings.first().textContent()).toContain('只有 2 个不同的值');
     await page.click('[data-testid="column-stats"] summary');
     expect(
