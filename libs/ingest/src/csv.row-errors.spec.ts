@@ -24,7 +24,7 @@ describe('row problems in a CSV are rejected records with line and column, not f
         reason: 'missing case id',
         code: 'missing-case-id',
         params: {},
-        raw: expect.any(String),
+        raw: expect.any(String) as string,
       },
       {
         kind: 'rejected',
@@ -33,7 +33,7 @@ describe('row problems in a CSV are rejected records with line and column, not f
         reason: 'missing case id',
         code: 'missing-case-id',
         params: {},
-        raw: expect.any(String),
+        raw: expect.any(String) as string,
       },
       {
         kind: 'rejected',
@@ -42,7 +42,7 @@ describe('row problems in a CSV are rejected records with line and column, not f
         reason: 'expected 4 fields but found 3',
         code: 'field-count',
         params: { expected: 4, found: 3 },
-        raw: expect.any(String),
+        raw: expect.any(String) as string,
       },
       {
         kind: 'rejected',
@@ -51,7 +51,7 @@ describe('row problems in a CSV are rejected records with line and column, not f
         reason: 'missing activity',
         code: 'missing-activity',
         params: {},
-        raw: expect.any(String),
+        raw: expect.any(String) as string,
       },
       {
         kind: 'rejected',
@@ -60,7 +60,7 @@ describe('row problems in a CSV are rejected records with line and column, not f
         reason: 'missing timestamp',
         code: 'missing-timestamp',
         params: {},
-        raw: expect.any(String),
+        raw: expect.any(String) as string,
       },
       {
         kind: 'event',
@@ -191,7 +191,7 @@ describe('row problems in a CSV are rejected records with line and column, not f
         reason: 'unparseable timestamp "soon"',
         code: 'unparseable-timestamp',
         params: { value: '"soon"' },
-        raw: expect.any(String),
+        raw: expect.any(String) as string,
       },
     ]);
   });

@@ -36,7 +36,7 @@ describe('NDJSON, the format systems push events in', () => {
         reason: 'missing case id',
         code: 'missing-case-id',
         params: {},
-        raw: expect.any(String),
+        raw: expect.any(String) as string,
       },
       {
         kind: 'rejected',
@@ -45,7 +45,7 @@ describe('NDJSON, the format systems push events in', () => {
         reason: 'a line must hold one JSON object',
         code: 'not-an-object',
         params: {},
-        raw: expect.any(String),
+        raw: expect.any(String) as string,
       },
       {
         kind: 'rejected',

@@ -27,7 +27,7 @@ describe('mining input errors carry a code and parameters', () => {
     expect(() => mine([ev('A', 'a', T0)], { journey: 'citizen' })).toThrow(
       expect.objectContaining({
         code: 'citizen-missing',
-        params: expect.objectContaining({ journey: 'citizen' }),
+        params: expect.objectContaining({ journey: 'citizen' }) as unknown,
       }) as Error,
     );
   });
