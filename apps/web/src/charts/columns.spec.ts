@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createTranslator } from '../i18n/i18n';
 import { columnsChart } from './columns';
+import { textWidth } from './text';
 import { COLUMN_FIXTURES } from './fixtures/dashboard';
 import { expectSvgSnapshot } from './testing/svg-snapshot';
 
@@ -45,5 +46,29 @@ describe('columnsChart', () => {
 
   it('says so when every column is zero', () => {
     expect(render('empty').textContent).toBe('No journeys match these filters.');
+  });
+});
+
+describe('columnsChart labels in Chinese', () => {
+  it('thins Chinese duration labels by their measured width, so that none overlap', () => {
+    const labels = Array.from({ length: 14 }, (_, i) => `${i + 1} 小时 ${(i * 7) % 60} 分`);
+    const svg = columnsChart(
+      labels.map((label, i) => ({ key: String(i), label, value: 10 + i })),
+      { formatValue: (v) => String(v), width: 480, height: 180, emptyLabel: '无' },
+    );
+    const shown = [...svg.querySelectorAll('.column-label')].filter((t) => t.textContent !== '');
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown.length).toBeLessThan(labels.length);
+    // Whole labels, not cut to fit a gap counted for Latin letters.
+    for (const t of shown) expect(t.textContent).not.toContain('…');
+    const spans = shown.map((t) => {
+      const x = Number(t.getAttribute('x'));
+      const w = textWidth(t.textContent ?? '', 11);
+      const anchor = t.getAttribute('text-anchor') ?? 'middle';
+      const left = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+      return [left, left + w];
+    });
+    for (let i = 1; i < spans.length; i++)
+      expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][1]);
   });
 });
