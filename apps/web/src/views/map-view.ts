@@ -1,6 +1,7 @@
 import type { ActivityInsight, ActivityStats, DfgEdge, MiningResult } from '@onetrip/contracts';
 import { columnsChart } from '../charts/columns';
 import {
+  edgeKey,
   layoutProcessMap,
   type MapElement,
   type MapLayout,
@@ -373,8 +374,12 @@ export function renderMapView(ctx: ViewContext): HTMLElement {
   return el('div', { class: panel ? 'view view-map with-panel' : 'view view-map' }, card, panel);
 }
 
-/** The middle of the selected node, or of the two ends of the selected edge. */
-function focusOf(
+/**
+ * Where to centre the map on the selected element: the middle of a node; for a transition, the
+ * middle of the route the layout drew (a back edge bows far to the side of its two ends, which
+ * is where "show on map" must pan to), else the middle between its two ends.
+ */
+export function focusOf(
   layout: MapLayout,
   selected: MapElement | null,
   lanes: boolean,
@@ -385,6 +390,11 @@ function focusOf(
   if (selected.kind === 'activity') {
     const p = at(selected.activity);
     return p ? { x: p.x, y: p.y } : null;
+  }
+  const route = layout.edges.get(edgeKey(`a:${selected.from}`, `a:${selected.to}`));
+  if (route && route.length > 0) {
+    const middle = route[Math.floor(route.length / 2)];
+    return { x: middle.x, y: middle.y };
   }
   const a = at(selected.from);
   const b = at(selected.to);
