@@ -320,7 +320,9 @@ describe('the dashboard in a browser, against the real api and worker', () => {
     await page.goto(`${apiUrl}/#dataset=${demo.id}`);
     await page.waitForSelector('h1:has-text("Demo services")');
     await page.selectOption('#locale-select', 'zh-CN');
-    // The data panels fold away once a result is shown (an earlier case mined this dataset).
+    // The data panels fold away once a result is shown (an earlier case mined this dataset):
+    // wait for it, then open them as a user would.
+    await page.waitForSelector('[data-testid="kpi-cards"]', { timeout: 60_000 });
     const panels = page.locator('details.data-panels');
     if ((await panels.getAttribute('open')) === null)
       await page.click('details.data-panels > summary');
