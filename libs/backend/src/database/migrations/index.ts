@@ -5,6 +5,7 @@ import { IdentityFromCopyFields1795930000000 } from './1795930000000-IdentityFro
 import { DatasetFacets1796231445089 } from './1796231445089-DatasetFacets';
 import { ChannelRoles1796236250471 } from './1796236250471-ChannelRoles';
 import { QueueActivities1796300000000 } from './1796300000000-QueueActivities';
+import { UsersSessions1796400000000 } from './1796400000000-UsersSessions';
 import type { MigrationInterface } from 'typeorm';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DatasetFacets1796231445089,
   ChannelRoles1796236250471,
   QueueActivities1796300000000,
+  UsersSessions1796400000000,
 ];
