@@ -17,6 +17,7 @@ export * from './repositories/health.repository';
 export * from './repositories/ingestion-key.repository';
 export * from './repositories/run.repository';
 export * from './repositories/upload.repository';
+export * from './repositories/user.repository';
 export * from './runs/run-params';
 export * from './runs/run-filter';
 export { type EventToStore } from './repositories/event-copy';

@@ -17,3 +17,4 @@ export * from './runs';
 export * from './explore';
 export * from './health';
 export * from './problem';
+export * from './auth';

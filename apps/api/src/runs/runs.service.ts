@@ -53,10 +53,7 @@ export class RunsService {
     const dataset = await this.datasets.require(datasetId);
     const input = validate(CreateRunRequestSchema, body);
     // The filter travels inside the stored params and is part of the cache key.
-    const params = storedRunParams(
-      withDatasetSettings(input.params ?? {}, dataset),
-      input.filter,
-    );
+    const params = storedRunParams(withDatasetSettings(input.params ?? {}, dataset), input.filter);
     const key = { datasetId, paramsHash: runKeyHash(params), datasetVersion: dataset.version };
     const done = await this.runs.findSame(key, ['completed']);
     if (done) return { run: toRunDto(done, true), created: false };
