@@ -22,6 +22,16 @@ export const CreateDatasetRequestSchema = z
       default: 'Asia/Shanghai',
       description: 'IANA zone for timestamps without an offset',
     }),
+    department: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .nullable()
+      .optional()
+      .describe(
+        "Owning department (null: every user sees it); default the creator's first department",
+      ),
   })
   .strict();
 export type CreateDatasetRequest = z.infer<typeof CreateDatasetRequestSchema>;
@@ -31,6 +41,12 @@ export const DatasetDtoSchema = z.object({
   name: z.string(),
   description: z.string().nullable(),
   timezone: z.string().describe('IANA zone in which timestamps without an offset are read'),
+  department: z
+    .string()
+    .nullable()
+    .describe(
+      'The owning department: only its users (and admins) see the dataset; null = everyone',
+    ),
   version: count().describe("Increases on every successful change of the dataset's events"),
   eventCount: count(),
   mapping: PartialColumnMappingSchema.nullable().describe(
@@ -58,6 +74,14 @@ export const UpdateDatasetRequestSchema = z
     queueActivities: QueueActivitiesSchema.nullable()
       .optional()
       .describe('Replaces the queue activities (null clears them: runs use the default names)'),
+    department: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .nullable()
+      .optional()
+      .describe('Moves the dataset to another department (admin only; null: visible to all)'),
   })
   .strict();
 export type UpdateDatasetRequest = z.infer<typeof UpdateDatasetRequestSchema>;

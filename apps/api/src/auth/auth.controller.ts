@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  createParamDecorator,
-  ExecutionContext,
-  Get,
-  HttpCode,
-  Post,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiNoContentResponse,
@@ -22,15 +12,7 @@ import { problem, ref } from '../openapi/openapi';
 import { MinRole, Public } from './auth.decorators';
 import type { AuthUser, HttpRequest, HttpResponse } from './auth-user';
 import { AuthService } from './auth.service';
-
-/** The caller the AuthGuard authenticated. */
-export const CurrentUser = createParamDecorator(
-  (_: unknown, context: ExecutionContext): AuthUser => {
-    const user = context.switchToHttp().getRequest<HttpRequest>().user;
-    if (!user) throw new Error('CurrentUser on a @Public() route');
-    return user;
-  },
-);
+import { CurrentUser } from './current-user';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')

@@ -5,6 +5,7 @@ import { ProblemException } from '../problem/problem';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import { roleAtLeast, type HttpRequest } from './auth-user';
 import { AuthService } from './auth.service';
+import { DatasetScope } from './dataset-scope';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -25,6 +26,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly scope: DatasetScope,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -51,6 +53,12 @@ export class AuthGuard implements CanActivate {
         `This needs the ${min} role; you are ${user.role}.`,
       );
     }
+    const route = req as HttpRequest & {
+      route?: { path?: string };
+      params?: Record<string, string>;
+    };
+    const refused = await this.scope.refuse(user, route.route?.path ?? '', route.params ?? {});
+    if (refused) throw refused;
     req.user = user;
     return true;
   }
