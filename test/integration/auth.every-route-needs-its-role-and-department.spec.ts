@@ -6,7 +6,7 @@
  */
 import type { DatasetDto, LoginDto, ProblemDetails, SessionDto } from '@onetrip/contracts';
 import { Client } from 'pg';
-import { hashPassword } from '../../apps/api/src/auth/password';
+import { hashPassword } from '@onetrip/backend';
 import { getJson, postJson } from '../support/http';
 import { apiSuite, TEST_ADMIN } from '../support/services';
 

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Client } from 'pg';
-import { hashPassword } from '../../apps/api/src/auth/password';
+import { hashPassword } from '@onetrip/backend';
 
 export const TEST_ADMIN = {
   username: 'test-admin',

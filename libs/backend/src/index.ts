@@ -22,3 +22,5 @@ export * from './runs/run-params';
 export * from './runs/run-filter';
 export { type EventToStore } from './repositories/event-copy';
 export { isUuid } from './repositories/uuid';
+export * from './auth/password';
+export * from './auth/session-token';

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiNoContentResponse,
@@ -32,6 +32,23 @@ export class AuthController {
     @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<LoginDto> {
     return this.auth.login(body, req, res);
+  }
+
+  @Get('link/:token')
+  @Public()
+  @ApiOkResponse({
+    description:
+      'Redirects to the web app: with a session cookie when the link is good, else to its login page',
+  })
+  async link(
+    @Param('token') token: string,
+    @Req() req: HttpRequest,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ): Promise<void> {
+    const ok = await this.auth.redeemLink(token, req, res);
+    res.statusCode = 302;
+    res.setHeader('Location', ok ? '/' : '/?login=link-expired');
+    res.setHeader('Cache-Control', 'no-store');
   }
 
   @Post('logout')

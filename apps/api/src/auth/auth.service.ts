@@ -1,30 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig, CONFIG, UserRepository, type AppUserEntity } from '@onetrip/backend';
+import {
+  AppConfig,
+  CONFIG,
+  UserRepository,
+  hashPassword,
+  newCsrfToken,
+  newSessionToken,
+  sessionIdOf,
+  SESSION_TOKEN_PREFIX,
+  LINK_TOKEN_PREFIX,
+  verifyPassword,
+  type AppUserEntity,
+} from '@onetrip/backend';
 import {
   ChangePasswordRequestSchema,
   LoginRequestSchema,
   type LoginDto,
   type SessionDto,
 } from '@onetrip/contracts';
-import { createHash, randomBytes } from 'node:crypto';
 import { ProblemException } from '../problem/problem';
 import { validate } from '../problem/validate';
 import type { AuthUser, HttpRequest, HttpResponse } from './auth-user';
 import { LoginThrottle } from './login-throttle';
-import { hashPassword, verifyPassword } from './password';
 
 export const SESSION_COOKIE = 'onetrip_session';
-/** Session tokens start with this, so a leaked one is recognisable (secret scanners, logs). */
-const TOKEN_PREFIX = 'ots_';
-
-export const sessionIdOf = (token: string): string =>
-  createHash('sha256').update(token).digest('hex');
-
-/** A new session token (the client's secret) and its id (what the database stores). */
-export function newSessionToken(): { token: string; id: string } {
-  const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-  return { token, id: sessionIdOf(token) };
-}
 
 function cookieToken(req: HttpRequest): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -57,7 +56,7 @@ export class AuthService {
   async authenticate(req: HttpRequest): Promise<AuthUser | null> {
     const bearer = bearerToken(req);
     const token = bearer ?? cookieToken(req);
-    if (!token) return null;
+    if (!token?.startsWith(SESSION_TOKEN_PREFIX)) return null;
     const found = await this.users.findSession(sessionIdOf(token));
     if (!found) return null;
     const { session, user } = found;
@@ -95,12 +94,29 @@ export class AuthService {
       throw badLogin();
     }
     this.throttle.clear(throttleKey);
+    return this.open(user, req, res);
+  }
+
+  /**
+   * Redeems a one-time login link: the link's row is deleted and a session opened (cookie set).
+   * False when the link is unknown, used or expired.
+   */
+  async redeemLink(token: string, req: HttpRequest, res: HttpResponse): Promise<boolean> {
+    if (!token.startsWith(LINK_TOKEN_PREFIX)) return false;
+    const found = await this.users.findSession(sessionIdOf(token));
+    if (!found) return false;
+    await this.users.deleteSession(found.session.id);
+    await this.open(found.user, req, res);
+    return true;
+  }
+
+  private async open(user: AppUserEntity, req: HttpRequest, res: HttpResponse): Promise<LoginDto> {
     const { token, id } = newSessionToken();
     const expiresAt = new Date(Date.now() + this.config.sessionTtlMs);
     const session = await this.users.createSession({
       id,
       userId: user.id,
-      csrfToken: randomBytes(24).toString('base64url'),
+      csrfToken: newCsrfToken(),
       expiresAt,
       ip: req.ip ?? null,
       userAgent: req.headers['user-agent']?.slice(0, 500) ?? null,
