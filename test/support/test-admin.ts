@@ -3,7 +3,8 @@
  * so any api on that database (in this process, spawned, or reached by the cli) accepts it.
  * Importing this module makes the global fetch send that token to local `/api/` urls unless the
  * request names its own Authorization or Cookie header (tests of refusals send
- * `authorization: ''`, which the api treats as no credentials).
+ * `authorization: ''`, which the api treats as no credentials), and sets ONETRIP_TOKEN for the
+ * cli run in-process.
  */
 import { createHash } from 'node:crypto';
 import type { Client } from 'pg';
@@ -34,6 +35,9 @@ export async function seedTestAdmin(client: Client): Promise<void> {
     [createHash('sha256').update(TEST_ADMIN.token).digest('hex'), rows[0].id],
   );
 }
+
+// `onetrip import` run inside a test process (runImport) reads its token from the environment.
+process.env.ONETRIP_TOKEN ??= TEST_ADMIN.token;
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
