@@ -4,10 +4,17 @@
  * (403), and datasets outside the caller's departments (404, as if they did not exist). Login is
  * throttled, cookie sessions need their CSRF token, and passwords are stored hashed.
  */
-import type { DatasetDto, LoginDto, ProblemDetails, SessionDto } from '@onetrip/contracts';
+import type {
+  DatasetDto,
+  LoginDto,
+  ProblemDetails,
+  RunDto,
+  SessionDto,
+  UploadDto,
+} from '@onetrip/contracts';
 import { Client } from 'pg';
 import { hashPassword } from '@onetrip/backend';
-import { getJson, postJson } from '../support/http';
+import { getJson, postJson, uploadCsv } from '../support/http';
 import { apiSuite, TEST_ADMIN } from '../support/services';
 
 const suite = apiSuite('auth-routes');
@@ -36,6 +43,7 @@ function routeTable(): RouteRow[] {
 const PUBLIC_ROUTES = new Set([
   'GET /api/health', // load balancers
   'POST /api/v1/auth/login',
+  'GET /api/v1/auth/link/:token', // one-time login links (redeeming one is the credential)
   'POST /api/v1/datasets/:id/events', // checks its own ingestion key
 ]);
 
@@ -59,7 +67,8 @@ async function call(
     body: SAFE.has(method) ? undefined : '{}',
   });
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as ProblemDetails };
+  const json = /json/.test(res.headers.get('content-type') ?? '') && text !== '';
+  return { status: res.status, body: (json ? JSON.parse(text) : null) as ProblemDetails };
 }
 
 async function addUser(
@@ -170,6 +179,44 @@ describe('every route of the api', () => {
       headers: bearer(analystOfTax),
     });
     expect(mine.status).toBe(200);
+  });
+  it("answers 404 for a run or upload of a dataset outside the caller's departments", async () => {
+    const upload = await uploadCsv<UploadDto>(
+      `${suite.api.url}/api/v1/datasets/${taxDataset.id}/uploads`,
+      {
+        name: 'tax.csv',
+        content: 'case_id,activity,timestamp\nT1,申请,2024-03-01T09:00:00+08:00\n',
+      },
+    );
+    expect(upload.status).toBe(201);
+    const run = await postJson<RunDto>(
+      `${suite.api.url}/api/v1/datasets/${taxDataset.id}/runs`,
+      {},
+    );
+    expect([200, 202]).toContain(run.status);
+    const outsider = await addUser('olga-other-analyst', 'analyst', ['transport']);
+    const leaks: string[] = [];
+    for (const route of routeTable()) {
+      const kind = /^\/api\/v1\/(runs|uploads)\/:id/.exec(route.path)?.[1];
+      if (!kind) continue;
+      const id = kind === 'runs' ? run.body.id : upload.body.id;
+      const code = kind === 'runs' ? 'run.not-found' : 'upload.not-found';
+      const answer = await call(
+        route.method,
+        `${suite.api.url}${fill(route.path, { id })}`,
+        bearer(outsider),
+      );
+      if (answer.status !== 404 || answer.body?.code !== code)
+        leaks.push(`${route.method} ${route.path} → ${answer.status}`);
+      const own = await call(
+        route.method,
+        `${suite.api.url}${fill(route.path, { id })}`,
+        bearer(analystOfTax),
+      );
+      if (own.status === 404)
+        leaks.push(`${route.method} ${route.path} → 404 for its own department`);
+    }
+    expect(leaks).toEqual([]);
   });
 });
 
