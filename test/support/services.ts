@@ -75,6 +75,15 @@ export async function createTestDatabase(suite: string): Promise<TestDatabase> {
   } finally {
     await dataSource.destroy();
   }
+  await addTestAdmin(db);
+  return db;
+}
+
+/**
+ * The test admin (TEST_ADMIN) in a database migrated to the latest schema; createTestDatabase does
+ * it, suites that migrate by hand call it before starting an api.
+ */
+export async function addTestAdmin(db: TestDatabase): Promise<void> {
   const client = new Client({ connectionString: db.url });
   await client.connect();
   try {
@@ -82,7 +91,6 @@ export async function createTestDatabase(suite: string): Promise<TestDatabase> {
   } finally {
     await client.end();
   }
-  return db;
 }
 
 /** Environment for api/worker processes of a suite (also what testConfig validates). */

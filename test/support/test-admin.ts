@@ -21,18 +21,23 @@ export const TEST_AUTH_HEADER = `Bearer ${TEST_ADMIN.token}`;
 
 let hashed: Promise<string> | undefined;
 
-/** Inserts the test admin and its session (expiring in a year) into a migrated database. */
+/**
+ * Inserts the test admin and its session (expiring in a year) into a migrated database; does
+ * nothing when they are there already.
+ */
 export async function seedTestAdmin(client: Client): Promise<void> {
   hashed ??= hashPassword(TEST_ADMIN.password);
-  const { rows } = await client.query<{ id: string }>(
+  await client.query(
     `INSERT INTO app_user (username, password_hash, role, departments)
-     VALUES ($1, $2, 'admin', '{}') RETURNING id`,
+     VALUES ($1, $2, 'admin', '{}') ON CONFLICT (username) DO NOTHING`,
     [TEST_ADMIN.username, await hashed],
   );
   await client.query(
     `INSERT INTO user_session (id, user_id, csrf_token, expires_at, last_seen_at)
-     VALUES ($1, $2, 'test-csrf', now() + interval '365 days', now())`,
-    [createHash('sha256').update(TEST_ADMIN.token).digest('hex'), rows[0].id],
+     SELECT $1, id, 'test-csrf', now() + interval '365 days', now()
+     FROM app_user WHERE username = $2
+     ON CONFLICT (id) DO NOTHING`,
+    [createHash('sha256').update(TEST_ADMIN.token).digest('hex'), TEST_ADMIN.username],
   );
 }
 

@@ -23,12 +23,14 @@ describe('the CSRF token of the session', () => {
     const fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
       const headers = (init?.headers ?? {}) as Record<string, string>;
       sent.push({
-        url: String(input),
+        url: typeof input === 'string' ? input : 'not a string',
         method: init?.method ?? 'GET',
         csrf: headers['x-csrf-token'],
       });
       return Promise.resolve(
-        String(input).endsWith('/auth/me') ? jsonResponse(200, session) : jsonResponse(200, []),
+        (typeof input === 'string' ? input : 'not a string').endsWith('/auth/me')
+          ? jsonResponse(200, session)
+          : jsonResponse(200, []),
       );
     };
     const auth = createAuthClient({ fetch });
