@@ -21,7 +21,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { build, json, machine, startBenchApi } from './support/bench-api.mjs';
+import { BENCH_AUTH_HEADER, build, json, machine, startBenchApi } from './support/bench-api.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const out = path.join(root, 'test/bench/out');
@@ -146,6 +146,7 @@ function upload(datasetId, file) {
         headers: {
           'content-type': `multipart/form-data; boundary=${boundary}`,
           'content-length': length,
+          authorization: BENCH_AUTH_HEADER,
         },
       },
       (res) => {

@@ -27,8 +27,11 @@ function portIsOpen(port: number): Promise<boolean> {
   });
 }
 
+/** The demo's session, from the one-time login link the banner prints (set in the test). */
+let cookie = '';
+
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: { cookie } });
   if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
   return (await response.json()) as T;
 }
@@ -102,6 +105,21 @@ describe('onetrip start --demo on embedded PostgreSQL and a local Redis', () => 
     const base = `http://127.0.0.1:${ports.api}`;
     expect(output).toContain(`embedded PostgreSQL on 127.0.0.1:${ports.postgres}`);
     expect(output).toContain(`local redis-server on 127.0.0.1:${ports.redis}`);
+
+    // The banner's URL is a one-time login link: it sets the session cookie and opens the app.
+    expect(output).toMatch(
+      /created the admin user “demo” with password [\w-]{24} \(shown only now/,
+    );
+    const link = /ready: open (\S+)/.exec(output)?.[1] ?? '';
+    expect(link).toMatch(new RegExp(`^${base}/api/v1/auth/link/otl_[\\w-]+$`));
+    const redeemed = await fetch(link, { redirect: 'manual' });
+    expect(redeemed.status).toBe(302);
+    expect(redeemed.headers.get('location')).toBe('/');
+    cookie = (redeemed.headers.get('set-cookie') ?? '').split(';')[0];
+    expect(cookie).toMatch(/^onetrip_session=ots_/);
+    const again = await fetch(link, { redirect: 'manual' });
+    expect(again.headers.get('location')).toBe('/?login=link-expired'); // one time only
+    expect((await fetch(`${base}/api/v1/datasets`)).status).toBe(401);
 
     const page = await fetch(`${base}/`);
     expect(page.status).toBe(200);

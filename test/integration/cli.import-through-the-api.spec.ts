@@ -12,6 +12,7 @@ import { parseImportArgs, runImport } from '../../apps/cli/src/commands/import';
 import { getJson } from '../support/http';
 import {
   RunningApi,
+  TEST_ADMIN,
   TestDatabase,
   cleanQueue,
   createTestDatabase,
@@ -25,10 +26,14 @@ interface Captured {
   stderr: string;
 }
 
-async function importCli(argv: string[]): Promise<Captured> {
+/** `onetrip import ARGV --token <the test admin's session>` (a token from POST /auth/login). */
+async function importCli(
+  argv: string[],
+  token: string | null = TEST_ADMIN.token,
+): Promise<Captured> {
   let stdout = '';
   let stderr = '';
-  const code = await runImport(argv, {
+  const code = await runImport(token ? [...argv, '--token', token] : argv, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     tty: false,
@@ -125,6 +130,21 @@ describe('onetrip import', () => {
       version: 1,
       mapping: { caseId: '办件编号', activity: '环节名称', timestamp: '办理时间' },
     });
+  });
+
+  it('says how to log in when the api refuses it for want of a token', async () => {
+    const saved = process.env.ONETRIP_TOKEN;
+    delete process.env.ONETRIP_TOKEN;
+    try {
+      const r = await importCli(
+        [file, '--dataset', '不动产登记', '--api', api.url, '--quiet'],
+        null,
+      );
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('needs a login: pass --token (or set ONETRIP_TOKEN)');
+    } finally {
+      if (saved !== undefined) process.env.ONETRIP_TOKEN = saved;
+    }
   });
 
   it('imports into the existing dataset with its saved mapping, adding no duplicates', async () => {

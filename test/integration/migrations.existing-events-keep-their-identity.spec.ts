@@ -12,6 +12,7 @@ import { eventIdentity } from '@onetrip/ingest';
 import type { DataSource } from 'typeorm';
 import { postJson, uploadCsv } from '../support/http';
 import {
+  addTestAdmin,
   RunningApi,
   TestDatabase,
   cleanQueue,
@@ -87,6 +88,7 @@ describe('events stored before the fast-ingest migration', () => {
     );
     expect(stored).toEqual([{ id: IDENTITY.slice(0, 32) }]);
 
+    await addTestAdmin(db);
     api = await startApi(testConfig(db));
     const again = await uploadCsv<UploadDto>(`${api.url}/api/v1/datasets/${DATASET}/uploads`, {
       name: 'same.csv',
@@ -100,6 +102,7 @@ describe('events stored before the fast-ingest migration', () => {
   });
 
   it('IdentityFromCopyFields goes down and up again and leaves every event as it was', async () => {
+    await addTestAdmin(db);
     api ??= await startApi(testConfig(db));
     const dataset = (await postJson<DatasetDto>(`${api.url}/api/v1/datasets`, { name: 'mixed' }))
       .body;
@@ -132,6 +135,7 @@ describe('events stored before the fast-ingest migration', () => {
     for (let i = 0; i < 3; i++) expect(legacy[i].id).not.toBe(before[i].id);
 
     await dataSource.runMigrations();
+    await addTestAdmin(db); // undoing the migrations dropped the users
     expect(await rows()).toEqual(before);
     const again = await uploadCsv<UploadDto>(
       `${api.url}/api/v1/datasets/${dataset.id}/uploads`,

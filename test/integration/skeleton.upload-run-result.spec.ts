@@ -242,6 +242,11 @@ describe('a real estate transfer log goes from upload to process map', () => {
     );
     expect(Object.keys(doc.body.paths).sort()).toEqual([
       '/api/health',
+      '/api/v1/auth/link/{token}',
+      '/api/v1/auth/login',
+      '/api/v1/auth/logout',
+      '/api/v1/auth/me',
+      '/api/v1/auth/password',
       '/api/v1/datasets',
       '/api/v1/datasets/{id}',
       '/api/v1/datasets/{id}/events',

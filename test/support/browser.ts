@@ -6,6 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { TEST_AUTH_HEADER } from './test-admin';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import {
   ROOT,
@@ -81,6 +82,8 @@ export async function launchChromium(options: {
   locale: string;
   viewport?: { width: number; height: number };
   acceptDownloads?: boolean;
+  /** Replaces the test admin's `authorization` (`''`: no session, the login page). */
+  extraHTTPHeaders?: Record<string, string>;
 }): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
   const profile = mkdtempSync(path.join(os.tmpdir(), 'onetrip-e2e-chromium-'));
@@ -88,6 +91,8 @@ export async function launchChromium(options: {
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
     viewport: { width: 1440, height: 1000 },
+    // The test admin's session (test-admin.ts): the app opens as it does for a logged-in admin.
+    extraHTTPHeaders: { authorization: TEST_AUTH_HEADER, ...options.extraHTTPHeaders },
     ...options,
   });
   const page = context.pages()[0] ?? (await context.newPage());

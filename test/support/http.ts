@@ -1,5 +1,6 @@
 /** Small fetch helpers for tests against the real HTTP API. */
 import { readFileSync } from 'node:fs';
+import './test-admin'; // the global fetch sends the test admin's session to local apis
 
 export interface JsonResponse<T> {
   status: number;

@@ -12,6 +12,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { createApp } from '../../apps/api/src/app.factory';
+import { seedTestAdmin, TEST_ADMIN } from './test-admin';
+
+export { TEST_ADMIN, TEST_AUTH_HEADER } from './test-admin';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
@@ -62,7 +65,7 @@ export async function createEmptyDatabase(suite: string): Promise<TestDatabase> 
   };
 }
 
-/** A fresh database migrated with the real migrations. */
+/** A fresh database migrated with the real migrations, holding the test admin (TEST_ADMIN). */
 export async function createTestDatabase(suite: string): Promise<TestDatabase> {
   const db = await createEmptyDatabase(suite);
   const dataSource = createDataSource(db.url);
@@ -72,7 +75,22 @@ export async function createTestDatabase(suite: string): Promise<TestDatabase> {
   } finally {
     await dataSource.destroy();
   }
+  await addTestAdmin(db);
   return db;
+}
+
+/**
+ * The test admin (TEST_ADMIN) in a database migrated to the latest schema; createTestDatabase does
+ * it, suites that migrate by hand call it before starting an api.
+ */
+export async function addTestAdmin(db: TestDatabase): Promise<void> {
+  const client = new Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    await seedTestAdmin(client);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Environment for api/worker processes of a suite (also what testConfig validates). */
@@ -88,6 +106,8 @@ export function testEnv(
     PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
     LOG_LEVEL: 'warn',
     WEB_DIST: path.join(ROOT, 'dist', 'apps', 'web-absent-in-tests'),
+    // For `onetrip import` and other api clients spawned with this environment.
+    ONETRIP_TOKEN: TEST_ADMIN.token,
     ...extra,
   };
 }

@@ -3,6 +3,7 @@
  * leading fields, then the file in the given pieces with a pause between them.
  */
 import http from 'node:http';
+import { TEST_AUTH_HEADER } from './test-admin';
 
 export interface SlowUpload {
   /** Resolves with the status and parsed body, or rejects when the connection breaks. */
@@ -32,7 +33,10 @@ export function slowUpload(
   const tail = `\r\n--${boundary}--\r\n`;
   const req = http.request(url, {
     method: 'POST',
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      authorization: TEST_AUTH_HEADER,
+    },
   });
   const response = new Promise<{ status: number; body: unknown }>((resolve, reject) => {
     req.on('response', (res) => {

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, BackendModule } from '@onetrip/backend';
+import { AuthModule } from './auth/auth.module';
 import { DatasetsModule } from './datasets/datasets.module';
 import { ExploreModule } from './explore/explore.module';
 import { HealthModule } from './health/health.module';
@@ -14,6 +15,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         BackendModule.forRoot(config),
+        AuthModule,
         DatasetsModule,
         UploadsModule,
         PushModule,

@@ -1,6 +1,8 @@
 import './styles.css';
-import { createApiClient } from './api/client';
-import { detectLocale, isLocale } from './i18n/i18n';
+import type { SessionDto } from '@onetrip/contracts';
+import { createApiClient, createAuthClient } from './api/client';
+import { createTranslator, detectLocale, isLocale } from './i18n/i18n';
+import { renderLogin } from './views/login-view';
 import { mountApp, storedLocale } from './views/app';
 
 function safeStorage(): Storage | null {
@@ -15,11 +17,39 @@ const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
 const storage = safeStorage();
 const remembered = storedLocale(storage);
-mountApp(root, {
-  api: createApiClient(),
-  locale: isLocale(remembered)
-    ? remembered
-    : detectLocale(navigator.languages ?? [navigator.language]),
-  storage,
-  pollIntervalMs: 500,
+const locale = isLocale(remembered)
+  ? remembered
+  : detectLocale(navigator.languages ?? [navigator.language]);
+const auth = createAuthClient();
+const tr = createTranslator(locale);
+
+/** Who is logged in, and a logout button; `data-role` on <body> hides what the role may not do. */
+function showUser(session: SessionDto): void {
+  document.body.dataset.role = session.user.role;
+  const bar = document.createElement('div');
+  bar.className = 'user-bar';
+  const who = document.createElement('span');
+  who.textContent = tr.t('login.signedInAs', {
+    user: session.user.username,
+    role: session.user.role,
+  });
+  const out = document.createElement('button');
+  out.type = 'button';
+  out.textContent = tr.t('login.logout');
+  out.addEventListener('click', () => void auth.logout().then(() => location.assign('/')));
+  bar.append(who, out);
+  document.body.prepend(bar);
+}
+
+function start(session: SessionDto): void {
+  showUser(session);
+  mountApp(root!, { api: createApiClient(), locale, storage, pollIntervalMs: 500 });
+}
+
+void auth.me().then((session) => {
+  if (session) start(session);
+  else
+    renderLogin(root, auth, tr, () => {
+      void auth.me().then((s) => (s ? start(s) : location.reload()));
+    });
 });

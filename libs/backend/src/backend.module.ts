@@ -21,6 +21,7 @@ import { HealthRepository } from './repositories/health.repository';
 import { IngestionKeyRepository } from './repositories/ingestion-key.repository';
 import { RunRepository } from './repositories/run.repository';
 import { UploadRepository } from './repositories/upload.repository';
+import { UserRepository } from './repositories/user.repository';
 
 /** Closes the queue (letting active jobs finish), then the database pool. */
 @Injectable()
@@ -47,6 +48,7 @@ const REPOSITORIES = [
   RunRepository,
   HealthRepository,
   IngestionKeyRepository,
+  UserRepository,
 ];
 
 /**

@@ -13,6 +13,16 @@ export const CreateDatasetRequestSchema = z
       default: 'Asia/Shanghai',
       description: 'IANA zone for timestamps without an offset',
     }),
+    department: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .nullable()
+      .optional()
+      .describe(
+        "Owning department (null: every user sees it); default the creator's first department",
+      ),
   })
   .strict();
 export type CreateDatasetRequest = z.infer<typeof CreateDatasetRequestSchema>;
@@ -22,6 +32,12 @@ export const DatasetDtoSchema = z.object({
   name: z.string(),
   description: z.string().nullable(),
   timezone: z.string().describe('IANA zone in which timestamps without an offset are read'),
+  department: z
+    .string()
+    .nullable()
+    .describe(
+      'The owning department: only its users (and admins) see the dataset; null = everyone',
+    ),
   version: count().describe("Increases on every successful change of the dataset's events"),
   eventCount: count(),
   mapping: PartialColumnMappingSchema.nullable().describe(
@@ -58,6 +74,14 @@ export const UpdateDatasetRequestSchema = z
           'days and months in it) and in which later uploads read timestamps without an offset; ' +
           'stored events keep the instants they were read as',
       ),
+    department: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .nullable()
+      .optional()
+      .describe('Moves the dataset to another department (admin only; null: visible to all)'),
   })
   .strict();
 export type UpdateDatasetRequest = z.infer<typeof UpdateDatasetRequestSchema>;

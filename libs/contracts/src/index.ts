@@ -19,3 +19,4 @@ export * from './health';
 export * from './problem';
 export * from './rejections';
 export * from './csv-cells';
+export * from './auth';

@@ -46,6 +46,26 @@ function freePort() {
 }
 
 /**
+ * The benchmark's admin session (seeded into each bench database): `fetch` in a bench process
+ * sends it to local `/api/` urls, and the http.request helpers here send BENCH_AUTH_HEADER.
+ */
+export const BENCH_TOKEN = 'ots_benchmark-admin-session-token';
+export const BENCH_AUTH_HEADER = `Bearer ${BENCH_TOKEN}`;
+const originalFetch = globalThis.fetch;
+globalThis.fetch = (input, init = {}) => {
+  const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+  const headers = new Headers(init.headers);
+  if (
+    url.hostname === '127.0.0.1' &&
+    url.pathname.startsWith('/api/') &&
+    !headers.has('authorization')
+  ) {
+    headers.set('authorization', BENCH_AUTH_HEADER);
+  }
+  return originalFetch(input, { ...init, headers });
+};
+
+/**
  * Its own database and the built api on it. `env` adds to the api's environment, `nodeFlags` go
  * to its node command line (before the script).
  */
@@ -67,6 +87,15 @@ export async function startBenchApi(label, env = {}, { nodeFlags = [] } = {}) {
   await ds.destroy();
   const db = new Client({ connectionString: dbUrl.toString() });
   await db.connect();
+  const { rows } = await db.query(
+    `INSERT INTO app_user (username, password_hash, role) VALUES ('bench', $1, 'admin') RETURNING id`,
+    [await backend.hashPassword(backend.generatePassword())],
+  );
+  await db.query(
+    `INSERT INTO user_session (id, user_id, csrf_token, expires_at, last_seen_at)
+     VALUES ($1, $2, 'bench', now() + interval '7 days', now())`,
+    [backend.sessionIdOf(BENCH_TOKEN), rows[0].id],
+  );
 
   const port = await freePort();
   const api = spawn(
@@ -156,6 +185,7 @@ export function uploadCsv(base, datasetId, name, text, mapping) {
         headers: {
           'content-type': `multipart/form-data; boundary=${boundary}`,
           'content-length': body.length,
+          authorization: BENCH_AUTH_HEADER,
         },
       },
       (res) => {

@@ -10,6 +10,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { DatasetDto } from '@onetrip/contracts';
+import { CurrentUser } from '../auth/current-user';
+import type { AuthUser } from '../auth/auth-user';
 import { arrayOf, problem, ref } from '../openapi/openapi';
 import { DatasetsService } from './datasets.service';
 
@@ -22,14 +24,14 @@ export class DatasetsController {
   @ApiBody({ schema: ref('CreateDatasetRequest') })
   @ApiCreatedResponse({ schema: ref('DatasetDto') })
   @ApiBadRequestResponse(problem('The body fails validation (request.invalid)'))
-  create(@Body() body: unknown): Promise<DatasetDto> {
-    return this.datasets.create(body);
+  create(@Body() body: unknown, @CurrentUser() user: AuthUser): Promise<DatasetDto> {
+    return this.datasets.create(body, user);
   }
 
   @Get()
   @ApiOkResponse({ schema: arrayOf('DatasetDto'), description: 'Newest first' })
-  list(): Promise<DatasetDto[]> {
-    return this.datasets.list();
+  list(@CurrentUser() user: AuthUser): Promise<DatasetDto[]> {
+    return this.datasets.list(user);
   }
 
   @Get(':id')
@@ -44,8 +46,12 @@ export class DatasetsController {
   @ApiOkResponse({ schema: ref('DatasetDto') })
   @ApiBadRequestResponse(problem('The body fails validation (request.invalid)'))
   @ApiNotFoundResponse(problem())
-  update(@Param('id') id: string, @Body() body: unknown): Promise<DatasetDto> {
-    return this.datasets.update(id, body);
+  update(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+  ): Promise<DatasetDto> {
+    return this.datasets.update(id, body, user);
   }
 
   /** Deletion will need the admin or analyst role once roles exist (see docs/api.md). */

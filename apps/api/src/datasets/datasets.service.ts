@@ -7,6 +7,7 @@ import {
   type UpdateDatasetRequest,
   type DatasetDto,
 } from '@onetrip/contracts';
+import type { AuthUser } from '../auth/auth-user';
 import { isUuid, notFound, ProblemException } from '../problem/problem';
 import { validate } from '../problem/validate';
 
@@ -16,6 +17,7 @@ export function toDatasetDto(d: DatasetEntity): DatasetDto {
     name: d.name,
     description: d.description,
     timezone: d.timezone,
+    department: d.department,
     version: d.version,
     eventCount: d.eventCount,
     mapping: d.mapping,
@@ -35,18 +37,30 @@ export class DatasetsService {
     private readonly jobs: JobProducer,
   ) {}
 
-  async create(body: unknown): Promise<DatasetDto> {
+  async create(body: unknown, user: AuthUser): Promise<DatasetDto> {
     const input: CreateDatasetRequest = validate(CreateDatasetRequestSchema, body);
+    const department =
+      input.department === undefined ? (user.departments[0] ?? null) : input.department;
+    if (user.role !== 'admin' && !(department !== null && user.departments.includes(department))) {
+      throw new ProblemException(
+        403,
+        'auth.forbidden',
+        `You may create datasets only in your departments (${user.departments.join(', ') || 'none'}).`,
+      );
+    }
     const dataset = await this.datasets.create({
       name: input.name,
       description: input.description ?? null,
       timezone: input.timezone ?? 'Asia/Shanghai',
+      department,
     });
     return toDatasetDto(dataset);
   }
 
-  async list(): Promise<DatasetDto[]> {
-    return (await this.datasets.list()).map(toDatasetDto);
+  /** The datasets the user may see (DatasetScope guards the single-dataset routes). */
+  async list(user: AuthUser): Promise<DatasetDto[]> {
+    const departments = user.role === 'admin' ? undefined : user.departments;
+    return (await this.datasets.list(departments)).map(toDatasetDto);
   }
 
   /** The dataset entity, or a 404 problem. */
@@ -64,9 +78,16 @@ export class DatasetsService {
    * Changes what may change later (the channel roles, the queue activities); the next runs mine
    * with them (their params differ, so a change never answers from a cached run).
    */
-  async update(id: string, body: unknown): Promise<DatasetDto> {
+  async update(id: string, body: unknown, user: AuthUser): Promise<DatasetDto> {
     const dataset = await this.require(id);
     const input = validate(UpdateDatasetRequestSchema, body);
+    if (input.department !== undefined && user.role !== 'admin') {
+      throw new ProblemException(
+        403,
+        'auth.forbidden',
+        'Only an admin moves a dataset to another department.',
+      );
+    }
     const settings = Object.fromEntries(
       Object.entries(input).filter(([, value]) => value !== undefined),
     ) as UpdateDatasetRequest;

@@ -2,9 +2,11 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { HealthDto } from '@onetrip/contracts';
 import type { ServerResponse } from 'node:http';
+import { Public } from '../auth/auth.decorators';
 import { ref } from '../openapi/openapi';
 import { HealthService } from './health.service';
 
+@Public()
 @ApiTags('health')
 @Controller('api/health')
 export class HealthController {

@@ -4,6 +4,10 @@
  * (`ref('DatasetDto')`); the names are the contract's type names.
  */
 import {
+  ChangePasswordRequestSchema,
+  LoginDtoSchema,
+  LoginRequestSchema,
+  SessionDtoSchema,
   ColumnMappingSchema,
   CreateDatasetRequestSchema,
   UpdateDatasetRequestSchema,
@@ -48,6 +52,10 @@ export const API_SCHEMAS = {
   FacetsDto: FacetsDtoSchema,
   JourneyTimelineDto: JourneyTimelineDtoSchema,
   HealthDto: HealthDtoSchema,
+  LoginRequest: LoginRequestSchema,
+  LoginDto: LoginDtoSchema,
+  SessionDto: SessionDtoSchema,
+  ChangePasswordRequest: ChangePasswordRequestSchema,
   ProblemDetails: ProblemDetailsSchema,
 } as const;
 

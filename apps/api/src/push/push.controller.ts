@@ -13,6 +13,7 @@ import {
 } from '@nestjs/swagger';
 import type { CreatedIngestionKeyDto, IngestionKeyDto, UploadDto } from '@onetrip/contracts';
 import type { IncomingMessage } from 'node:http';
+import { Public } from '../auth/auth.decorators';
 import { arrayOf, problem, ref } from '../openapi/openapi';
 import { PushService } from './push.service';
 
@@ -22,6 +23,7 @@ export class PushController {
   constructor(private readonly push: PushService) {}
 
   @Post('events')
+  @Public() // the ingestion key is the credential (PushService)
   @HttpCode(201)
   @ApiBearerAuth()
   @ApiConsumes('application/x-ndjson')

@@ -25,6 +25,8 @@ creating it when it does not exist. Prints the upload report as JSON on stdout.
 
 Options:
   --api URL                  the api (default $ONETRIP_API_URL, else http://127.0.0.1:3000)
+  --token TOKEN              a session token from POST /api/v1/auth/login (default
+                             $ONETRIP_TOKEN); the api refuses requests without one
   --mapping JSON             column mapping, e.g. '{"caseId":"办件编号","activity":"环节名称"}'
   --case COL, --activity COL, --timestamp COL, --start-timestamp COL, --lifecycle COL,
   --resource COL, --citizen COL, --service COL, --channel COL, --location COL,
@@ -55,6 +57,8 @@ export interface ImportArgs {
   file: string;
   dataset: string;
   api: string;
+  /** Session token sent as `Authorization: Bearer`; null sends none (the api answers 401). */
+  token: string | null;
   mapping: Partial<Record<EventField, string>> | null;
   identifiers: IdentifierChoices | null;
   timezone: string | null;
@@ -79,6 +83,7 @@ export function parseImportArgs(
     dataset: null,
     identifiers: null,
     api: env.ONETRIP_API_URL ?? 'http://127.0.0.1:3000',
+    token: env.ONETRIP_TOKEN ?? null,
     timezone: null,
     encoding: null,
     sheet: null,
@@ -99,6 +104,7 @@ export function parseImportArgs(
     else if (flag === '--quiet') out.quiet = true;
     else if (flag === '--dataset') out.dataset = value();
     else if (flag === '--api') out.api = value().replace(/\/+$/, '');
+    else if (flag === '--token') out.token = value();
     else if (flag === '--timezone') out.timezone = value();
     else if (flag === '--encoding') out.encoding = value();
     else if (flag === '--sheet') out.sheet = value();
@@ -166,9 +172,14 @@ interface HttpAnswer {
   body: unknown;
 }
 
-function requestJson(url: string, method: string, body?: unknown): Promise<HttpAnswer> {
+function requestJson(
+  url: string,
+  token: string | null,
+  method: string,
+  body?: unknown,
+): Promise<HttpAnswer> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  return send(url, {
+  return send(url, token, {
     method,
     headers: payload
       ? { 'content-type': 'application/json', 'content-length': String(payload.length) }
@@ -179,6 +190,7 @@ function requestJson(url: string, method: string, body?: unknown): Promise<HttpA
 
 function send(
   url: string,
+  token: string | null,
   options: {
     method: string;
     headers: Record<string, string>;
@@ -190,7 +202,10 @@ function send(
   return new Promise((resolve, reject) => {
     const req = client.request(
       target,
-      { method: options.method, headers: options.headers },
+      {
+        method: options.method,
+        headers: token ? { ...options.headers, authorization: `Bearer ${token}` } : options.headers,
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -214,7 +229,12 @@ function send(
 
 /** The dataset named NAME (the newest, when several are), created when there is none. */
 async function findOrCreateDataset(args: ImportArgs, io: ImportIo): Promise<DatasetDto> {
-  const list = await requestJson(`${args.api}/api/v1/datasets`, 'GET');
+  const list = await requestJson(`${args.api}/api/v1/datasets`, args.token, 'GET');
+  if (list.status === 401) {
+    throw new Error(
+      `${args.api} needs a login: pass --token (or set ONETRIP_TOKEN) to a token from POST /api/v1/auth/login`,
+    );
+  }
   if (list.status !== 200 || !Array.isArray(list.body)) {
     throw new Error(`listing datasets at ${args.api} answered ${list.status}`);
   }
@@ -228,7 +248,7 @@ async function findOrCreateDataset(args: ImportArgs, io: ImportIo): Promise<Data
     }
     return existing;
   }
-  const created = await requestJson(`${args.api}/api/v1/datasets`, 'POST', {
+  const created = await requestJson(`${args.api}/api/v1/datasets`, args.token, 'POST', {
     name: args.dataset,
     ...(args.timezone ? { timezone: args.timezone } : {}),
   });
@@ -293,7 +313,7 @@ function uploadFile(url: string, args: ImportArgs, io: ImportIo): Promise<HttpAn
   const headBytes = Buffer.from(head, 'utf8');
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const bar = args.quiet ? null : progressBar(size, io);
-  return send(url, {
+  return send(url, args.token, {
     method: 'POST',
     headers: {
       'content-type': `multipart/form-data; boundary=${boundary}`,

@@ -36,6 +36,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'Apply pending database migrations to DATABASE_URL',
     load: lazy(async () => (await import('./migrate')).migrate),
   },
+  user: {
+    summary: 'Create (`user create --admin --username U`) or list database users',
+    load: lazy(async () => (await import('./user')).user),
+  },
   start: {
     summary: 'Run the api, a worker and the web app (embedded PostgreSQL/Redis when none is given)',
     load: lazy(async () => (await import('./start')).start),

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startApp, repoRoot, waitForHealth } from '../start/app-processes';
 import { loadDemo } from '../start/demo';
+import { ensureDemoAdmin, type DemoAccess } from '../start/demo-admin';
 import { EMBEDDED_POSTGRES_PORT, startEmbeddedPostgres } from '../start/embedded-postgres';
 import { LOCAL_REDIS_PORT, startLocalRedis } from '../start/local-redis';
 import { migrateDatabase } from '../start/migrate';
@@ -103,6 +104,7 @@ async function run(argv: string[]): Promise<number> {
       checkSignal();
     }
     await migrateDatabase(env, log);
+    const access: DemoAccess | null = values.demo ? await ensureDemoAdmin(env) : null;
     checkSignal();
 
     for (const name of ['api', 'worker'] as const) {
@@ -132,9 +134,20 @@ async function run(argv: string[]): Promise<number> {
           `--demo-journeys expects a whole number > 0, got '${values['demo-journeys']}'`,
         );
       }
-      await Promise.race([loadDemo(baseUrl, { lang, journeys, dataDir, log }), interrupted]);
+      const token = access?.apiToken ?? '';
+      await Promise.race([loadDemo(baseUrl, { lang, journeys, dataDir, log, token }), interrupted]);
     }
-    log(`ready: open ${baseUrl}/ in your browser (API docs: ${baseUrl}/api/docs). Ctrl-C stops.`);
+    if (access?.created) {
+      log(
+        `created the admin user “${access.created.username}” with password ${access.created.password} ` +
+          '(shown only now: note it, or change it after logging in)',
+      );
+    }
+    const open = access ? `${baseUrl}/api/v1/auth/link/${access.linkToken}` : `${baseUrl}/`;
+    log(
+      `ready: open ${open} in your browser${access ? ' (a one-time login link)' : ''} ` +
+        `(API docs: ${baseUrl}/api/docs). Ctrl-C stops.`,
+    );
   } catch (error) {
     if (error instanceof Interrupted) {
       await stopAll();

@@ -15,6 +15,8 @@ export interface DemoOptions {
   journeys?: number;
   dataDir: string;
   log: (line: string) => void;
+  /** A session token of an analyst or admin (the api refuses anonymous requests). */
+  token: string;
 }
 
 /** Mine the demo the way its ground truth is defined (journeys per citizen and service). */
@@ -28,10 +30,19 @@ const DEMO_NAMES = {
   en: 'Demo: government services (simulated)',
 };
 
-async function api<T>(baseUrl: string, method: string, route: string, body?: unknown): Promise<T> {
+async function api<T>(
+  baseUrl: string,
+  token: string,
+  method: string,
+  route: string,
+  body?: unknown,
+): Promise<T> {
   const response = await fetch(`${baseUrl}${route}`, {
     method,
-    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok)
@@ -41,7 +52,7 @@ async function api<T>(baseUrl: string, method: string, route: string, body?: unk
 
 export async function loadDemo(baseUrl: string, options: DemoOptions): Promise<void> {
   const name = DEMO_NAMES[options.lang];
-  const datasets = await api<DatasetDto[]>(baseUrl, 'GET', '/api/v1/datasets');
+  const datasets = await api<DatasetDto[]>(baseUrl, options.token, 'GET', '/api/v1/datasets');
   if (datasets.some((d) => d.name === name)) {
     options.log(`demo dataset “${name}” is already loaded`);
     return;
@@ -57,7 +68,7 @@ export async function loadDemo(baseUrl: string, options: DemoOptions): Promise<v
     await writeDemoLog(partial, options.lang, options.journeys);
     fs.renameSync(partial, file);
   }
-  const dataset = await api<DatasetDto>(baseUrl, 'POST', '/api/v1/datasets', {
+  const dataset = await api<DatasetDto>(baseUrl, options.token, 'POST', '/api/v1/datasets', {
     name,
     description:
       'Simulated journeys across the portal, three service halls, back offices and the hotline.',
@@ -69,14 +80,21 @@ export async function loadDemo(baseUrl: string, options: DemoOptions): Promise<v
   form.append('file', await fs.openAsBlob(file, { type: 'text/csv' }), path.basename(file));
   const response = await fetch(`${baseUrl}/api/v1/datasets/${dataset.id}/uploads`, {
     method: 'POST',
+    headers: { authorization: `Bearer ${options.token}` },
     body: form,
   });
   if (!response.ok)
     throw new Error(`demo upload failed: ${response.status} ${await response.text()}`);
   const upload = (await response.json()) as UploadDto;
   options.log(`demo loaded: ${upload.rowsAccepted} events (${upload.rowsRejected} rejected)`);
-  const run = await api<RunDto>(baseUrl, 'POST', `/api/v1/datasets/${dataset.id}/runs`, {
-    params: DEMO_RUN_PARAMS,
-  });
+  const run = await api<RunDto>(
+    baseUrl,
+    options.token,
+    'POST',
+    `/api/v1/datasets/${dataset.id}/runs`,
+    {
+      params: DEMO_RUN_PARAMS,
+    },
+  );
   options.log(`mining run ${run.id} queued`);
 }

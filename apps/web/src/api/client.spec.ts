@@ -18,6 +18,7 @@ const dataset: DatasetDto = {
   name: '不动产登记',
   description: null,
   timezone: 'Asia/Shanghai',
+  department: null,
   version: 1,
   eventCount: 58,
   mapping: null,

@@ -10,6 +10,8 @@ import type {
   FacetsDto,
   IngestionKeyDto,
   JourneyTimelineDto,
+  LoginDto,
+  SessionDto,
   ProblemDetails,
   RunDto,
   RunResultDto,
@@ -19,6 +21,16 @@ import type {
   UploadErrorPolicy,
   UploadPreviewDto,
 } from '@onetrip/contracts';
+
+/**
+ * The session's CSRF token (from login or /auth/me): the api refuses a cookie session's POST,
+ * PATCH or DELETE without it in X-CSRF-Token. Every request of this module sends it.
+ */
+let csrfToken: string | null = null;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+const csrfHeader = (method: string): Record<string, string> =>
+  csrfToken && !SAFE_METHODS.has(method) ? { 'x-csrf-token': csrfToken } : {};
 
 /** How much of a file the preview reads (the server reads no more either). */
 export const PREVIEW_BYTES = 64 * 1024;
@@ -183,6 +195,7 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
         method,
         headers: {
           accept: 'application/json, application/problem+json',
+          ...csrfHeader(method),
           // FormData sets its own multipart content type (with the boundary).
           ...(body === undefined || form ? {} : { 'content-type': 'application/json' }),
         },
@@ -201,6 +214,7 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
       const xhr = createXhr();
       xhr.open('POST', url(`/datasets/${encodeURIComponent(datasetId)}/uploads`));
       xhr.setRequestHeader('accept', 'application/json, application/problem+json');
+      if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
       xhr.upload.addEventListener('progress', (event) => {
         if (event.lengthComputable) opts.onProgress?.(event.loaded, event.total);
       });
@@ -301,6 +315,51 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
         'GET',
         `/datasets/${encodeURIComponent(datasetId)}/journeys/${encodeURIComponent(key)}/timeline${suffix}`,
       );
+    },
+  };
+}
+
+/** Login, logout and "who am I" (docs/security.md); they keep the CSRF token for the client. */
+export interface AuthClient {
+  /** The session of the page's cookie, or null when there is none (the login page is shown). */
+  me(): Promise<SessionDto | null>;
+  login(username: string, password: string): Promise<SessionDto>;
+  logout(): Promise<void>;
+}
+
+export function createAuthClient(options: Partial<ApiClientOptions> = {}): AuthClient {
+  const baseUrl = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T | null> {
+    const response = await doFetch(`${baseUrl}/api/v1/auth${path}`, {
+      method,
+      headers: {
+        accept: 'application/json, application/problem+json',
+        ...csrfHeader(method),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const parsed = parseJson(await response.text());
+    if (response.status === 401 && path === '/me') return null;
+    if (!response.ok) throw new ApiError(toProblem(response.status, response.statusText, parsed));
+    return parsed as T;
+  }
+  return {
+    async me() {
+      const session = await call<SessionDto>('GET', '/me');
+      csrfToken = session?.csrfToken ?? null;
+      return session;
+    },
+    async login(username, password) {
+      const session = await call<LoginDto>('POST', '/login', { username, password });
+      if (!session) throw new Error('login answered nothing');
+      csrfToken = session.csrfToken;
+      return session;
+    },
+    async logout() {
+      await call<unknown>('POST', '/logout');
+      csrfToken = null;
     },
   };
 }

@@ -1,6 +1,14 @@
 /** English messages. Every key here must exist in zh-CN.ts too (checked by i18n.spec.ts). */
 export const en = {
   'app.title': 'onetrip',
+  'login.title': 'Log in to onetrip',
+  'login.username': 'User name',
+  'login.password': 'Password',
+  'login.submit': 'Log in',
+  'login.failed': 'Unknown user or wrong password.',
+  'login.throttled': 'Too many failed attempts; try again in a few minutes.',
+  'login.signedInAs': '{user} ({role})',
+  'login.logout': 'Log out',
   'app.tagline': 'Process maps for public services',
   'app.locale': 'Language',
   'app.skip': 'Skip to content',

@@ -3,6 +3,14 @@ import type { Messages } from './en';
 /** 简体中文. Same keys as en.ts (checked by i18n.spec.ts). */
 export const zhCN: Messages = {
   'app.title': 'onetrip',
+  'login.title': '登录 onetrip',
+  'login.username': '用户名',
+  'login.password': '密码',
+  'login.submit': '登录',
+  'login.failed': '用户名或密码错误。',
+  'login.throttled': '失败次数过多，请几分钟后再试。',
+  'login.signedInAs': '{user}（{role}）',
+  'login.logout': '退出登录',
   'app.tagline': '政务服务流程地图',
   'app.locale': '语言',
   'app.skip': '跳到正文',

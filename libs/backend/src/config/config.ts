@@ -57,6 +57,10 @@ const schema = z.object({
   JOB_BACKOFF_MS: integer(10).default(5000),
   RECONCILE_INTERVAL_MS: integer(100).default(30_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('log'),
+  SESSION_TTL_MINUTES: integer(1).default(12 * 60),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  LOGIN_MAX_FAILURES: integer(1).default(5),
+  LOGIN_FAILURE_WINDOW_MINUTES: integer(1).default(15),
 });
 
 export interface AppConfig {
@@ -83,6 +87,13 @@ export interface AppConfig {
   /** How often a worker checks unfinished runs against their jobs. */
   readonly reconcileIntervalMs: number;
   readonly logLevel: LogLevel;
+  /** A session lives this long after its last request (sliding). */
+  readonly sessionTtlMs: number;
+  /** Secure cookie flag: 'auto' = on in production or when the request came over https. */
+  readonly cookieSecure: 'auto' | 'true' | 'false';
+  /** Failed logins per username and address within the window before login answers 429. */
+  readonly loginMaxFailures: number;
+  readonly loginFailureWindowMs: number;
 }
 
 export class ConfigError extends Error {
@@ -125,6 +136,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jobBackoffMs: e.JOB_BACKOFF_MS,
     reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
+    sessionTtlMs: e.SESSION_TTL_MINUTES * 60_000,
+    cookieSecure: e.COOKIE_SECURE,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginFailureWindowMs: e.LOGIN_FAILURE_WINDOW_MINUTES * 60_000,
   });
 }
 

@@ -48,6 +48,10 @@ export class DatasetEntity {
   @Column({ name: 'queue_activities', type: 'jsonb', nullable: true })
   queueActivities!: QueueActivities | null;
 
+  /** The department that owns the dataset; null = visible to every user (decision 0018). */
+  @Column({ type: 'text', nullable: true })
+  department!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,3 +1,4 @@
+import { AppUserEntity } from './app-user.entity';
 import { DatasetEntity } from './dataset.entity';
 import { DatasetFacetsEntity } from './dataset-facets.entity';
 import { EventEntity } from './event.entity';
@@ -6,8 +7,10 @@ import { MiningResultEntity } from './mining-result.entity';
 import { MiningRunEntity } from './mining-run.entity';
 import { RejectedRowEntity } from './rejected-row.entity';
 import { UploadEntity } from './upload.entity';
+import { UserSessionEntity } from './user-session.entity';
 
 export {
+  AppUserEntity,
   DatasetEntity,
   DatasetFacetsEntity,
   EventEntity,
@@ -16,7 +19,9 @@ export {
   MiningRunEntity,
   RejectedRowEntity,
   UploadEntity,
+  UserSessionEntity,
 };
+export { USER_ROLES, type UserRole } from './app-user.entity';
 
 export const ENTITIES = [
   DatasetEntity,
@@ -27,4 +32,6 @@ export const ENTITIES = [
   MiningResultEntity,
   IngestionKeyEntity,
   DatasetFacetsEntity,
+  AppUserEntity,
+  UserSessionEntity,
 ];

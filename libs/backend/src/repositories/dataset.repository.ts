@@ -40,12 +40,20 @@ export class DatasetRepository {
     name: string;
     description: string | null;
     timezone: string;
+    department: string | null;
   }): Promise<DatasetEntity> {
     return this.repo.save(this.repo.create(input));
   }
 
-  list(): Promise<DatasetEntity[]> {
-    return this.repo.find({ order: { createdAt: 'DESC' } });
+  /** Newest first; with `departments`, only datasets of those departments or of none. */
+  list(departments?: readonly string[]): Promise<DatasetEntity[]> {
+    const qb = this.repo.createQueryBuilder('d').orderBy('d.created_at', 'DESC');
+    if (departments) {
+      qb.where('(d.department IS NULL OR d.department = ANY(:departments))', {
+        departments: [...departments],
+      });
+    }
+    return qb.getMany();
   }
 
   findById(id: string): Promise<DatasetEntity | null> {
@@ -59,6 +67,7 @@ export class DatasetRepository {
       channelRoles?: ChannelRoles | null;
       queueActivities?: QueueActivities | null;
       timezone?: string;
+      department?: string | null;
     },
   ): Promise<DatasetEntity | null> {
     const result = await this.repo.update({ id }, settings);

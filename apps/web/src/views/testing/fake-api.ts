@@ -20,6 +20,7 @@ export function datasetDto(id: string, name: string, eventCount: number): Datase
     name,
     description: null,
     timezone: 'Asia/Shanghai',
+    department: null,
     version: eventCount > 0 ? 1 : 0,
     eventCount,
     mapping: null,

@@ -7,6 +7,7 @@ import { ChannelRoles1796236250471 } from './1796236250471-ChannelRoles';
 import { QueueActivities1796300000000 } from './1796300000000-QueueActivities';
 import { RejectionCodes1796330000000 } from './1796330000000-RejectionCodes';
 import { RunErrorCodes1796340000000 } from './1796340000000-RunErrorCodes';
+import { UsersSessions1796400000000 } from './1796400000000-UsersSessions';
 import type { MigrationInterface } from 'typeorm';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   QueueActivities1796300000000,
   RejectionCodes1796330000000,
   RunErrorCodes1796340000000,
+  UsersSessions1796400000000,
 ];
