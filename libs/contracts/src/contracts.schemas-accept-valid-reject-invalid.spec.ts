@@ -83,6 +83,7 @@ describe('dataset shapes', () => {
       name: 'x',
       description: null,
       timezone: 'Asia/Shanghai',
+      department: '市场监管局',
       version: 2,
       eventCount: 10,
       mapping: { caseId: '办件编号' },
@@ -93,6 +94,8 @@ describe('dataset shapes', () => {
     };
     ok(DatasetDtoSchema, dataset);
     ok(DatasetDtoSchema, { ...dataset, channelRoles: null, queueActivities: null });
+    ok(DatasetDtoSchema, { ...dataset, department: null });
+    bad(DatasetDtoSchema, { ...dataset, department: undefined });
     bad(DatasetDtoSchema, { ...dataset, queueActivities: undefined });
     bad(DatasetDtoSchema, { ...dataset, channelRoles: { 大厅: 'walk-in' } });
     bad(DatasetDtoSchema, { ...dataset, id: 'd1' });

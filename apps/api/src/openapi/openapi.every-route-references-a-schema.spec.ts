@@ -174,6 +174,7 @@ describe('the OpenAPI document generated from the contracts', () => {
       'name',
       'description',
       'timezone',
+      'department',
       'version',
       'eventCount',
       'mapping',

@@ -12,7 +12,13 @@ import { zhCN } from './zh-CN';
 const ROOT = path.resolve(__dirname, '../../../..');
 const CJK = /[\u4e00-\u9fff]/;
 /** Messages that are the same in every language: the product's name, a statistic's symbol. */
-const SAME_IN_EVERY_LANGUAGE = new Set(['app.title', 'map.time.p90', 'bottlenecks.col.p90']);
+const SAME_IN_EVERY_LANGUAGE = new Set([
+  'app.title',
+  'map.time.p90',
+  'bottlenecks.col.p90',
+  // '{user}（{role}）': names only, with Chinese brackets.
+  'login.signedInAs',
+]);
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

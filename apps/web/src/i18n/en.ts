@@ -588,6 +588,12 @@ export const en = {
     'The file is larger than the server accepts once unpacked.',
   'error.ingest.invalid-option': 'An option of the upload is not valid.',
   'error.ingest.invalid-timezone': 'The dataset’s time zone is not valid.',
+  'error.auth.csrf': 'Your session needs to be confirmed again. Reload the page and try once more.',
+  'error.auth.forbidden': 'Your role does not allow this. Ask an administrator.',
+  'error.auth.invalid-credentials': 'The user name or password is wrong.',
+  'error.auth.required': 'Please sign in first.',
+  'error.auth.throttled': 'Too many failed sign-ins. Wait a few minutes and try again.',
+  'error.auth.wrong-password': 'The current password is wrong.',
   'error.auth.ingestion-key': 'This ingestion key is not valid for this dataset.',
   'error.ingest.decompression-ratio':
     'The compressed file expands far more than real event logs do; it was refused.',
