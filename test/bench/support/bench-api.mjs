@@ -54,7 +54,7 @@ export const BENCH_AUTH_HEADER = `Bearer ${BENCH_TOKEN}`;
 const originalFetch = globalThis.fetch;
 globalThis.fetch = (input, init = {}) => {
   const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
-  const headers = new Headers(init.headers);
+  const headers = new globalThis.Headers(init.headers);
   if (
     url.hostname === '127.0.0.1' &&
     url.pathname.startsWith('/api/') &&
