@@ -313,6 +313,7 @@ export const en = {
   'kpi.trend': 'Trend by month of journey start: {first} – {last}',
   'kpi.noChannel': 'needs a channel column',
   'kpi.noInPerson': 'no channel value is set as in person',
+  'kpi.noCalls': 'tickets but no calls recorded',
   'kpi.noQueue': 'no queue tickets',
   'kpi.change': '{change} in {period} vs {previous} (previous month)',
   'kpi.changeNone': 'no change figure: the previous month has no value',
@@ -473,6 +474,8 @@ export const en = {
     'Waiting before the citizen’s own actions is waiting on the citizen; all other waiting is on the government.',
   'waits.citizen': 'Waiting on the citizen',
   'waits.government': 'Waiting on the government',
+  'waits.noCalls':
+    '{tickets} queue tickets were taken, but no ticket was ever called (no “叫号” / call step), so queue waits cannot be measured. Check which activity calls a ticket in the dataset’s hall queue settings, and run again.',
   'waits.noQueue':
     'No hall queue tickets in this dataset (no “take ticket” and “called” activities), so queue waits cannot be shown.',
   'waits.noDepartments': 'No back-office activities with a department in this dataset.',

@@ -300,6 +300,7 @@ export const zhCN: Messages = {
   'kpi.trend': '按旅程开始月份的趋势：{first} – {last}',
   'kpi.noChannel': '需要渠道列',
   'kpi.noInPerson': '没有渠道值被设为现场',
+  'kpi.noCalls': '有取号但没有叫号记录',
   'kpi.noQueue': '没有取号记录',
   'kpi.change': '{period} 较上月（{previous}）{change}',
   'kpi.changeNone': '无环比：上月没有数值',
@@ -451,6 +452,8 @@ export const zhCN: Messages = {
   'waits.attribution.caption': '群众自己办理的环节之前的等待算作等群众；其余等待算作等政府。',
   'waits.citizen': '等群众',
   'waits.government': '等政府',
+  'waits.noCalls':
+    '共有 {tickets} 次取号，但没有任何叫号记录（缺少“叫号”环节），无法计算排队等待。请在数据集的“大厅排队”设置中确认哪个环节表示叫号，然后重新分析。',
   'waits.noQueue': '此数据集没有大厅取号记录（无“取号”和“叫号”环节），无法显示排队等待。',
   'waits.noDepartments': '此数据集没有带部门的后台环节。',
   'waits.abandonedByHall': '各大厅弃号率（占取号数）',

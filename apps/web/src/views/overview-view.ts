@@ -65,6 +65,9 @@ export function renderOverview(ctx: ViewContext): HTMLElement {
   const noInPerson = noInPersonEvents(result);
   const trip = (value: (k: Kpis) => number | null) => (k: Kpis) => (noInPerson ? null : value(k));
   const tripMissing: MessageKey = noInPerson ? 'kpi.noInPerson' : 'kpi.noChannel';
+  // Tickets without a single call to pair them with: say that the calls are what is missing.
+  const queueMissing: MessageKey =
+    (insights?.queueWaits.tickets ?? 0) > 0 ? 'kpi.noCalls' : 'kpi.noQueue';
   const cards: Card[] = [
     {
       key: 'journeys',
@@ -115,7 +118,7 @@ export function renderOverview(ctx: ViewContext): HTMLElement {
       label: 'kpi.queueMedian',
       value: (k) => k.queueWaitSeconds?.median ?? null,
       format: (v) => tr.duration(v),
-      missing: 'kpi.noQueue',
+      missing: queueMissing,
     },
     {
       key: 'rework',

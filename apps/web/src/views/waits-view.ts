@@ -125,7 +125,13 @@ export function renderWaits(ctx: ViewContext): HTMLElement {
   const q = insights.queueWaits;
   if (q.count === 0 && !q.tickets)
     cards.push(unavailable(tr.t('waits.noQueue'), 'queue-unavailable'));
-  else {
+  else if (q.count === 0) {
+    // Tickets were taken but none was called: name the missing step, not "no queue records".
+    cards.push(
+      unavailable(tr.t('waits.noCalls', { tickets: tr.number(q.tickets) }), 'queue-no-calls'),
+    );
+    if (q.abandonedByHall?.length > 0) cards.push(abandonedBars(ctx, q));
+  } else {
     cards.push(
       waitBars(ctx, q.byHall, tr.t('waits.queueByHall'), 'queue-by-hall', tr.t('waits.noQueue')),
     );
