@@ -15,6 +15,22 @@ import { renderMapTables } from './tables';
 const ZOOM_EXTENT: [number, number] = [0.2, 4];
 /** Below this scale, node labels get too small to read on a first look. */
 const MIN_READABLE_SCALE = 0.8;
+/** The map's text size (px at scale 1) and the smallest size worth drawing on screen. */
+const MAP_FONT_PX = 11;
+const MIN_SCREEN_FONT_PX = 9;
+
+/**
+ * What text the map shows at an on-screen scale (viewBox fit × zoom): below MIN_SCREEN_FONT_PX
+ * the transition labels are hidden rather than drawn as specks, and the swimlane headers are
+ * drawn larger in map units so that they stay MAP_FONT_PX on screen. Pure.
+ */
+export function mapTextAt(scale: number): { hideEdgeLabels: boolean; laneFontPx: number } {
+  const safe = scale > 0 && Number.isFinite(scale) ? scale : 1;
+  return {
+    hideEdgeLabels: MAP_FONT_PX * safe < MIN_SCREEN_FONT_PX,
+    laneFontPx: safe < 1 ? MAP_FONT_PX / safe : MAP_FONT_PX,
+  };
+}
 
 /**
  * The process map in a pannable, zoomable frame (d3-zoom on the chart's `g.pm-viewport`), with
@@ -84,6 +100,14 @@ export function renderProcessMapView(
   // Once the user has panned or zoomed, a resize of the frame keeps their view.
   let moved = false;
   let refitting = false;
+  // The viewBox's fit scale and the zoom's, whose product is what the eye sees.
+  let fitScale = 1;
+  let zoomScale = 1;
+  const applyTextScale = (): void => {
+    const text = mapTextAt(fitScale * zoomScale);
+    svg.classList.toggle('pm-tiny-text', text.hideEdgeLabels);
+    viewport.selectAll('.pm-lane-label').attr('font-size', text.laneFontPx);
+  };
   const zoom = d3
     .zoom<SVGSVGElement, unknown>()
     .scaleExtent(ZOOM_EXTENT)
@@ -93,6 +117,8 @@ export function renderProcessMapView(
     })
     .on('zoom', (event: d3.D3ZoomEvent<SVGSVGElement, unknown>) => {
       viewport.attr('transform', event.transform.toString());
+      zoomScale = event.transform.k;
+      applyTextScale();
     });
   selection.call(zoom);
   // The frame is as tall as the map, up to most of the window; the map never grows past 1:1.
@@ -102,6 +128,7 @@ export function renderProcessMapView(
    * viewBox to the frame (so d3-zoom starts from the identity transform).
    */
   const show = (scale: number, width: number, height: number): void => {
+    fitScale = scale;
     const viewWidth = width / scale;
     const viewHeight = height / scale;
     svg.setAttribute(
@@ -133,6 +160,7 @@ export function renderProcessMapView(
     if (focus) {
       // A selected element: readable, and in the middle of the frame.
       const scale = Math.max(whole, MIN_READABLE_SCALE);
+      fitScale = scale;
       const viewWidth = width / scale;
       const viewHeight = height / scale;
       svg.setAttribute(
