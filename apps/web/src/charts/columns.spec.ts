@@ -72,3 +72,36 @@ describe('columnsChart labels in Chinese', () => {
       expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][1]);
   });
 });
+
+describe('columnsChart labels of a side-panel histogram', () => {
+  it.each(['zh-CN', 'en'] as const)(
+    'never overlap at the panel’s width, whatever the bins (%s)',
+    (locale) => {
+      const tr = createTranslator(locale);
+      // Log bins from 1 s to 30 days, as the map's side panel shows them (320 px wide).
+      for (const bins of [8, 12, 16, 24, 32]) {
+        const edges = Array.from({ length: bins }, (_, i) =>
+          Math.round(Math.pow(2_592_000, i / bins)),
+        );
+        const svg = columnsChart(
+          edges.map((s, i) => ({ key: String(i), label: tr.duration(s), value: 1 + (i % 5) })),
+          {
+            formatValue: (v) => String(v),
+            width: 320,
+            height: 150,
+            showValues: false,
+            emptyLabel: '–',
+          },
+        );
+        const spans = [...svg.querySelectorAll('.column-label')].map((t) => {
+          const x = Number(t.getAttribute('x'));
+          const w = textWidth(t.textContent ?? '', 11);
+          return [x - w / 2, x + w / 2];
+        });
+        for (let i = 1; i < spans.length; i++) {
+          expect([bins, i, spans[i][0] >= spans[i - 1][1]]).toEqual([bins, i, true]);
+        }
+      }
+    },
+  );
+});
