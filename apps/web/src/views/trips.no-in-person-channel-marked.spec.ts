@@ -6,11 +6,10 @@
 import '../charts/testing/jsdom-polyfills';
 import type { MiningResult } from '@onetrip/contracts';
 import { demoResult } from '../charts/fixtures/demo';
-import { createTranslator, type Locale } from '../i18n/i18n';
 import { renderOverview } from './overview-view';
-import { EMPTY_ROUTE } from './route';
+import { viewContext } from './testing/view-context';
 import { renderTrips } from './trips-view';
-import { noInPersonEvents, type ViewContext } from './view-context';
+import { noInPersonEvents } from './view-context';
 
 const journeys = demoResult.summary.journeys;
 /** The demo result as mined with an in-person list that matches none of its channel values. */
@@ -28,17 +27,7 @@ const noHall: MiningResult = {
   },
 };
 
-function ctx(result: MiningResult, locale: Locale = 'en'): ViewContext {
-  return {
-    tr: createTranslator(locale),
-    result,
-    route: { ...EMPTY_ROUTE, dataset: 'd1' },
-    navigate: () => undefined,
-    timeZone: 'Asia/Shanghai',
-    layouts: new Map(),
-    datasetId: 'd1',
-  };
-}
+const ctx = viewContext;
 
 describe('a result without one in-person event', () => {
   it('is told apart from a log without channels and from one with trips', () => {

@@ -6,10 +6,8 @@
 import '../charts/testing/jsdom-polyfills';
 import type { MiningResult } from '@onetrip/contracts';
 import { demoResult } from '../charts/fixtures/demo';
-import { createTranslator, type Locale } from '../i18n/i18n';
 import { renderOverview } from './overview-view';
-import { EMPTY_ROUTE } from './route';
-import type { ViewContext } from './view-context';
+import { viewContext } from './testing/view-context';
 import { renderWaits } from './waits-view';
 
 const insights = demoResult.insights;
@@ -25,17 +23,7 @@ const noCalls: MiningResult = {
   },
 };
 
-function ctx(result: MiningResult, locale: Locale): ViewContext {
-  return {
-    tr: createTranslator(locale),
-    result,
-    route: { ...EMPTY_ROUTE, dataset: 'd1' },
-    navigate: () => undefined,
-    timeZone: 'Asia/Shanghai',
-    layouts: new Map(),
-    datasetId: 'd1',
-  };
-}
+const ctx = viewContext;
 
 describe('tickets without any call', () => {
   it.each([
