@@ -155,6 +155,46 @@ describe('the dashboard in a browser, against the real api and worker', () => {
     await tab('map');
     expect(await page.locator('.pm-node-activity').count()).toBeGreaterThan(8);
     await shot('map');
+    // Fitted whole in a small frame, activity names still read: at least 10 px on screen.
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.click('[data-focus="zoom-reset"]');
+    await page.waitForTimeout(300);
+    // Names too big for their boxes float over the map, the more frequent first, none overlapping.
+    interface Fitted {
+      compact: boolean;
+      nodes: number;
+      names: { size: number; left: number; right: number; top: number; bottom: number }[];
+    }
+    const fitted = await page.evaluate<Fitted>(`(() => {
+      const svg = document.querySelector('[data-testid="process-map"] svg');
+      const names = [...svg.querySelectorAll('text.pm-node-compact')]
+        .filter((text) => getComputedStyle(text).display !== 'none')
+        .map((text) => {
+          const box = text.getBoundingClientRect();
+          const size = Number(text.getAttribute('font-size')) * text.getScreenCTM().a;
+          return { size, left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+        });
+      return {
+        compact: svg.classList.contains('pm-compact-nodes'),
+        nodes: svg.querySelectorAll('.pm-node-activity').length,
+        names,
+      };
+    })()`);
+    expect(fitted.compact).toBe(true);
+    expect(fitted.names.length).toBeGreaterThanOrEqual(Math.min(5, fitted.nodes));
+    for (const name of fitted.names) expect(name.size).toBeGreaterThanOrEqual(9.9);
+    for (const [i, a] of fitted.names.entries()) {
+      for (const b of fitted.names.slice(i + 1)) {
+        const apart =
+          a.right <= b.left + 1 ||
+          b.right <= a.left + 1 ||
+          a.bottom <= b.top + 1 ||
+          b.bottom <= a.top + 1;
+        expect(apart).toBe(true);
+      }
+    }
+    await shot('map-fitted-small');
+    await page.setViewportSize({ width: 1440, height: 1000 });
     await page.click('#overlay-time');
     await page.waitForSelector('.legend-heat');
     expect(page.url()).toContain('overlay=time');

@@ -157,7 +157,7 @@ describe('the process map in a browser, against the real api and worker', () => 
       const node = nodes.nth(i);
       shown.push({
         activity: await node.getAttribute('data-activity'),
-        text: await node.locator('text').textContent(),
+        text: await node.locator('text.pm-node-label').textContent(),
       });
     }
     expect(shown.map((n) => n.activity).sort()).toEqual([...ACTIVITIES].sort());

@@ -7,6 +7,7 @@ import {
   type ProcessMapOptions,
 } from '../charts/process-map';
 import { simplifyProcessMap } from '../charts/simplify';
+import { textWidth, wrapText } from '../charts/text';
 import type { Translator } from '../i18n/i18n';
 import { processMapOptions } from './chart-options';
 import { el } from './dom';
@@ -18,18 +19,93 @@ const MIN_READABLE_SCALE = 0.8;
 /** The map's text size (px at scale 1) and the smallest size worth drawing on screen. */
 const MAP_FONT_PX = 11;
 const MIN_SCREEN_FONT_PX = 9;
+/** Activity names are drawn at the chart's font size (13 px at scale 1) and kept at least this big. */
+const NODE_FONT_PX = 13;
+const MIN_SCREEN_NODE_FONT_PX = 10;
 
 /**
  * What text the map shows at an on-screen scale (viewBox fit × zoom): below MIN_SCREEN_FONT_PX
  * the transition labels are hidden rather than drawn as specks, and the swimlane headers are
  * drawn larger in map units so that they stay MAP_FONT_PX on screen. Pure.
  */
-export function mapTextAt(scale: number): { hideEdgeLabels: boolean; laneFontPx: number } {
+export function mapTextAt(scale: number): {
+  hideEdgeLabels: boolean;
+  laneFontPx: number;
+  /** Null while activity names read at their own size; else the size (map units) to draw them. */
+  nodeFontPx: number | null;
+} {
   const safe = scale > 0 && Number.isFinite(scale) ? scale : 1;
   return {
     hideEdgeLabels: MAP_FONT_PX * safe < MIN_SCREEN_FONT_PX,
     laneFontPx: safe < 1 ? MAP_FONT_PX / safe : MAP_FONT_PX,
+    nodeFontPx:
+      NODE_FONT_PX * safe < MIN_SCREEN_NODE_FONT_PX ? MIN_SCREEN_NODE_FONT_PX / safe : null,
   };
+}
+
+/** A compact name: its lines and size, and whether it floats over the map (no room in its box). */
+export interface CompactLabel {
+  lines: string[];
+  fontPx: number;
+  floating: boolean;
+}
+
+const LABEL_PADDING = 6;
+const LABEL_LINE_HEIGHT = 1.2;
+/** A floating name is cut after about this many ems (8 Chinese characters, 13 Latin letters). */
+const FLOATING_LABEL_EMS = 8;
+
+/**
+ * An activity's name as a map shown small draws it (the counts left out), at `fontPx` map units:
+ * inside the node's box when the whole name fits there, else as one line of at most
+ * FLOATING_LABEL_EMS (cut with an ellipsis) that floats over the map, centred on the node (the
+ * whole name stays in the node's tooltip). Pure.
+ */
+export function compactNodeLabel(
+  name: string,
+  box: { width: number; height: number },
+  fontPx: number,
+): CompactLabel {
+  const room = box.height - LABEL_PADDING;
+  if (fontPx * LABEL_LINE_HEIGHT <= room) {
+    const maxLines = Math.floor(room / (fontPx * LABEL_LINE_HEIGHT));
+    const lines = wrapText(name, Math.max(1, box.width - 2 * LABEL_PADDING), fontPx, maxLines);
+    if (!lines[lines.length - 1]?.endsWith('…')) return { lines, fontPx, floating: false };
+  }
+  return { lines: wrapText(name, FLOATING_LABEL_EMS * fontPx, fontPx, 1), fontPx, floating: true };
+}
+
+/** A label's place: its centre and size in map units. */
+export interface LabelBox {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Higher first (the activity's frequency). */
+  priority: number;
+}
+
+/**
+ * The labels that can be drawn without overlapping, most important first (greedy, as map
+ * labelling does): a label that would overlap one already placed, or one of the `fixed` ones
+ * (names drawn inside their boxes), is left out. Pure.
+ */
+export function placeLabels(
+  boxes: readonly LabelBox[],
+  fixed: readonly LabelBox[] = [],
+): Set<string> {
+  const placed: LabelBox[] = [...fixed];
+  const overlaps = (a: LabelBox, b: LabelBox): boolean =>
+    Math.abs(a.x - b.x) * 2 < a.width + b.width && Math.abs(a.y - b.y) * 2 < a.height + b.height;
+  const ordered = [...boxes].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
+  const shown = new Set<string>();
+  for (const box of ordered) {
+    if (placed.some((p) => overlaps(p, box))) continue;
+    placed.push(box);
+    shown.add(box.id);
+  }
+  return shown;
 }
 
 /**
@@ -103,10 +179,16 @@ export function renderProcessMapView(
   // The viewBox's fit scale and the zoom's, whose product is what the eye sees.
   let fitScale = 1;
   let zoomScale = 1;
+  let compactFontPx: number | null = null;
+  const counts = new Map(simplified.data.activities.map((a) => [a.activity, a.count]));
   const applyTextScale = (): void => {
     const text = mapTextAt(fitScale * zoomScale);
     svg.classList.toggle('pm-tiny-text', text.hideEdgeLabels);
     viewport.selectAll('.pm-lane-label').attr('font-size', text.laneFontPx);
+    svg.classList.toggle('pm-compact-nodes', text.nodeFontPx !== null);
+    if (text.nodeFontPx === null || text.nodeFontPx === compactFontPx) return;
+    compactFontPx = text.nodeFontPx;
+    drawCompactNodeLabels(viewport, text.nodeFontPx, counts);
   };
   const zoom = d3
     .zoom<SVGSVGElement, unknown>()
@@ -285,4 +367,83 @@ export function renderProcessMapView(
     }).observe(frame);
   }
   return card;
+}
+
+/**
+ * Draws (or redraws) every activity's compact name, shown by CSS while `pm-compact-nodes` is set:
+ * inside its box where it fits, else floating over the map where it overlaps no more frequent
+ * activity's name.
+ */
+function drawCompactNodeLabels(
+  viewport: d3.Selection<SVGGElement, unknown, null, undefined>,
+  fontPx: number,
+  counts: ReadonlyMap<string, number>,
+): void {
+  viewport.selectAll('.pm-node-compact').remove();
+  const floating: { label: CompactLabel; box: LabelBox }[] = [];
+  const inBoxes: LabelBox[] = [];
+  viewport.selectAll<SVGGElement, unknown>('.pm-node-activity').each(function () {
+    const group = d3.select(this);
+    const rect = group.select('rect');
+    const box = { width: Number(rect.attr('width')), height: Number(rect.attr('height')) };
+    const activity = this.getAttribute('data-activity') ?? '';
+    const label = compactNodeLabel(activity, box, fontPx);
+    const at = /translate\(([-\d.e]+),([-\d.e]+)\)/.exec(this.getAttribute('transform') ?? '');
+    // The text's extent, with room for its halo and for fonts wider than the estimate.
+    const place: LabelBox = {
+      id: activity,
+      x: Number(at?.[1] ?? 0),
+      y: Number(at?.[2] ?? 0),
+      width: Math.max(...label.lines.map((line) => textWidth(line, fontPx))) * 1.1 + fontPx * 0.6,
+      height: label.lines.length * fontPx * LABEL_LINE_HEIGHT,
+      priority: counts.get(activity) ?? 0,
+    };
+    if (label.floating) {
+      floating.push({ label, box: place });
+      return;
+    }
+    inBoxes.push(place);
+    appendLabel(group, label, String(group.select('.pm-node-label').attr('fill')), 0, 0);
+  });
+  if (floating.length === 0) return;
+  const shown = placeLabels(
+    floating.map((f) => f.box),
+    inBoxes,
+  );
+  const layer = viewport.append('g').attr('class', 'pm-node-compact pm-floating-labels');
+  for (const { label, box } of floating) {
+    if (!shown.has(box.id)) continue;
+    appendLabel(layer, label, '#1f2933', box.x, box.y)
+      .attr('stroke', '#ffffff')
+      .attr('stroke-width', fontPx * 0.3)
+      .attr('stroke-linejoin', 'round')
+      .attr('paint-order', 'stroke')
+      .attr('data-activity', box.id);
+  }
+}
+
+function appendLabel(
+  parent: d3.Selection<SVGGElement, unknown, null, undefined>,
+  label: CompactLabel,
+  fill: string,
+  x: number,
+  y: number,
+): d3.Selection<SVGTextElement, unknown, null, undefined> {
+  const text = parent
+    .append('text')
+    .attr('class', 'pm-node-compact')
+    .attr('text-anchor', 'middle')
+    .attr('font-size', label.fontPx)
+    .attr('font-weight', 600)
+    .attr('fill', fill);
+  const top = y - ((label.lines.length - 1) * label.fontPx * LABEL_LINE_HEIGHT) / 2;
+  label.lines.forEach((line, i) => {
+    text
+      .append('tspan')
+      .attr('x', x)
+      .attr('y', top + i * label.fontPx * LABEL_LINE_HEIGHT)
+      .attr('dominant-baseline', 'central')
+      .text(line);
+  });
+  return text;
 }
