@@ -163,6 +163,17 @@ export const UploadSummaryDtoSchema = UploadDtoSchema.omit({
 });
 export type UploadSummaryDto = z.infer<typeof UploadSummaryDtoSchema>;
 
+/** Answer of `DELETE /api/v1/uploads/:id`: what went with the upload. */
+export const UploadDeletionDtoSchema = z.object({
+  eventsRemoved: count().describe(
+    'Events the upload had added (rows that repeated earlier events were never its own)',
+  ),
+  runsRemoved: count().describe(
+    "The dataset's runs deleted with their results because they had mined those events",
+  ),
+});
+export type UploadDeletionDto = z.infer<typeof UploadDeletionDtoSchema>;
+
 /** Answer of POST /datasets/:id/uploads/preview: what the file looks like and how to map it. */
 /** What the preview's sample rows say about one column (columnStats of @onetrip/ingest). */
 export const ColumnStatsSchema = z.object({

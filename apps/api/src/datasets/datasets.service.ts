@@ -114,7 +114,12 @@ export class DatasetsService {
           'wait for it to finish or cancel it, then delete the dataset.',
       );
     }
-    for (const runId of deletion.activeRunIds) {
+    await this.removeJobs(deletion.activeRunIds);
+  }
+
+  /** Removes the queued jobs of runs whose rows were deleted (dataset or upload deletion). */
+  async removeJobs(runIds: readonly string[]): Promise<void> {
+    for (const runId of runIds) {
       try {
         await this.jobs.cancel(runId);
       } catch (error) {

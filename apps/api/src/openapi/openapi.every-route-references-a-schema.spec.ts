@@ -71,6 +71,7 @@ describe('the OpenAPI document generated from the contracts', () => {
     expect(operations.map((o) => o.route).sort()).toEqual([
       'DELETE /api/v1/datasets/{id}',
       'DELETE /api/v1/datasets/{id}/ingestion-keys/{keyId}',
+      'DELETE /api/v1/uploads/{id}',
       'GET /api/health',
       'GET /api/v1/datasets',
       'GET /api/v1/datasets/{id}',

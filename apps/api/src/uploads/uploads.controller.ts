@@ -1,7 +1,8 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
+  ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -13,6 +14,7 @@ import {
 } from '@nestjs/swagger';
 import {
   UploadListQuerySchema,
+  type UploadDeletionDto,
   type UploadDto,
   type UploadPreviewDto,
   type UploadSummaryDto,
@@ -98,6 +100,20 @@ export class UploadsController {
       `attachment; filename="rejected.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
     );
     await pipeline(stream, res);
+  }
+
+  @Delete('uploads/:id')
+  @HttpCode(200)
+  @ApiOkResponse({
+    schema: ref('UploadDeletionDto'),
+    description:
+      'The upload, the events it added and its rejected rows are deleted; when events went, so ' +
+      "did the dataset's runs and results, and its version moved on",
+  })
+  @ApiNotFoundResponse(problem())
+  @ApiConflictResponse(problem('An upload of the dataset is still being read'))
+  remove(@Param('id') id: string): Promise<UploadDeletionDto> {
+    return this.uploads.delete(id);
   }
 
   @Get('uploads/:id')

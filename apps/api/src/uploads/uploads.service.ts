@@ -11,6 +11,7 @@ import {
   isRejectionCode,
   type RejectionLocale,
   UploadListQuerySchema,
+  UploadDeletionDto,
   UploadDto,
   UploadPreviewDto,
   UploadSummaryDto,
@@ -92,6 +93,33 @@ export class UploadsService implements OnApplicationBootstrap {
       const { rejected: _rejected, ...summary } = toUploadDto(u, []);
       return summary;
     });
+  }
+
+  /**
+   * Deletes an upload with the events it added and its rejected rows; when events went, the
+   * dataset's runs and results go too (they were mined on them) and its version moves on.
+   * 409 `upload.receiving` while an upload of the dataset is still being read.
+   */
+  async delete(id: string): Promise<UploadDeletionDto> {
+    const upload = isUuid(id) ? await this.uploads.findById(id) : null;
+    if (!upload) throw notFound('upload', id);
+    // An upload an api left `receiving` when it died is failed first, so it can be deleted.
+    await this.uploads.failInterrupted(upload.datasetId);
+    const deletion = await this.uploads.delete(id);
+    if (deletion.outcome === 'missing') throw notFound('upload', id);
+    if (deletion.outcome === 'ingesting') {
+      throw new ProblemException(
+        409,
+        'upload.receiving',
+        `Dataset ${upload.datasetId} has an upload still being read (${deletion.uploadIds.join(', ')}); ` +
+          'wait for it to finish or cancel it, then delete the upload.',
+      );
+    }
+    this.logger.log(
+      `upload ${id} deleted: ${deletion.eventsRemoved} event(s), ${deletion.runsRemoved} run(s)`,
+    );
+    await this.datasets.removeJobs(deletion.activeRunIds);
+    return { eventsRemoved: deletion.eventsRemoved, runsRemoved: deletion.runsRemoved };
   }
 
   async get(id: string): Promise<UploadDto> {

@@ -3,6 +3,7 @@ import type {
   ColumnMapping,
   QueueActivities,
   UploadLayout,
+  UploadDeletionDto,
   CreateDatasetRequest,
   CreateRunRequest,
   CreatedIngestionKeyDto,
@@ -82,6 +83,11 @@ export interface ApiClient {
   ): Promise<UploadPreviewDto>;
   /** An upload's report; while it runs, its live counts (404 until its first bytes arrive). */
   getUpload(uploadId: string): Promise<UploadDto>;
+  /**
+   * Deletes an upload with the events it added and its rejected rows (and, when events went, the
+   * dataset's runs); 409 `upload.receiving` while an upload of the dataset is being read.
+   */
+  deleteUpload(uploadId: string): Promise<UploadDeletionDto>;
   /** A dataset's uploads, newest first (at most `limit`). */
   listUploads(datasetId: string, limit?: number): Promise<UploadSummaryDto[]>;
   /** Where every rejected row of an upload can be downloaded as CSV. */
@@ -269,6 +275,8 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
       );
     },
     getUpload: (uploadId) => request<UploadDto>('GET', `/uploads/${encodeURIComponent(uploadId)}`),
+    deleteUpload: (uploadId) =>
+      request<UploadDeletionDto>('DELETE', `/uploads/${encodeURIComponent(uploadId)}`),
     listUploads: async (datasetId, limit) =>
       unwrapList<UploadSummaryDto>(
         await request<unknown>(

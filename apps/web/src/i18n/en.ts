@@ -178,6 +178,13 @@ export const en = {
   'history.title': 'Recent uploads',
   'history.loading': 'Loading the uploads…',
   'history.empty': 'No uploads yet.',
+  'history.delete': 'Delete',
+  'history.delete.label': 'Delete the upload {file}',
+  'history.delete.confirm':
+    'Delete {file} and the {count} events it added? When events go, the analyses of this dataset go too and must be run again; rows a later upload repeated were stored with this one and go with it.',
+  'history.delete.yes': 'Delete upload',
+  'history.delete.deleting': 'Deleting…',
+  'history.delete.no': 'Keep it',
   'history.when': 'When',
   'history.status': 'Result',
   'history.status.receiving': 'Running',
@@ -556,6 +563,8 @@ export const en = {
   'error.upload.channel-roles-invalid': 'The channel roles are not valid.',
   'error.upload.identifiers-invalid': 'The choice of identifier columns is not valid.',
   'error.upload.queue-activities-invalid': 'The hall queue activities are not valid.',
+  'error.upload.receiving':
+    'An upload of this dataset is still being read. Wait for it to finish (or cancel it), then delete the upload.',
   'error.dataset.ingesting':
     'An upload into this dataset is still being read. Wait for it to finish (or cancel it), then delete the dataset.',
   'error.result.not-found': 'This result no longer exists. Run the analysis again.',

@@ -127,7 +127,12 @@ export interface UploadHistoryState {
   loading: boolean;
   items: UploadSummaryDto[];
   error: unknown;
+  /** Deleting one upload: asked to confirm, under way, or refused (absent: none). */
+  deletion?: UploadDeletionState;
 }
+
+export type UploadDeletionState =
+  { status: 'confirm' | 'deleting'; id: string } | { status: 'error'; id: string; error: unknown };
 
 /**
  * The selected dataset's ingestion keys (the keys panel). Kept while the dataset stays selected,

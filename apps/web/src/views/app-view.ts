@@ -12,6 +12,7 @@ import type { Route } from './route';
 import { renderTimeZoneEditor } from './time-zone';
 import { renderQueueActivitiesEditor } from './queue-activities';
 import { renderChannelRolesEditor, renderRunControls } from './run';
+import type { UploadHistoryActions } from '../controllers/upload-history';
 import { renderUploadHistory } from './upload-history';
 import {
   renderFilePicker,
@@ -25,6 +26,7 @@ import {
 export interface AppViewActions {
   upload: UploadActions;
   keys: KeysActions;
+  history: Pick<UploadHistoryActions, 'askDelete' | 'cancelDelete' | 'remove'>;
   selectDataset: (id: string) => void;
   refreshDatasets: () => void;
   askDeleteDataset: (id: string) => void;
@@ -249,7 +251,12 @@ export function createAppView(
       parts.renderedHistory = uploadHistory;
       replaceContent(
         parts.historyRegion,
-        renderUploadHistory(tr, uploadHistory, (id) => actions.upload.rejectedCsvUrl(id)),
+        renderUploadHistory(tr, uploadHistory, {
+          rejectedCsvUrl: (id) => actions.upload.rejectedCsvUrl(id),
+          askDelete: actions.history.askDelete,
+          cancelDelete: actions.history.cancelDelete,
+          remove: (id) => void actions.history.remove(id),
+        }),
       );
     }
     if (keys && (parts.renderedKeys === null || !sameButName(keys, parts.renderedKeys))) {

@@ -53,7 +53,15 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     storage: options.storage,
     resume: runs.resumeLast,
   });
-  const uploadHistory = createUploadHistory(api, store);
+  const uploadHistory = createUploadHistory(api, store, {
+    deleted: (_datasetId, deletion) => {
+      void datasets.load();
+      // The dataset's runs were deleted with the events they had mined: nothing to show now.
+      if (deletion.runsRemoved > 0) {
+        store.set({ run: { status: 'idle' }, dashboard: EMPTY_DASHBOARD_DATA });
+      }
+    },
+  });
   const keys = createKeysActions(api, store);
   const upload = createUploadFlow(api, store, session, {
     pollIntervalMs: options.uploadPollIntervalMs ?? 1000,
@@ -64,6 +72,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
   const render = createAppView(root, {
     upload,
     keys,
+    history: uploadHistory,
     selectDataset: datasets.select,
     refreshDatasets: () => void datasets.load(),
     askDeleteDataset: datasets.askDelete,

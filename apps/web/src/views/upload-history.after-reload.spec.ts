@@ -23,7 +23,7 @@ describe('the upload history in the data panel', () => {
 
   const rows = (): string[][] =>
     [...root.querySelectorAll('.history-table tbody tr')].map((tr) =>
-      [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+      [...tr.querySelectorAll('td:not(.upload-delete)')].map((td) => td.textContent ?? ''),
     );
 
   it('lists recent uploads after a reload, newest first, and adds a new one when it ends', async () => {

@@ -1,6 +1,6 @@
 import type { UploadSummaryDto } from '@onetrip/contracts';
 import type { MessageKey, Translator } from '../i18n/i18n';
-import type { UploadHistoryState } from '../store/state';
+import type { UploadDeletionState, UploadHistoryState } from '../store/state';
 import { el } from './dom';
 import { errorBox } from './errors';
 import { rejectedCsvHref } from './upload';
@@ -11,11 +11,83 @@ const STATUS: Record<UploadSummaryDto['status'], MessageKey> = {
   failed: 'history.status.failed',
 };
 
+/** What the history's controls call. */
+export interface UploadHistoryViewActions {
+  rejectedCsvUrl: (uploadId: string) => string;
+  askDelete: (uploadId: string) => void;
+  cancelDelete: () => void;
+  remove: (uploadId: string) => void;
+}
+
+/** The delete control of one upload: a button, its confirmation, or why it was refused. */
+function deleteCell(
+  t: Translator,
+  u: UploadSummaryDto,
+  deletion: UploadDeletionState | undefined,
+  actions: UploadHistoryViewActions,
+): HTMLElement {
+  const cell = el('td', { class: 'upload-delete' });
+  if (u.status === 'receiving') return cell;
+  const mine = deletion?.id === u.id ? deletion : undefined;
+  if (mine && mine.status !== 'error') {
+    cell.append(
+      el(
+        'div',
+        { class: 'upload-delete-confirm', role: 'alertdialog', 'aria-live': 'assertive' },
+        el(
+          'p',
+          {},
+          t.t('history.delete.confirm', { file: u.fileName, count: t.number(u.rowsAccepted) }),
+        ),
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'button-quiet button-danger',
+            'data-upload-delete-confirm': u.id,
+            disabled: mine.status === 'deleting',
+            onclick: () => actions.remove(u.id),
+          },
+          t.t(mine.status === 'deleting' ? 'history.delete.deleting' : 'history.delete.yes'),
+        ),
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'button-quiet',
+            disabled: mine.status === 'deleting',
+            onclick: actions.cancelDelete,
+          },
+          t.t('history.delete.no'),
+        ),
+      ),
+    );
+    return cell;
+  }
+  cell.append(
+    el(
+      'button',
+      {
+        type: 'button',
+        class: 'button-quiet button-danger',
+        'data-upload-delete': u.id,
+        'aria-label': t.t('history.delete.label', { file: u.fileName }),
+        onclick: () => actions.askDelete(u.id),
+      },
+      t.t('history.delete'),
+    ),
+  );
+  if (mine?.status === 'error') cell.append(errorBox(mine.error, t));
+  return cell;
+}
+
 function row(
   t: Translator,
   u: UploadSummaryDto,
-  rejectedCsvUrl: (uploadId: string) => string,
+  deletion: UploadDeletionState | undefined,
+  actions: UploadHistoryViewActions,
 ): HTMLElement {
+  const rejectedCsvUrl = actions.rejectedCsvUrl;
   const failed = u.status === 'failed';
   return el(
     'tr',
@@ -45,6 +117,7 @@ function row(
           )
         : t.number(0),
     ),
+    deleteCell(t, u, deletion, actions),
   );
 }
 
@@ -62,9 +135,9 @@ function failureText(t: Translator, u: UploadSummaryDto): string {
 export function renderUploadHistory(
   t: Translator,
   state: UploadHistoryState,
-  rejectedCsvUrl: (uploadId: string) => string,
+  actions: UploadHistoryViewActions,
 ): HTMLElement {
-  const { loading, error, items } = state;
+  const { loading, error, items, deletion } = state;
   const root = el('section', {
     class: 'upload-history',
     'aria-labelledby': 'history-heading',
@@ -104,12 +177,17 @@ export function renderUploadHistory(
             el('th', { scope: 'col', class: 'num' }, t.t('upload.accepted')),
             el('th', { scope: 'col', class: 'num' }, t.t('upload.duplicates')),
             el('th', { scope: 'col', class: 'num' }, t.t('upload.rejected')),
+            el(
+              'th',
+              { scope: 'col', class: 'upload-delete' },
+              el('span', { class: 'visually-hidden' }, t.t('history.delete')),
+            ),
           ),
         ),
         el(
           'tbody',
           {},
-          items.map((u) => row(t, u, rejectedCsvUrl)),
+          items.map((u) => row(t, u, deletion, actions)),
         ),
       ),
     ),

@@ -15,12 +15,27 @@ export interface RejectedRowInput {
   raw?: string | null;
 }
 
+/** What deleting an upload did (UploadRepository.delete). */
+export type UploadDeletion =
+  | { outcome: 'missing' }
+  | { outcome: 'ingesting'; uploadIds: string[] }
+  | {
+      outcome: 'deleted';
+      datasetId: string;
+      /** The events this upload had added (its duplicates of earlier events were never its own). */
+      eventsRemoved: number;
+      /** Runs of the dataset deleted with their results, because they had mined those events. */
+      runsRemoved: number;
+      /** Of those, the ones queued or running, whose jobs the caller removes. */
+      activeRunIds: string[];
+    };
+
 @Injectable()
 export class UploadRepository {
   private readonly uploads: Repository<UploadEntity>;
   private readonly rejected: Repository<RejectedRowEntity>;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.uploads = dataSource.getRepository(UploadEntity);
     this.rejected = dataSource.getRepository(RejectedRowEntity);
   }
@@ -100,6 +115,65 @@ export class UploadRepository {
     // node-postgres answers an UPDATE … RETURNING through TypeORM as [rows, count].
     const list = Array.isArray(rows[0]) ? (rows[0] as unknown as { id: string }[]) : rows;
     return list.length;
+  }
+
+  /**
+   * Deletes an upload with the events it added and its rejected rows, in one transaction with the
+   * dataset row locked (as an upload's merge and DatasetRepository.delete lock it). When events
+   * went, the dataset's version moves on and every run of the dataset goes with its results and
+   * facets: they were mined on those events. Refused while any upload of the dataset is still
+   * receiving (its de-duplication may rest on the events being deleted).
+   */
+  delete(id: string): Promise<UploadDeletion> {
+    return this.dataSource.transaction(async (manager) => {
+      const found: { dataset_id: string }[] = await manager.query(
+        `SELECT d.id AS dataset_id FROM upload u JOIN dataset d ON d.id = u.dataset_id
+          WHERE u.id = $1 FOR UPDATE OF d`,
+        [id],
+      );
+      const datasetId = found[0]?.dataset_id;
+      if (datasetId === undefined) return { outcome: 'missing' };
+      const receiving: { id: string }[] = await manager.query(
+        `SELECT id FROM upload WHERE dataset_id = $1 AND status = 'receiving'`,
+        [datasetId],
+      );
+      if (receiving.length > 0) {
+        return { outcome: 'ingesting', uploadIds: receiving.map((u) => u.id) };
+      }
+      await manager.query('DELETE FROM rejected_row WHERE upload_id = $1', [id]);
+      const events = await manager.query<[unknown[], number]>(
+        'DELETE FROM event WHERE dataset_id = $1 AND upload_id = $2',
+        [datasetId, id],
+      );
+      const eventsRemoved = events[1];
+      let runs: { id: string; status: string }[] = [];
+      if (eventsRemoved > 0) {
+        runs = await manager.query('SELECT id, status FROM mining_run WHERE dataset_id = $1', [
+          datasetId,
+        ]);
+        await manager.query(
+          'DELETE FROM mining_result WHERE run_id IN (SELECT id FROM mining_run WHERE dataset_id = $1)',
+          [datasetId],
+        );
+        await manager.query('DELETE FROM mining_run WHERE dataset_id = $1', [datasetId]);
+        await manager.query('DELETE FROM dataset_facets WHERE dataset_id = $1', [datasetId]);
+        await manager.query(
+          `UPDATE dataset SET version = version + 1, event_count = event_count - $2::bigint,
+             updated_at = now() WHERE id = $1`,
+          [datasetId, eventsRemoved],
+        );
+      }
+      await manager.query('DELETE FROM upload WHERE id = $1', [id]);
+      return {
+        outcome: 'deleted',
+        datasetId,
+        eventsRemoved,
+        runsRemoved: runs.length,
+        activeRunIds: runs
+          .filter((r) => r.status === 'queued' || r.status === 'running')
+          .map((r) => r.id),
+      };
+    });
   }
 
   findById(id: string): Promise<UploadEntity | null> {

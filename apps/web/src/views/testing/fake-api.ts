@@ -133,6 +133,8 @@ export type FakeApi = ApiClient & {
   uploadPolls: UploadDto[];
   /** The server's upload history, newest first: finished fake uploads are added to it. */
   history: UploadSummaryDto[];
+  /** The ids of DELETE /uploads/:id that succeeded, in order. */
+  deletedUploads: string[];
   preview: UploadPreviewDto;
 };
 
@@ -159,6 +161,7 @@ export function fakeApi(): FakeApi {
     held: null,
     uploadPolls: [],
     history: [],
+    deletedUploads: [],
     preview: previewDto(),
     listDatasets: () => Promise.resolve(datasets.map((d) => ({ ...d }))),
     deleteDataset: (datasetId) => {
@@ -221,6 +224,14 @@ export function fakeApi(): FakeApi {
     getUpload: () => {
       const answer = api.uploadPolls.length > 1 ? api.uploadPolls.shift() : api.uploadPolls[0];
       return answer ? Promise.resolve(answer) : Promise.reject(notFound('upload'));
+    },
+    deleteUpload: (uploadId) => {
+      if (api.deleteRefusal) return Promise.reject(api.deleteRefusal);
+      const index = api.history.findIndex((u) => u.id === uploadId);
+      if (index < 0) return Promise.reject(notFound('upload'));
+      const [gone] = api.history.splice(index, 1);
+      api.deletedUploads.push(uploadId);
+      return Promise.resolve({ eventsRemoved: gone.rowsAccepted, runsRemoved: 0 });
     },
     listUploads: (datasetId, limit = 20) =>
       Promise.resolve(
