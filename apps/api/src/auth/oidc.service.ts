@@ -92,7 +92,15 @@ export class OidcService {
         settings.clientId,
         settings.clientSecret ?? undefined,
         settings.clientSecret ? lib.ClientSecretBasic(settings.clientSecret) : lib.None(),
-        { execute: settings.allowHttp ? [lib.allowInsecureRequests] : [], timeout: 10 },
+        {
+          // Verify the ID token's signature against the provider's JWKS too, not only TLS
+          // (decision 0022: a proxy or a misrouted token endpoint must not mint sessions).
+          execute: [
+            lib.enableNonRepudiationChecks,
+            ...(settings.allowHttp ? [lib.allowInsecureRequests] : []),
+          ],
+          timeout: 10,
+        },
       );
       return { lib, server };
     })();
