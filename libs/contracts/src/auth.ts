@@ -44,8 +44,8 @@ export const AuthMethodsDtoSchema = z.object({
   password: z.literal(true),
   oidc: z
     .object({
-      /** The provider's name for the button (OIDC_PROVIDER_NAME). */
-      name: z.string(),
+      /** The provider's name for the button (OIDC_PROVIDER_NAME); null: a generic label. */
+      name: z.string().nullable(),
       /** Where the browser goes to sign in: redirects to the provider. */
       loginUrl: z.string(),
     })

@@ -12,6 +12,7 @@ import type {
   JourneyTimelineDto,
   LoginDto,
   SessionDto,
+  AuthMethodsDto,
   ProblemDetails,
   RunDto,
   RunResultDto,
@@ -325,6 +326,8 @@ export interface AuthClient {
   me(): Promise<SessionDto | null>;
   login(username: string, password: string): Promise<SessionDto>;
   logout(): Promise<void>;
+  /** How one may sign in: password, and the city's single sign-on when the api has one. */
+  methods(): Promise<AuthMethodsDto>;
 }
 
 export function createAuthClient(options: Partial<ApiClientOptions> = {}): AuthClient {
@@ -360,6 +363,9 @@ export function createAuthClient(options: Partial<ApiClientOptions> = {}): AuthC
     async logout() {
       await call<unknown>('POST', '/logout');
       csrfToken = null;
+    },
+    async methods() {
+      return (await call<AuthMethodsDto>('GET', '/methods')) ?? { password: true, oidc: null };
     },
   };
 }

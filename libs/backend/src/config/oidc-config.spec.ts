@@ -17,7 +17,7 @@ describe('single sign-on settings', () => {
       clientId: 'onetrip',
       clientSecret: null,
       scopes: 'openid profile email',
-      providerName: 'single sign-on',
+      providerName: null,
       usernameClaim: 'preferred_username',
       roleClaim: null,
       departmentsClaim: null,

@@ -14,8 +14,8 @@ export interface OidcConfig {
   /** The api's callback as registered at the provider: `https://<host>/api/v1/auth/oidc/callback`. */
   readonly redirectUrl: string;
   readonly scopes: string;
-  /** Shown on the login button: "Sign in with <providerName>". */
-  readonly providerName: string;
+  /** Shown on the login button: "Sign in with <providerName>"; null: a generic label. */
+  readonly providerName: string | null;
   /** The ID token claim that names the onetrip user (app_user.username). */
   readonly usernameClaim: string;
   /** When set, every login sets the user's role from this claim (a string or a list). */
@@ -43,7 +43,7 @@ export const oidcEnvSchema = {
     .string()
     .regex(/(^|\s)openid(\s|$)/, 'must include "openid"')
     .default('openid profile email'),
-  OIDC_PROVIDER_NAME: z.string().min(1).max(60).default('single sign-on'),
+  OIDC_PROVIDER_NAME: z.string().min(1).max(60).optional(),
   OIDC_USERNAME_CLAIM: z.string().min(1).default('preferred_username'),
   OIDC_ROLE_CLAIM: z.string().min(1).optional(),
   OIDC_ROLE_MAP: z.string().optional(),
@@ -124,7 +124,7 @@ export function oidcConfigOf(
     clientSecret: e.OIDC_CLIENT_SECRET ?? null,
     redirectUrl: e.OIDC_REDIRECT_URL ?? '',
     scopes: e.OIDC_SCOPES,
-    providerName: e.OIDC_PROVIDER_NAME,
+    providerName: e.OIDC_PROVIDER_NAME ?? null,
     usernameClaim: e.OIDC_USERNAME_CLAIM,
     roleClaim: e.OIDC_ROLE_CLAIM ?? null,
     roleMap,
