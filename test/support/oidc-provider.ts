@@ -1,8 +1,9 @@
 /**
  * A small but real OpenID Connect provider on 127.0.0.1 for tests without internet: discovery,
  * a JWKS, an authorization endpoint (authorization code flow, PKCE S256 required), a token
- * endpoint (client_secret_basic) and RS256-signed ID tokens made with node:crypto. Signing in is
- * non-interactive: the test adds `login=<user>` to the authorization URL in place of a login form.
+ * endpoint (client_secret_basic) and RS256-signed ID tokens made with node:crypto. A test signs in
+ * non-interactively by adding `login=<user>` to the authorization URL; a browser without it gets
+ * a one-field login form that does the same.
  * `tweakNextIdToken` makes the next ID token wrong in one way (audience, nonce, key, …), so a test
  * can show the client refuses it. Hand-written rather than `oidc-provider`, which will not issue
  * wrong tokens and is an ES module Jest cannot load (decision 0022).
@@ -70,6 +71,19 @@ export async function startTestProvider(client: {
   let tweak: IdTokenTweak | null = null;
   let issuer = '';
 
+  /** The provider's login page (for browsers): a user name, sent back to /authorize. */
+  const loginForm = (p: Record<string, string>, res: ServerResponse): void => {
+    const escape = (v: string): string => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    const hidden = Object.entries(p)
+      .map(([k, v]) => `<input type="hidden" name="${escape(k)}" value="${escape(v)}">`)
+      .join('');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(
+      `<!doctype html><title>Test provider</title><form method="get" action="/authorize">${hidden}` +
+        `<label>Provider user <input name="login"></label><button>Sign in at the provider</button></form>`,
+    );
+  };
+
   const authorize = (url: URL, res: ServerResponse): void => {
     const p = Object.fromEntries(url.searchParams);
     seen.push({ endpoint: 'authorize', params: p });
@@ -89,7 +103,8 @@ export async function startTestProvider(client: {
     if (p.code_challenge_method !== 'S256' || !p.code_challenge) {
       return fail('invalid_request', 'PKCE with S256 is required');
     }
-    if (!p.login || !users.has(p.login)) return fail('access_denied', 'the user did not sign in');
+    if (p.login === undefined) return loginForm(p, res);
+    if (!users.has(p.login)) return fail('access_denied', 'the user did not sign in');
     const code = b64url(randomBytes(24));
     codes.set(code, {
       login: p.login,
