@@ -82,7 +82,9 @@ describe('signing in with single sign-on in the browser', () => {
     await page.getByLabel('Provider user').fill('ana');
     provider.tweakNextIdToken({ aud: 'another-client' });
     await page.getByRole('button', { name: 'Sign in at the provider' }).click();
-    await page.getByText('无法验证统一身份认证的应答。请重新登录；如仍失败，请联系管理员。').waitFor();
+    await page
+      .getByText('无法验证统一身份认证的应答。请重新登录；如仍失败，请联系管理员。')
+      .waitFor();
     // The reason is shown once: the address no longer carries it.
     expect(new URL(page.url()).search).toBe('');
     expect(pageErrors).toEqual([]);
