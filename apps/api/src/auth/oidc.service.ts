@@ -189,8 +189,15 @@ export class OidcService {
     const identity = identityFromClaims(claims, existing, settings);
     let user = existing;
     if (!user) {
-      user = await this.users.create({ ...identity, passwordHash: SSO_ONLY_PASSWORD_HASH });
-      this.log.log(`single sign-on created user ${identity.username} (${identity.role})`);
+      user = await this.users
+        .create({ ...identity, passwordHash: SSO_ONLY_PASSWORD_HASH })
+        // Two first sign-ins at once: the other one made the user (unique user name).
+        .catch(async (error: unknown) => {
+          const made = await this.users.findByUsername(identity.username);
+          if (!made) throw error;
+          return made;
+        });
+      this.log.log(`single sign-on signed in new user ${identity.username} (${identity.role})`);
     } else if (
       user.role !== identity.role ||
       user.departments.join('\u0000') !== identity.departments.join('\u0000')
