@@ -44,6 +44,9 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/health', // load balancers
   'POST /api/v1/auth/login',
   'GET /api/v1/auth/link/:token', // one-time login links (redeeming one is the credential)
+  'GET /api/v1/auth/methods', // what the login page offers (password, single sign-on)
+  'GET /api/v1/auth/oidc/login', // redirects to the city's OIDC provider
+  'GET /api/v1/auth/oidc/callback', // the provider's answer (state, PKCE, signed ID token)
   'POST /api/v1/datasets/:id/events', // checks its own ingestion key
 ]);
 

@@ -46,10 +46,28 @@ function start(session: SessionDto): void {
   mountApp(root!, { api: createApiClient(), locale, storage, pollIntervalMs: 500 });
 }
 
-void auth.me().then((session) => {
-  if (session) start(session);
-  else
-    renderLogin(root, auth, tr, () => {
+/** `/?login=<problem code>`: a refused single sign-on; shown once, then dropped from the URL. */
+function takeLoginProblem(): string | null {
+  const params = new URLSearchParams(location.search);
+  const code = params.get('login');
+  if (code === null) return null;
+  params.delete('login');
+  const search = params.size > 0 ? `?${params.toString()}` : '';
+  history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+  return code;
+}
+
+void auth.me().then(async (session) => {
+  if (session) return start(session);
+  const problemCode = takeLoginProblem();
+  const methods = await auth.methods().catch(() => null);
+  renderLogin(
+    root,
+    auth,
+    tr,
+    () => {
       void auth.me().then((s) => (s ? start(s) : location.reload()));
-    });
+    },
+    { methods, problemCode },
+  );
 });

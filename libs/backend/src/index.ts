@@ -1,6 +1,7 @@
 export * from './cache/concurrency-limit';
 export * from './cache/single-flight-cache';
 export * from './config/config';
+export * from './config/oidc-config';
 export * from './database/data-source';
 export * from './database/pg-connection';
 export * from './entities';

@@ -35,3 +35,20 @@ export type SessionDto = z.infer<typeof SessionDtoSchema>;
 /** The login answer: the session, plus its token for API clients (Authorization: Bearer). */
 export const LoginDtoSchema = SessionDtoSchema.extend({ token: z.string() });
 export type LoginDto = z.infer<typeof LoginDtoSchema>;
+
+/**
+ * How one may sign in (GET /api/v1/auth/methods, public): always with a password; with the
+ * city's single sign-on when OIDC is configured (the login page then shows "Sign in with <name>").
+ */
+export const AuthMethodsDtoSchema = z.object({
+  password: z.literal(true),
+  oidc: z
+    .object({
+      /** The provider's name for the button (OIDC_PROVIDER_NAME); null: a generic label. */
+      name: z.string().nullable(),
+      /** Where the browser goes to sign in: redirects to the provider. */
+      loginUrl: z.string(),
+    })
+    .nullable(),
+});
+export type AuthMethodsDto = z.infer<typeof AuthMethodsDtoSchema>;

@@ -110,7 +110,11 @@ export class AuthService {
     return true;
   }
 
-  private async open(user: AppUserEntity, req: HttpRequest, res: HttpResponse): Promise<LoginDto> {
+  /**
+   * Opens a session for a user who has proven who they are (password, login link, OIDC): the
+   * session row, its CSRF token and the cookie. The one place a session is made.
+   */
+  async open(user: AppUserEntity, req: HttpRequest, res: HttpResponse): Promise<LoginDto> {
     const { token, id } = newSessionToken();
     const expiresAt = new Date(Date.now() + this.config.sessionTtlMs);
     const session = await this.users.createSession({
@@ -147,10 +151,16 @@ export class AuthService {
     await this.users.deleteOtherSessions(user.id, user.sessionId);
   }
 
-  private cookie(req: HttpRequest, token: string, maxAgeMs: number): string {
-    const secure =
+  /** Whether cookies set on this request get the Secure flag (COOKIE_SECURE). */
+  secureCookies(req: HttpRequest): boolean {
+    return (
       this.config.cookieSecure === 'true' ||
-      (this.config.cookieSecure === 'auto' && (this.config.env === 'production' || req.secure));
+      (this.config.cookieSecure === 'auto' && (this.config.env === 'production' || !!req.secure))
+    );
+  }
+
+  private cookie(req: HttpRequest, token: string, maxAgeMs: number): string {
+    const secure = this.secureCookies(req);
     return [
       `${SESSION_COOKIE}=${encodeURIComponent(token)}`,
       'Path=/',

@@ -4,6 +4,7 @@
  * (`ref('DatasetDto')`); the names are the contract's type names.
  */
 import {
+  AuthMethodsDtoSchema,
   ChangePasswordRequestSchema,
   LoginDtoSchema,
   LoginRequestSchema,
@@ -58,6 +59,7 @@ export const API_SCHEMAS = {
   LoginDto: LoginDtoSchema,
   SessionDto: SessionDtoSchema,
   ChangePasswordRequest: ChangePasswordRequestSchema,
+  AuthMethodsDto: AuthMethodsDtoSchema,
   ProblemDetails: ProblemDetailsSchema,
 } as const;
 

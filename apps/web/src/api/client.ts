@@ -13,6 +13,7 @@ import type {
   JourneyTimelineDto,
   LoginDto,
   SessionDto,
+  AuthMethodsDto,
   ProblemDetails,
   RunDto,
   RunResultDto,
@@ -333,6 +334,8 @@ export interface AuthClient {
   me(): Promise<SessionDto | null>;
   login(username: string, password: string): Promise<SessionDto>;
   logout(): Promise<void>;
+  /** How one may sign in: password, and the city's single sign-on when the api has one. */
+  methods(): Promise<AuthMethodsDto>;
 }
 
 export function createAuthClient(options: Partial<ApiClientOptions> = {}): AuthClient {
@@ -368,6 +371,9 @@ export function createAuthClient(options: Partial<ApiClientOptions> = {}): AuthC
     async logout() {
       await call<unknown>('POST', '/logout');
       csrfToken = null;
+    },
+    async methods() {
+      return (await call<AuthMethodsDto>('GET', '/methods')) ?? { password: true, oidc: null };
     },
   };
 }

@@ -9,6 +9,9 @@ export const en = {
   'login.throttled': 'Too many failed attempts; try again in a few minutes.',
   'login.signedInAs': '{user} ({role})',
   'login.logout': 'Log out',
+  'login.oidc': 'Sign in with {provider}',
+  'login.oidcGeneric': 'Sign in with single sign-on',
+  'login.or': 'or log in with a onetrip password',
   'app.tagline': 'Process maps for public services',
   'app.locale': 'Language',
   'app.skip': 'Skip to content',
@@ -606,6 +609,21 @@ export const en = {
   'error.auth.required': 'Please sign in first.',
   'error.auth.throttled': 'Too many failed sign-ins. Wait a few minutes and try again.',
   'error.auth.wrong-password': 'The current password is wrong.',
+  'error.auth.oidc-disabled':
+    'Single sign-on is not set up on this server. Log in with a password.',
+  'error.auth.oidc-state':
+    'The sign-in took too long or was started in another window. Please sign in again.',
+  'error.auth.oidc-invalid-token':
+    'The answer of the single sign-on service could not be verified. Please sign in again; if it keeps failing, tell your administrator.',
+  'error.auth.oidc-provider-error':
+    'The single sign-on service did not sign you in. Please try again.',
+  'error.auth.oidc-claims':
+    'The single sign-on service did not say who you are (no user name). Tell your administrator.',
+  'error.auth.oidc-unknown-user':
+    'You have no onetrip account yet. Ask an administrator to create one for you.',
+  'error.auth.oidc-user-disabled': 'Your onetrip account is disabled. Ask an administrator.',
+  'error.auth.oidc-unavailable':
+    'The single sign-on service cannot be reached right now. Try again in a moment, or log in with a password.',
   'error.auth.ingestion-key': 'This ingestion key is not valid for this dataset.',
   'error.ingest.decompression-ratio':
     'The compressed file expands far more than real event logs do; it was refused.',

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { oidcConfigOf, oidcEnvSchema, type OidcConfig } from './oidc-config';
 
 /**
  * The key used when PSEUDONYM_KEY is not set outside production. It is published (here), so
@@ -61,6 +62,7 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   LOGIN_MAX_FAILURES: integer(1).default(5),
   LOGIN_FAILURE_WINDOW_MINUTES: integer(1).default(15),
+  ...oidcEnvSchema,
 });
 
 export interface AppConfig {
@@ -94,6 +96,8 @@ export interface AppConfig {
   /** Failed logins per username and address within the window before login answers 429. */
   readonly loginMaxFailures: number;
   readonly loginFailureWindowMs: number;
+  /** OIDC single sign-on, or null when OIDC_ISSUER is not set (decision 0022). */
+  readonly oidc: OidcConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -118,6 +122,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     const problem = productionKeyProblem(e.PSEUDONYM_KEY);
     if (problem) throw new ConfigError(`invalid environment:\n  PSEUDONYM_KEY: ${problem}`);
   }
+  const oidcProblems: string[] = [];
+  const oidc = oidcConfigOf(e, e.NODE_ENV === 'production', oidcProblems);
+  if (oidcProblems.length > 0) {
+    throw new ConfigError(`invalid environment:\n${oidcProblems.map((p) => `  ${p}`).join('\n')}`);
+  }
   return Object.freeze({
     env: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
@@ -140,6 +149,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     cookieSecure: e.COOKIE_SECURE,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginFailureWindowMs: e.LOGIN_FAILURE_WINDOW_MINUTES * 60_000,
+    oidc,
   });
 }
 

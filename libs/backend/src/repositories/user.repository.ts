@@ -50,6 +50,11 @@ export class UserRepository {
     await this.users.update({ id }, { passwordHash });
   }
 
+  /** The role and departments a single sign-on login brought (decision 0022). */
+  async setRoleAndDepartments(id: string, role: UserRole, departments: string[]): Promise<void> {
+    await this.users.update({ id }, { role, departments });
+  }
+
   async createSession(session: NewSession): Promise<UserSessionEntity> {
     const now = new Date();
     return this.sessions.save(this.sessions.create({ ...session, lastSeenAt: now }));
