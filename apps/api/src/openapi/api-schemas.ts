@@ -4,6 +4,9 @@
  * (`ref('DatasetDto')`); the names are the contract's type names.
  */
 import {
+  AuditEventDtoSchema,
+  AuditPageDtoSchema,
+  DatasetAccessDtoSchema,
   ChangePasswordRequestSchema,
   LoginDtoSchema,
   LoginRequestSchema,
@@ -56,6 +59,9 @@ export const API_SCHEMAS = {
   LoginDto: LoginDtoSchema,
   SessionDto: SessionDtoSchema,
   ChangePasswordRequest: ChangePasswordRequestSchema,
+  AuditEventDto: AuditEventDtoSchema,
+  AuditPageDto: AuditPageDtoSchema,
+  DatasetAccessDto: DatasetAccessDtoSchema,
   ProblemDetails: ProblemDetailsSchema,
 } as const;
 

@@ -22,6 +22,7 @@ import { pipeline } from 'node:stream/promises';
 import { ApiQueryFrom, arrayOf, problem, ref } from '../openapi/openapi';
 import { rejectionLocale } from './rejected-csv';
 import { UploadsService } from './uploads.service';
+import { Audited } from '../audit/audited';
 
 @ApiTags('uploads')
 @Controller('api/v1')
@@ -29,6 +30,7 @@ export class UploadsController {
   constructor(private readonly uploads: UploadsService) {}
 
   @Post('datasets/:id/uploads')
+  @Audited('uploaded')
   @HttpCode(201)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: ref('UploadForm') })
@@ -42,6 +44,7 @@ export class UploadsController {
   }
 
   @Get('datasets/:id/uploads')
+  @Audited('viewed')
   @ApiQueryFrom(UploadListQuerySchema)
   @ApiOkResponse({
     schema: arrayOf('UploadSummaryDto'),
@@ -70,6 +73,7 @@ export class UploadsController {
   }
 
   @Get('uploads/:id/rejected.csv')
+  @Audited('exported')
   @ApiProduces('text/csv')
   @ApiOkResponse({
     schema: {
@@ -101,6 +105,7 @@ export class UploadsController {
   }
 
   @Get('uploads/:id')
+  @Audited('viewed')
   @ApiOkResponse({ schema: ref('UploadDto') })
   @ApiNotFoundResponse(problem())
   get(@Param('id') id: string): Promise<UploadDto> {
