@@ -111,7 +111,7 @@ export class AuditRepository {
       `SELECT id::text AS id, at, action, user_id, username, role, dataset_id, target_kind,
               target_id, ip, user_agent, details
        FROM audit_event ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY id DESC LIMIT $${params.length}`,
+       ORDER BY audit_event.id DESC LIMIT $${params.length}`,
       params,
     )) as Row[];
     const more = rows.length > filter.limit;
