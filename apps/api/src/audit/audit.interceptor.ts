@@ -34,7 +34,9 @@ export class AuditInterceptor implements NestInterceptor {
       }
     };
     return next.handle().pipe(
-      mergeMap((answer) => from(write(spec.action, answer, false).then(() => answer))),
+      mergeMap((answer: unknown) =>
+        from(write(spec.action, answer, false).then((): unknown => answer)),
+      ),
       catchError((error: unknown) => {
         const code = error instanceof ProblemException ? error.problem.code : null;
         if (!spec.onFailure || !code || !spec.onFailure.codes.includes(code)) {

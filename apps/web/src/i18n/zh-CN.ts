@@ -630,7 +630,7 @@ export const zhCN: Messages = {
   'access.col.actions': '操作与次数',
   'access.col.last': '最近一次',
   'access.systems': '使用接入密钥的系统',
-  'access.action': '{action} ×{count}',
+  'access.action': '{action} {count} 次',
   'access.refresh': '刷新',
   'error.location': '第 {line} 行',
   'error.locationColumn': '第 {line} 行，{column} 列',

@@ -68,7 +68,7 @@ export class AuditRepository {
 
   /** True when the line was stored, false when a line with its viewKey already was. */
   async append(line: NewAuditLine): Promise<boolean> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ id: string }[]>(
       `INSERT INTO audit_event (action, user_id, username, role, dataset_id, target_kind,
          target_id, ip, user_agent, details, view_key)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -87,7 +87,7 @@ export class AuditRepository {
         JSON.stringify(line.details),
         line.viewKey,
       ],
-    )) as { id: string }[];
+    );
     return rows.length > 0;
   }
 
@@ -107,13 +107,13 @@ export class AuditRepository {
     if (filter.to) add('at < ?', filter.to);
     if (filter.before) add('id < ?', filter.before);
     params.push(filter.limit + 1);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Row[]>(
       `SELECT id::text AS id, at, action, user_id, username, role, dataset_id, target_kind,
               target_id, ip, user_agent, details
        FROM audit_event ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY audit_event.id DESC LIMIT $${params.length}`,
       params,
-    )) as Row[];
+    );
     const more = rows.length > filter.limit;
     const lines = rows.slice(0, filter.limit).map(toLine);
     return { lines, next: more ? lines[lines.length - 1].id : null };
@@ -121,21 +121,23 @@ export class AuditRepository {
 
   /** Per user and action: how many lines name the dataset, and the latest. */
   async accessCounts(datasetId: string): Promise<AccessCount[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<
+      {
+        user_id: string | null;
+        username: string | null;
+        role: string | null;
+        action: string;
+        count: number;
+        last: Date;
+      }[]
+    >(
       `SELECT user_id, max(username) AS username, max(role) AS role, action,
               count(*)::int AS count, max(at) AS last
        FROM audit_event WHERE dataset_id = $1
        GROUP BY user_id, action
        ORDER BY last DESC`,
       [datasetId],
-    )) as {
-      user_id: string | null;
-      username: string | null;
-      role: string | null;
-      action: string;
-      count: number;
-      last: Date;
-    }[];
+    );
     return rows.map((r) => ({
       userId: r.user_id,
       username: r.username,
