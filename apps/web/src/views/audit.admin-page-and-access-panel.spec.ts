@@ -217,7 +217,9 @@ describe('who accessed this dataset', () => {
     click(root, '[data-dataset-id="d1"]');
     await until(() => root.querySelector('.access-table') !== null, 'the access panel');
     expect(root.querySelector('#access-heading')?.textContent).toBe('谁访问过这个数据集');
-    expect(root.querySelector('.access-table tbody td:nth-child(2)')?.textContent).toBe('分析 1 次');
+    expect(root.querySelector('.access-table tbody td:nth-child(2)')?.textContent).toBe(
+      '分析 1 次',
+    );
   });
 
   it('is neither shown to nor asked for by a viewer', async () => {
