@@ -242,6 +242,7 @@ describe('a real estate transfer log goes from upload to process map', () => {
     );
     expect(Object.keys(doc.body.paths).sort()).toEqual([
       '/api/health',
+      '/api/v1/audit',
       '/api/v1/auth/link/{token}',
       '/api/v1/auth/login',
       '/api/v1/auth/logout',
@@ -252,6 +253,7 @@ describe('a real estate transfer log goes from upload to process map', () => {
       '/api/v1/auth/password',
       '/api/v1/datasets',
       '/api/v1/datasets/{id}',
+      '/api/v1/datasets/{id}/access',
       '/api/v1/datasets/{id}/events',
       '/api/v1/datasets/{id}/facets',
       '/api/v1/datasets/{id}/ingestion-keys',

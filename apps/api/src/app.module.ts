@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, BackendModule } from '@onetrip/backend';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DatasetsModule } from './datasets/datasets.module';
 import { ExploreModule } from './explore/explore.module';
@@ -16,6 +17,7 @@ export class AppModule {
       imports: [
         BackendModule.forRoot(config),
         AuthModule,
+        AuditModule,
         DatasetsModule,
         UploadsModule,
         PushModule,

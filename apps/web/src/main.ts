@@ -43,7 +43,13 @@ function showUser(session: SessionDto): void {
 
 function start(session: SessionDto): void {
   showUser(session);
-  mountApp(root!, { api: createApiClient(), locale, storage, pollIntervalMs: 500 });
+  mountApp(root!, {
+    api: createApiClient(),
+    locale,
+    storage,
+    pollIntervalMs: 500,
+    user: session.user,
+  });
 }
 
 /** `/?login=<problem code>`: a refused single sign-on; shown once, then dropped from the URL. */

@@ -13,6 +13,7 @@ import { createDataSource } from './database/data-source';
 import { JOB_QUEUE, createJobQueue } from './jobs/job-queue';
 import { JobProducer } from './jobs/job.producer';
 import { RunRecovery } from './jobs/run-recovery';
+import { AuditRepository } from './repositories/audit.repository';
 import { DatasetRepository } from './repositories/dataset.repository';
 import { DatasetFacetsRepository } from './repositories/dataset-facets.repository';
 import { EventRepository } from './repositories/event.repository';
@@ -40,6 +41,7 @@ class BackendShutdown implements OnApplicationShutdown {
 }
 
 const REPOSITORIES = [
+  AuditRepository,
   DatasetRepository,
   DatasetFacetsRepository,
   UploadRepository,

@@ -10,6 +10,7 @@ export * from './jobs/job-map';
 export * from './jobs/job-queue';
 export * from './jobs/job.producer';
 export * from './jobs/run-recovery';
+export * from './repositories/audit.repository';
 export * from './repositories/dataset.repository';
 export * from './repositories/dataset-facets.repository';
 export * from './repositories/event.repository';

@@ -1,4 +1,8 @@
 import {
+  AUDIT_ACTIONS,
+  AuditPageDtoSchema,
+  AuditQuerySchema,
+  DatasetAccessDtoSchema,
   ColumnMappingSchema,
   CreateDatasetRequestSchema,
   CreateIngestionKeyRequestSchema,
@@ -304,5 +308,74 @@ describe('health and problem shapes', () => {
       errors: [{ field: 'name', message: 'Required' }],
     });
     bad(ProblemDetailsSchema, { type: 'x', title: 'x', status: 400 });
+  });
+});
+
+describe('audit shapes', () => {
+  it('read an audit query as text: a known action, uuids, instants, a digit cursor', () => {
+    expect(AuditQuerySchema.parse({ limit: '20', before: '41' })).toEqual({
+      limit: 20,
+      before: '41',
+    });
+    expect(AuditQuerySchema.parse({})).toEqual({ limit: 100 });
+    ok(AuditQuerySchema, { action: 'exported', datasetId: ID, userId: ID, from: AT, to: AT });
+    bad(AuditQuerySchema, { action: 'peeked' });
+    bad(AuditQuerySchema, { before: '41; DROP TABLE audit_event' });
+    bad(AuditQuerySchema, { datasetId: 'd1' });
+    bad(AuditQuerySchema, { from: 'yesterday' });
+    bad(AuditQuerySchema, { limit: '501' });
+    bad(AuditQuerySchema, { username: 'ann', extra: '1' });
+  });
+
+  it('know a closed list of actions', () => {
+    expect(AUDIT_ACTIONS).toEqual([
+      'viewed',
+      'exported',
+      'uploaded',
+      'mined',
+      'created',
+      'changed',
+      'deleted',
+      'login',
+      'logout',
+      'login-failed',
+      'password-changed',
+      'user-management',
+    ]);
+  });
+
+  it('answer with lines and a cursor, and with who accessed a dataset', () => {
+    const line = {
+      id: '42',
+      at: AT,
+      action: 'viewed',
+      userId: ID,
+      username: 'ann',
+      role: 'analyst',
+      datasetId: ID,
+      targetKind: 'journey',
+      targetId: 'A1',
+      ip: '127.0.0.1',
+      userAgent: 'Firefox',
+      details: { route: 'GET /api/v1/datasets/:id/journeys/:key/timeline' },
+    };
+    ok(AuditPageDtoSchema, { items: [line], next: '42' });
+    ok(AuditPageDtoSchema, { items: [], next: null });
+    bad(AuditPageDtoSchema, { items: [{ ...line, action: 'peeked' }], next: null });
+    bad(AuditPageDtoSchema, { items: [{ ...line, id: 42 }], next: null });
+    ok(DatasetAccessDtoSchema, {
+      datasetId: ID,
+      users: [
+        {
+          userId: null,
+          username: null,
+          role: null,
+          count: 2,
+          last: AT,
+          actions: [{ action: 'uploaded', count: 2, last: AT }],
+        },
+      ],
+    });
+    bad(DatasetAccessDtoSchema, { datasetId: ID, users: [{ userId: ID, count: -1 }] });
   });
 });

@@ -20,3 +20,5 @@ export * from './problem';
 export * from './rejections';
 export * from './csv-cells';
 export * from './auth';
+export * from './audit-actions';
+export * from './audit';

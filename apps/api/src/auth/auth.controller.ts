@@ -13,6 +13,7 @@ import { MinRole, Public } from './auth.decorators';
 import type { AuthUser, HttpRequest, HttpResponse } from './auth-user';
 import { AuthService } from './auth.service';
 import { CurrentUser } from './current-user';
+import { Audited } from '../audit/audited';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -20,6 +21,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('login')
+  @Audited('login', { action: 'login-failed', codes: ['auth.invalid-credentials'] })
   @Public()
   @HttpCode(200)
   @ApiBody({ schema: ref('LoginRequest') })
@@ -35,6 +37,7 @@ export class AuthController {
   }
 
   @Get('link/:token')
+  @Audited('login')
   @Public()
   @ApiOkResponse({
     description:
@@ -52,6 +55,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @Audited('logout')
   @MinRole('viewer')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The session is ended and the cookie cleared' })
@@ -70,6 +74,7 @@ export class AuthController {
   }
 
   @Post('password')
+  @Audited('password-changed')
   @MinRole('viewer')
   @HttpCode(204)
   @ApiBody({ schema: ref('ChangePasswordRequest') })

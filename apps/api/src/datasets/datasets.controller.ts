@@ -14,6 +14,7 @@ import { CurrentUser } from '../auth/current-user';
 import type { AuthUser } from '../auth/auth-user';
 import { arrayOf, problem, ref } from '../openapi/openapi';
 import { DatasetsService } from './datasets.service';
+import { Audited } from '../audit/audited';
 
 @ApiTags('datasets')
 @Controller('api/v1/datasets')
@@ -21,6 +22,7 @@ export class DatasetsController {
   constructor(private readonly datasets: DatasetsService) {}
 
   @Post()
+  @Audited('created')
   @ApiBody({ schema: ref('CreateDatasetRequest') })
   @ApiCreatedResponse({ schema: ref('DatasetDto') })
   @ApiBadRequestResponse(problem('The body fails validation (request.invalid)'))
@@ -35,6 +37,7 @@ export class DatasetsController {
   }
 
   @Get(':id')
+  @Audited('viewed')
   @ApiOkResponse({ schema: ref('DatasetDto') })
   @ApiNotFoundResponse(problem())
   get(@Param('id') id: string): Promise<DatasetDto> {
@@ -42,6 +45,7 @@ export class DatasetsController {
   }
 
   @Patch(':id')
+  @Audited('changed')
   @ApiBody({ schema: ref('UpdateDatasetRequest') })
   @ApiOkResponse({ schema: ref('DatasetDto') })
   @ApiBadRequestResponse(problem('The body fails validation (request.invalid)'))
@@ -56,6 +60,7 @@ export class DatasetsController {
 
   /** Deletion will need the admin or analyst role once roles exist (see docs/api.md). */
   @Delete(':id')
+  @Audited('deleted')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The dataset and all its rows are deleted' })
   @ApiNotFoundResponse(problem())

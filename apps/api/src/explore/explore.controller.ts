@@ -9,6 +9,7 @@ import {
 import { TimelineQuerySchema, type FacetsDto, type JourneyTimelineDto } from '@onetrip/contracts';
 import { ApiQueryFrom, problem, ref } from '../openapi/openapi';
 import { ExploreService } from './explore.service';
+import { Audited } from '../audit/audited';
 
 @ApiTags('explore')
 @Controller('api/v1/datasets/:id')
@@ -16,6 +17,7 @@ export class ExploreController {
   constructor(private readonly explore: ExploreService) {}
 
   @Get('facets')
+  @Audited('viewed')
   @ApiOkResponse({
     schema: ref('FacetsDto'),
     description: 'Distinct services, departments, locations, channels with counts; time span',
@@ -26,6 +28,7 @@ export class ExploreController {
   }
 
   @Get('journeys/:key/timeline')
+  @Audited('viewed')
   @ApiOkResponse({
     schema: ref('JourneyTimelineDto'),
     description: "The key's journeys: events (instances) with trips marked",

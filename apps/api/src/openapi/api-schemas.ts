@@ -5,6 +5,9 @@
  */
 import {
   AuthMethodsDtoSchema,
+  AuditEventDtoSchema,
+  AuditPageDtoSchema,
+  DatasetAccessDtoSchema,
   ChangePasswordRequestSchema,
   LoginDtoSchema,
   LoginRequestSchema,
@@ -60,6 +63,9 @@ export const API_SCHEMAS = {
   SessionDto: SessionDtoSchema,
   ChangePasswordRequest: ChangePasswordRequestSchema,
   AuthMethodsDto: AuthMethodsDtoSchema,
+  AuditEventDto: AuditEventDtoSchema,
+  AuditPageDto: AuditPageDtoSchema,
+  DatasetAccessDto: DatasetAccessDtoSchema,
   ProblemDetails: ProblemDetailsSchema,
 } as const;
 

@@ -16,6 +16,7 @@ import type { IncomingMessage } from 'node:http';
 import { Public } from '../auth/auth.decorators';
 import { arrayOf, problem, ref } from '../openapi/openapi';
 import { PushService } from './push.service';
+import { Audited } from '../audit/audited';
 
 @ApiTags('push')
 @Controller('api/v1/datasets/:id')
@@ -23,6 +24,7 @@ export class PushController {
   constructor(private readonly push: PushService) {}
 
   @Post('events')
+  @Audited('uploaded')
   @Public() // the ingestion key is the credential (PushService)
   @HttpCode(201)
   @ApiBearerAuth()
@@ -36,6 +38,7 @@ export class PushController {
   }
 
   @Post('ingestion-keys')
+  @Audited('created')
   @HttpCode(201)
   @ApiBody({ schema: ref('CreateIngestionKeyRequest'), required: false })
   @ApiCreatedResponse({
@@ -60,6 +63,7 @@ export class PushController {
   }
 
   @Delete('ingestion-keys/:keyId')
+  @Audited('deleted')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked' })
   @ApiNotFoundResponse(problem())

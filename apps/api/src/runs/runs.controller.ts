@@ -13,6 +13,7 @@ import type { RunDto, RunResultDto } from '@onetrip/contracts';
 import type { ServerResponse } from 'node:http';
 import { arrayOf, problem, ref } from '../openapi/openapi';
 import { RunsService } from './runs.service';
+import { Audited } from '../audit/audited';
 
 @ApiTags('runs')
 @Controller('api/v1')
@@ -20,6 +21,7 @@ export class RunsController {
   constructor(private readonly runs: RunsService) {}
 
   @Post('datasets/:id/runs')
+  @Audited('mined')
   @ApiBody({ schema: ref('CreateRunRequest'), required: false })
   @ApiAcceptedResponse({ schema: ref('RunDto'), description: 'A new run, queued' })
   @ApiOkResponse({
@@ -40,6 +42,7 @@ export class RunsController {
   }
 
   @Get('datasets/:id/runs')
+  @Audited('viewed')
   @ApiOkResponse({ schema: arrayOf('RunDto'), description: 'The latest runs, newest first' })
   @ApiNotFoundResponse(problem())
   list(@Param('id') datasetId: string): Promise<RunDto[]> {
@@ -47,6 +50,7 @@ export class RunsController {
   }
 
   @Get('runs/:id')
+  @Audited('viewed')
   @ApiOkResponse({ schema: ref('RunDto') })
   @ApiNotFoundResponse(problem())
   get(@Param('id') id: string): Promise<RunDto> {
@@ -54,6 +58,7 @@ export class RunsController {
   }
 
   @Get('runs/:id/result')
+  @Audited('viewed')
   @ApiOkResponse({ schema: ref('RunResultDto') })
   @ApiNotFoundResponse(problem())
   @ApiConflictResponse(problem('The run is not completed (run.not-completed, run.failed)'))

@@ -24,6 +24,7 @@ import { pipeline } from 'node:stream/promises';
 import { ApiQueryFrom, arrayOf, problem, ref } from '../openapi/openapi';
 import { rejectionLocale } from './rejected-csv';
 import { UploadsService } from './uploads.service';
+import { Audited } from '../audit/audited';
 
 @ApiTags('uploads')
 @Controller('api/v1')
@@ -31,6 +32,7 @@ export class UploadsController {
   constructor(private readonly uploads: UploadsService) {}
 
   @Post('datasets/:id/uploads')
+  @Audited('uploaded')
   @HttpCode(201)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: ref('UploadForm') })
@@ -44,6 +46,7 @@ export class UploadsController {
   }
 
   @Get('datasets/:id/uploads')
+  @Audited('viewed')
   @ApiQueryFrom(UploadListQuerySchema)
   @ApiOkResponse({
     schema: arrayOf('UploadSummaryDto'),
@@ -72,6 +75,7 @@ export class UploadsController {
   }
 
   @Get('uploads/:id/rejected.csv')
+  @Audited('exported')
   @ApiProduces('text/csv')
   @ApiOkResponse({
     schema: {
@@ -117,6 +121,7 @@ export class UploadsController {
   }
 
   @Get('uploads/:id')
+  @Audited('viewed')
   @ApiOkResponse({ schema: ref('UploadDto') })
   @ApiNotFoundResponse(problem())
   get(@Param('id') id: string): Promise<UploadDto> {

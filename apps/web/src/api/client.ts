@@ -1,4 +1,7 @@
 import type {
+  AuditPageDto,
+  AuditQuery,
+  DatasetAccessDto,
   ChannelRoles,
   ColumnMapping,
   QueueActivities,
@@ -111,6 +114,10 @@ export interface ApiClient {
     key: string,
     query?: { service?: string; journey?: string },
   ): Promise<JourneyTimelineDto>;
+  /** A page of the audit log, newest first (admins only). */
+  listAudit(query: Partial<AuditQuery>): Promise<AuditPageDto>;
+  /** Who accessed a dataset (admins, the dataset's managers and analysts). */
+  getDatasetAccess(datasetId: string): Promise<DatasetAccessDto>;
 }
 
 export interface ApiClientOptions {
@@ -325,6 +332,16 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
         `/datasets/${encodeURIComponent(datasetId)}/journeys/${encodeURIComponent(key)}/timeline${suffix}`,
       );
     },
+    listAudit: (query) => {
+      const search = new URLSearchParams();
+      for (const [name, value] of Object.entries(query)) {
+        if (value !== undefined && value !== '') search.set(name, String(value));
+      }
+      const suffix = search.size > 0 ? `?${search.toString()}` : '';
+      return request<AuditPageDto>('GET', `/audit${suffix}`);
+    },
+    getDatasetAccess: (datasetId) =>
+      request<DatasetAccessDto>('GET', `/datasets/${encodeURIComponent(datasetId)}/access`),
   };
 }
 

@@ -1,4 +1,8 @@
 import type {
+  AuditAction,
+  AuditEventDto,
+  DatasetAccessUserDto,
+  UserDto,
   ChannelRoles,
   CreatedIngestionKeyDto,
   DatasetDto,
@@ -155,6 +159,37 @@ export interface KeysState {
   focus: string | null;
 }
 
+/** The audit page's filter, as typed (empty: not filtered; dates as yyyy-mm-dd). */
+export interface AuditFilterDraft {
+  username: string;
+  action: AuditAction | '';
+  datasetId: string;
+  from: string;
+  to: string;
+}
+
+/** The admin's audit page: the filter applied, the page shown and the cursors to go back. */
+export interface AuditState {
+  filter: AuditFilterDraft;
+  loading: boolean;
+  items: AuditEventDto[];
+  /** The `before` cursor of the page shown (null: the newest page). */
+  before: string | null;
+  /** The cursors of the newer pages, for "Newer". */
+  newer: (string | null)[];
+  /** The cursor of the next, older page; null on the last page. */
+  next: string | null;
+  error: unknown;
+}
+
+/** Who accessed the selected dataset (the data-tracker panel). */
+export interface AccessState {
+  datasetId: string;
+  loading: boolean;
+  users: DatasetAccessUserDto[];
+  error: unknown;
+}
+
 export interface AppState {
   locale: Locale;
   datasets: DatasetsState;
@@ -168,4 +203,8 @@ export interface AppState {
   dashboard: DashboardData;
   uploadHistory: UploadHistoryState | null;
   keys: KeysState | null;
+  /** Who is logged in (null in tests that mount the app without a session). */
+  user: UserDto | null;
+  audit: AuditState | null;
+  access: AccessState | null;
 }

@@ -1,8 +1,12 @@
 import type { ChannelRoles, DatasetDto, QueueActivities, RunParams } from '@onetrip/contracts';
 import type { MapLayout } from '../charts/process-map';
+import type { AuditActions } from '../controllers/audit';
+import type { AccessActions } from '../controllers/dataset-access';
 import type { KeysActions } from '../controllers/ingestion-keys';
 import { createTranslator, type Locale, type Translator } from '../i18n/i18n';
-import type { AppState, KeysState, UploadState } from '../store/state';
+import type { AccessState, AppState, AuditState, KeysState, UploadState } from '../store/state';
+import { renderAuditFilter, renderAuditResults, renderAuditShell } from './audit-page';
+import { renderAccessPanel } from './dataset-access';
 import { renderDashboard } from './dashboard';
 import { renderCreateForm, renderCreateStatus, renderDatasetList } from './datasets';
 import { el, replaceContent } from './dom';
@@ -27,6 +31,8 @@ export interface AppViewActions {
   upload: UploadActions;
   keys: KeysActions;
   history: Pick<UploadHistoryActions, 'askDelete' | 'cancelDelete' | 'remove'>;
+  audit: AuditActions;
+  access: AccessActions;
   selectDataset: (id: string) => void;
   refreshDatasets: () => void;
   askDeleteDataset: (id: string) => void;
@@ -66,6 +72,15 @@ interface DetailParts {
   renderedHistory: unknown;
   keysRegion: HTMLElement;
   renderedKeys: KeysState | null;
+  accessRegion: HTMLElement;
+  renderedAccess: AccessState | null;
+}
+
+/** The audit page's form (built once per visit) and its results, redrawn for each answer. */
+interface AuditParts {
+  results: HTMLElement;
+  renderedAudit: AuditState | null;
+  renderedDatasets: unknown;
 }
 
 /**
@@ -90,6 +105,7 @@ export function createAppView(
     detail: el('div', { class: 'detail' }),
   };
   let detailParts: DetailParts | null = null;
+  let auditParts: AuditParts | null = null;
   /** The keys state whose `focus` was last applied (focus moves once per change). */
   let focusedKeys: KeysState | null = null;
   const layouts = new Map<string, MapLayout>();
@@ -115,12 +131,14 @@ export function createAppView(
     replaceContent(regions.createStatus, ...renderCreateStatus(state.create, tr));
   }
 
-  function renderShell(): void {
+  function renderShell(state: AppState): void {
     document.documentElement.lang = tr.locale;
     document.title = `${tr.t('app.title')} · ${tr.t('app.tagline')}`;
-    replaceContent(regions.header, renderHeader(tr, actions.setLocale));
+    const openAudit = state.user?.role === 'admin' ? () => actions.audit.open() : undefined;
+    replaceContent(regions.header, renderHeader(tr, actions.setLocale, openAudit));
     regions.createForm.replaceChildren();
     detailParts = null;
+    auditParts = null;
     if (!root.contains(regions.header)) {
       root.replaceChildren(
         regions.header,
@@ -140,6 +158,7 @@ export function createAppView(
     const previewRegion = el('div', { class: 'preview-region' });
     const historyRegion = el('div', { class: 'history-region' });
     const keysRegion = el('div', { class: 'keys-region' });
+    const accessRegion = el('div', { class: 'access-region' });
     const runControls = el('div', { class: 'run-controls', 'aria-live': 'polite' });
     const result = el('div', { class: 'result-region' });
     const panels = el(
@@ -165,6 +184,7 @@ export function createAppView(
           runControls,
         ),
         keysRegion,
+        accessRegion,
       ),
     );
     replaceContent(regions.detail, heading, panels, result);
@@ -186,10 +206,45 @@ export function createAppView(
       renderedHistory: null,
       keysRegion,
       renderedKeys: null,
+      accessRegion,
+      renderedAccess: null,
     };
   }
 
+  /** The admin's audit log page, in place of the selected dataset. */
+  function renderAudit(state: AppState): void {
+    detailParts = null;
+    const audit = state.audit;
+    if (!audit) return;
+    if (!auditParts) {
+      const results = el('div', { class: 'audit-results-region' });
+      const form = renderAuditFilter(tr, audit, state.datasets.items, actions.audit);
+      replaceContent(regions.detail, renderAuditShell(tr, form, results, actions.audit));
+      auditParts = { results, renderedAudit: null, renderedDatasets: null };
+    }
+    const parts = auditParts;
+    if (parts.renderedAudit === audit && parts.renderedDatasets === state.datasets.items) return;
+    // Typing in the filter changes only the draft: the results stay as they are.
+    if (
+      parts.renderedAudit &&
+      parts.renderedAudit.items === audit.items &&
+      parts.renderedAudit.loading === audit.loading &&
+      parts.renderedAudit.error === audit.error &&
+      parts.renderedDatasets === state.datasets.items
+    ) {
+      parts.renderedAudit = audit;
+      return;
+    }
+    parts.renderedAudit = audit;
+    parts.renderedDatasets = state.datasets.items;
+    replaceContent(
+      parts.results,
+      renderAuditResults(tr, audit, state.datasets.items, actions.audit),
+    );
+  }
+
   function renderDetail(state: AppState): void {
+    auditParts = null;
     const dataset = selected(state);
     if (!dataset) {
       detailParts = null;
@@ -246,7 +301,11 @@ export function createAppView(
 
   /** The upload history and the keys, each redrawn when its slice of the store changes. */
   function renderPanels(parts: DetailParts, state: AppState): void {
-    const { uploadHistory, keys } = state;
+    const { uploadHistory, keys, access } = state;
+    if (access && access.datasetId === parts.datasetId && access !== parts.renderedAccess) {
+      parts.renderedAccess = access;
+      replaceContent(parts.accessRegion, renderAccessPanel(tr, access, actions.access.refresh));
+    }
     if (uploadHistory && uploadHistory !== parts.renderedHistory) {
       parts.renderedHistory = uploadHistory;
       replaceContent(
@@ -344,7 +403,7 @@ export function createAppView(
     current = state;
     if (!previous || state.locale !== previous.locale) {
       tr = createTranslator(state.locale);
-      renderShell();
+      renderShell(state);
     }
     replaceContent(
       regions.datasets,
@@ -358,7 +417,8 @@ export function createAppView(
       }),
     );
     renderCreate(state);
-    renderDetail(state);
+    if (state.route.page === 'audit' && state.user?.role === 'admin') renderAudit(state);
+    else renderDetail(state);
   }
 
   return render;

@@ -1,6 +1,9 @@
+import type { UserDto } from '@onetrip/contracts';
 import type { ApiClient } from '../api/client';
 import { randomUuid } from '../api/uuid';
+import { createAuditActions } from '../controllers/audit';
 import { watchDashboardData } from '../controllers/dashboard-data';
+import { createAccessActions } from '../controllers/dataset-access';
 import { createDatasetActions, LOCALE_KEY } from '../controllers/datasets';
 import { createKeysActions } from '../controllers/ingestion-keys';
 import { createRunActions } from '../controllers/runs';
@@ -24,6 +27,8 @@ export interface AppOptions {
   uploadPollIntervalMs?: number;
   /** Makes upload ids (tests pass a fixed one); default a random UUID. */
   newId?: () => string;
+  /** Who is logged in: admins get the audit page, managers and up the access panel. */
+  user?: UserDto;
 }
 
 /**
@@ -46,6 +51,9 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     dashboard: EMPTY_DASHBOARD_DATA,
     uploadHistory: null,
     keys: null,
+    user: options.user ?? null,
+    audit: null,
+    access: null,
   });
   const session = createSession();
   const runs = createRunActions(api, store, session, options.pollIntervalMs);
@@ -63,6 +71,11 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     },
   });
   const keys = createKeysActions(api, store);
+  const access = createAccessActions(api, store);
+  const audit = createAuditActions(api, store, {
+    select: datasets.select,
+    navigate: datasets.navigate,
+  });
   const upload = createUploadFlow(api, store, session, {
     pollIntervalMs: options.uploadPollIntervalMs ?? 1000,
     newId: options.newId ?? (() => randomUuid()),
@@ -73,6 +86,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     upload,
     keys,
     history: uploadHistory,
+    audit,
+    access,
     selectDataset: datasets.select,
     refreshDatasets: () => void datasets.load(),
     askDeleteDataset: datasets.askDelete,

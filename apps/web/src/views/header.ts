@@ -1,7 +1,12 @@
 import { LOCALES, LOCALE_NAMES, type Locale, type Translator } from '../i18n/i18n';
 import { el } from './dom';
 
-export function renderHeader(tr: Translator, onLocale: (locale: Locale) => void): HTMLElement {
+/** `openAudit` is given for admins only: the header's link to the audit log. */
+export function renderHeader(
+  tr: Translator,
+  onLocale: (locale: Locale) => void,
+  openAudit?: () => void,
+): HTMLElement {
   const select = el(
     'select',
     {
@@ -28,6 +33,17 @@ export function renderHeader(tr: Translator, onLocale: (locale: Locale) => void)
       el('span', { class: 'brand-name' }, tr.t('app.title')),
       el('span', { class: 'brand-tagline' }, tr.t('app.tagline')),
     ),
+    openAudit
+      ? el(
+          'nav',
+          { class: 'header-nav', 'aria-label': tr.t('header.audit') },
+          el(
+            'button',
+            { type: 'button', id: 'open-audit', class: 'link', onclick: openAudit },
+            tr.t('header.audit'),
+          ),
+        )
+      : null,
     el(
       'label',
       { class: 'locale-switch', for: 'locale-select' },

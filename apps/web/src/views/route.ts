@@ -46,6 +46,8 @@ export interface Route {
   map: MapSettings;
   selected: MapElement | null;
   journey: { key: string; service: string | null } | null;
+  /** Another page than the datasets: the admin's audit log (`#page=audit`). */
+  page?: 'audit';
 }
 
 export const EMPTY_ROUTE: Route = {
@@ -141,6 +143,7 @@ export function parseRoute(hash: string): Route {
     },
     selected,
     journey: journey ? { key: journey, service: params.get('journeyService') } : null,
+    ...(params.get('page') === 'audit' ? { page: 'audit' as const } : {}),
   };
 }
 
@@ -175,6 +178,7 @@ export function formatRoute(route: Route): string {
     params.set('journey', route.journey.key);
     if (route.journey.service) params.set('journeyService', route.journey.service);
   }
+  if (route.page) params.set('page', route.page);
   const text = params.toString();
   return text ? `#${text}` : '#';
 }

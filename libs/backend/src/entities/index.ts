@@ -1,4 +1,5 @@
 import { AppUserEntity } from './app-user.entity';
+import { AuditEventEntity } from './audit-event.entity';
 import { DatasetEntity } from './dataset.entity';
 import { DatasetFacetsEntity } from './dataset-facets.entity';
 import { EventEntity } from './event.entity';
@@ -11,6 +12,7 @@ import { UserSessionEntity } from './user-session.entity';
 
 export {
   AppUserEntity,
+  AuditEventEntity,
   DatasetEntity,
   DatasetFacetsEntity,
   EventEntity,
@@ -34,4 +36,5 @@ export const ENTITIES = [
   DatasetFacetsEntity,
   AppUserEntity,
   UserSessionEntity,
+  AuditEventEntity,
 ];

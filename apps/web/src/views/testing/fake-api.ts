@@ -1,5 +1,8 @@
 /** An in-memory ApiClient for the view tests, and helpers to drive the DOM. */
 import type {
+  AuditEventDto,
+  AuditQuery,
+  DatasetAccessUserDto,
   CreatedIngestionKeyDto,
   DatasetDto,
   IngestionKeyDto,
@@ -136,6 +139,12 @@ export type FakeApi = ApiClient & {
   /** The ids of DELETE /uploads/:id that succeeded, in order. */
   deletedUploads: string[];
   preview: UploadPreviewDto;
+  /** The audit log, newest first, and the queries GET /audit was asked. */
+  auditLines: AuditEventDto[];
+  auditQueries: Partial<AuditQuery>[];
+  /** GET /datasets/:id/access: its users, and the dataset ids it was asked for. */
+  accessUsers: DatasetAccessUserDto[];
+  accessAsked: string[];
 };
 
 /** An in-memory API: one dataset, runs that finish on the second poll. */
@@ -163,6 +172,28 @@ export function fakeApi(): FakeApi {
     history: [],
     deletedUploads: [],
     preview: previewDto(),
+    auditLines: [],
+    auditQueries: [],
+    accessUsers: [],
+    accessAsked: [],
+    listAudit: (query) => {
+      api.auditQueries.push({ ...query });
+      const matching = api.auditLines.filter(
+        (l) =>
+          (!query.action || l.action === query.action) &&
+          (!query.username || l.username === query.username) &&
+          (!query.datasetId || l.datasetId === query.datasetId) &&
+          (!query.before || Number(l.id) < Number(query.before)),
+      );
+      const limit = query.limit ?? 100;
+      const items = matching.slice(0, limit);
+      const next = matching.length > limit ? items[items.length - 1].id : null;
+      return Promise.resolve({ items, next });
+    },
+    getDatasetAccess: (datasetId) => {
+      api.accessAsked.push(datasetId);
+      return Promise.resolve({ datasetId, users: api.accessUsers });
+    },
     listDatasets: () => Promise.resolve(datasets.map((d) => ({ ...d }))),
     deleteDataset: (datasetId) => {
       if (api.deleteRefusal) return Promise.reject(api.deleteRefusal);
