@@ -61,6 +61,7 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   LOGIN_MAX_FAILURES: integer(1).default(5),
   LOGIN_FAILURE_WINDOW_MINUTES: integer(1).default(15),
+  SMALL_COUNT_K: integer(1).max(1000).default(5),
 });
 
 export interface AppConfig {
@@ -94,6 +95,8 @@ export interface AppConfig {
   /** Failed logins per username and address within the window before login answers 429. */
   readonly loginMaxFailures: number;
   readonly loginFailureWindowMs: number;
+  /** Breakdown cells of fewer journeys are hidden from viewers and managers (docs/security.md). */
+  readonly smallCountK: number;
 }
 
 export class ConfigError extends Error {
@@ -140,6 +143,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     cookieSecure: e.COOKIE_SECURE,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginFailureWindowMs: e.LOGIN_FAILURE_WINDOW_MINUTES * 60_000,
+    smallCountK: e.SMALL_COUNT_K,
   });
 }
 
