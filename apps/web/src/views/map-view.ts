@@ -523,7 +523,11 @@ export function renderPanel(ctx: ViewContext, selected: MapElement): HTMLElement
             ),
           ),
         )
-      : el('p', { class: 'muted' }, tr.t('panel.noSamples'))
+      : el(
+          'p',
+          { class: 'muted' },
+          tr.t(ctx.result.suppression?.samplesRemoved ? 'suppressed.samples' : 'panel.noSamples'),
+        )
     : el('p', { class: 'muted' }, tr.t('panel.noInsights'));
   return el(
     'aside',
