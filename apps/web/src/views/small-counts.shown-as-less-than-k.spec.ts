@@ -10,7 +10,10 @@ import { demoResult } from '../charts/fixtures/demo';
 import { suppressionNotice } from './small-counts';
 import { createTranslator } from '../i18n/i18n';
 import { viewContext } from './testing/view-context';
+import { renderOverview } from './overview-view';
 import { renderTrips } from './trips-view';
+import { renderVariants } from './variants-view';
+import { renderWaits } from './waits-view';
 
 const insights = demoResult.insights as Insights;
 const row = (value: string, journeys: number): TripBreakdownRow => ({
@@ -109,5 +112,65 @@ describe('a suppressed small count', () => {
       '3 项少于 5 个旅程的数字显示为“< 5”，以免识别出具体群众。分析员可以看到这些数字。',
     );
     expect(suppressionNotice(createTranslator('en'), demoResult)).toBeNull();
+  });
+});
+
+describe('other views of a suppressed result', () => {
+  const q = insights.queueWaits;
+  const hall = q.byHall[0];
+  const viewer: MiningResult = {
+    ...demoResult,
+    variants: [
+      demoResult.variants[0],
+      { activities: demoResult.variants[1].activities, count: 0, suppressed: true },
+    ],
+    insights: {
+      ...insights,
+      kpis: { ...insights.kpis, journeys: 0, reworkRate: 0, suppressed: true },
+      queueWaits: {
+        ...q,
+        byHall: [
+          hall,
+          {
+            value: '某个小厅',
+            count: 0,
+            seconds: { mean: 0, median: 0, p90: 0, total: 0 },
+            suppressed: true,
+          },
+        ],
+      },
+    },
+    suppression: { k: 5, hidden: 3, byPart: {}, samplesRemoved: true },
+  };
+
+  it('the waits view shows a hall of fewer than 5 waits as "< 5", in both languages', () => {
+    for (const [locale, note] of [
+      ['en', '< 5 waits'],
+      ['zh-CN', '< 5 次等待'],
+    ] as const) {
+      const view = renderWaits(viewContext(viewer, locale));
+      const title = [...view.querySelectorAll('[data-card="queue-by-hall"] .bar-row title')]
+        .map((t) => t.textContent ?? '')
+        .find((t) => t.startsWith('某个小厅'));
+      expect(title).toBe(`某个小厅: < 5 · ${note}`);
+    }
+  });
+
+  it('the overview reads "< 5" in every KPI card when all its journeys are fewer than 5', () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const view = renderOverview(viewContext(viewer, locale));
+      expect(view.querySelector('[data-kpi="journeys"] .kpi-value')?.textContent).toBe('< 5');
+      expect(view.querySelector('[data-kpi="rework"] .kpi-value')?.textContent).toBe('< 5');
+    }
+  });
+
+  it('the variants table shows a variant of fewer than 5 journeys as "< 5"', () => {
+    const view = renderVariants(viewContext(viewer, 'zh-CN'));
+    const second = view.querySelectorAll('[data-testid="variants-table"] tbody tr')[1];
+    const cells = [...second.querySelectorAll('td.num')].map((td) => td.textContent);
+    // rank, count, coverage, cumulative, lead time
+    expect(cells[1]).toBe('< 5');
+    expect(cells[2]).toBe('< 5');
+    expect(cells[4]).toBe('< 5');
   });
 });
