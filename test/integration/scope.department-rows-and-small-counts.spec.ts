@@ -11,6 +11,8 @@
  */
 import type {
   DatasetDto,
+  Insights,
+  TripBreakdownRow,
   JourneyTimelineDto,
   LoginDto,
   ProblemDetails,
@@ -171,13 +173,17 @@ describe('row-level scoping and small counts', () => {
     for (const reader of [taxViewer, taxManager]) {
       const { status, body } = await resultAs(reader, theirs.id);
       expect(status).toBe(200);
-      const ins = body.result.insights!;
-      const byService = Object.fromEntries(ins.trips!.byService.map((r) => [r.value, r]));
+      const ins: Insights = body.result.insights!;
+      const byService: Record<string, TripBreakdownRow> = Object.fromEntries(
+        ins.trips!.byService.map((r) => [r.value ?? '', r] as const),
+      );
       expect(byService['Tax filing']).toMatchObject({ journeys: 6 });
       expect(byService['Tax filing'].suppressed).toBeUndefined();
       expect(byService.Residence).toMatchObject({ journeys: 0, trips: 0, suppressed: true });
       // By department: tax 8 journeys, police 2 (M1, M2) hidden.
-      const byDepartment = Object.fromEntries(ins.trips!.byDepartment.map((r) => [r.value, r]));
+      const byDepartment: Record<string, TripBreakdownRow> = Object.fromEntries(
+        ins.trips!.byDepartment.map((r) => [r.value ?? '', r] as const),
+      );
       expect(byDepartment.tax).toMatchObject({ journeys: 8 });
       expect(byDepartment.police).toMatchObject({ journeys: 0, suppressed: true });
       // Totals stay, and the result says what was hidden; no journey samples.

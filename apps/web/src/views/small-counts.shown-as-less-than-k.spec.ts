@@ -79,7 +79,7 @@ async function csvOf(view: HTMLElement): Promise<string> {
   if (!got) throw new Error('no CSV downloaded');
   return new Promise((resolve) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
+    reader.onload = () => resolve(reader.result as string);
     reader.readAsText(got);
   });
 }
