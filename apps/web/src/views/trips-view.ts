@@ -259,7 +259,11 @@ export function renderTrips(ctx: ViewContext): HTMLElement {
           ...icicleOptions(tr),
           width: 1100,
           height: 360,
-          total: sequences.top.reduce((sum, s) => sum + s.journeys, 0) + sequences.otherJourneys,
+          // Hidden sequences (fewer than k journeys each) read 0: the journeys in all stay the whole.
+          total: Math.max(
+            sequences.top.reduce((sum, s) => sum + s.journeys, 0) + sequences.otherJourneys,
+            result.suppression ? result.summary.journeys : 0,
+          ),
         },
       );
       cards.push(
