@@ -11,6 +11,7 @@
  */
 import type {
   DatasetDto,
+  FacetsDto,
   Insights,
   TripBreakdownRow,
   JourneyTimelineDto,
@@ -218,13 +219,17 @@ describe('row-level scoping and small counts', () => {
     expect((await as(null, 'GET', url('P1'))).status).toBe(200);
   });
 
-  it('offers a scoped user only their departments in the facets, and refuses them raw rejected rows', async () => {
-    const facets = await as<{ departments: { value: string }[] }>(
-      taxViewer,
-      'GET',
-      `/api/v1/datasets/${dataset.id}/facets`,
-    );
+  it('offers a scoped user only their departments in the facets, small counts hidden below analyst, and refuses them raw rejected rows', async () => {
+    const facets = await as<FacetsDto>(taxViewer, 'GET', `/api/v1/datasets/${dataset.id}/facets`);
     expect(facets.body.departments.map((d) => d.value)).toEqual(['tax']);
+    // Residence: 4 events (M1, M2), under 5: hidden from the viewer, shown to the analyst.
+    expect(facets.body.services).toEqual([
+      { value: 'Tax filing', events: 12 },
+      { value: 'Visa', events: 6 },
+      { value: 'Residence', events: 0, suppressed: true },
+    ]);
+    const theirs = await as<FacetsDto>(taxAnalyst, 'GET', `/api/v1/datasets/${dataset.id}/facets`);
+    expect(theirs.body.services).toContainEqual({ value: 'Residence', events: 4 });
     const uploads = await as<{ id: string }[]>(
       null,
       'GET',

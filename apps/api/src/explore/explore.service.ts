@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
+  AppConfig,
+  CONFIG,
   DatasetEntity,
   DatasetFacetsRepository,
   EventQueryRepository,
@@ -18,10 +20,11 @@ import {
 } from '@onetrip/contracts';
 import { MiningInputError, journeyTimeline, type MiningEvent } from '@onetrip/mining';
 import type { AuthUser } from '../auth/auth-user';
-import { rowScope } from '../auth/row-scope';
+import { rowScope, seesSmallCounts } from '../auth/row-scope';
 import { DatasetsService } from '../datasets/datasets.service';
 import { ProblemException } from '../problem/problem';
 import { validate } from '../problem/validate';
+import { suppressSmallFacets } from './small-facets';
 
 /** Facets per dataset version kept in memory (they only change with the version). */
 const FACET_CACHE_SIZE = 32;
@@ -48,15 +51,22 @@ export class ExploreService {
     private readonly datasets: DatasetsService,
     private readonly events: EventQueryRepository,
     private readonly storedFacets: DatasetFacetsRepository,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The dataset's facets; a row-scoped user is offered only their own departments. */
+  /**
+   * The dataset's facets: a row-scoped user is offered only their own departments, and viewers
+   * and managers see counts under SMALL_COUNT_K hidden (docs/security.md).
+   */
   async facets(datasetId: string, user: AuthUser): Promise<FacetsDto> {
     const dataset = await this.datasets.require(datasetId);
     const scope = rowScope(user, dataset);
-    const facets = await this.facetsOf(dataset);
-    if (scope === null) return facets;
-    return { ...facets, departments: facets.departments.filter((d) => scope.includes(d.value)) };
+    const all = await this.facetsOf(dataset);
+    const facets =
+      scope === null
+        ? all
+        : { ...all, departments: all.departments.filter((d) => scope.includes(d.value)) };
+    return seesSmallCounts(user) ? facets : suppressSmallFacets(facets, this.config.smallCountK);
   }
 
   private facetsOf(dataset: DatasetEntity): Promise<FacetsDto> {
