@@ -3,8 +3,14 @@ import { z } from 'zod';
 import { count, id, instant } from './common';
 import { JourneyKindSchema, LifecycleModeSchema } from './runs';
 
+/** Set when the api hid a count of fewer than SMALL_COUNT_K events (viewers and managers). */
+const suppressed = z
+  .literal(true)
+  .optional()
+  .describe('The count was under SMALL_COUNT_K and is hidden (events: 0); docs/security.md');
+
 /** One distinct value of an event field, with how many events carry it. */
-export const FacetValueSchema = z.object({ value: z.string(), events: count() });
+export const FacetValueSchema = z.object({ value: z.string(), events: count(), suppressed });
 export type FacetValue = z.infer<typeof FacetValueSchema>;
 
 /** `GET /api/v1/datasets/:id/facets`: the values filter controls offer. */
@@ -17,7 +23,9 @@ export const FacetsDtoSchema = z.object({
     .nullable()
     .describe('Earliest and latest event timestamp, null for an empty dataset'),
   months: z
-    .array(z.object({ period: z.string().meta({ example: '2026-01' }), events: count() }))
+    .array(
+      z.object({ period: z.string().meta({ example: '2026-01' }), events: count(), suppressed }),
+    )
     .describe("Events per calendar month (dataset time zone, 'YYYY-MM'), for the brush"),
   services: z.array(FacetValueSchema).describe('Most events first; at most 500 values each'),
   departments: z.array(FacetValueSchema),

@@ -30,4 +30,6 @@ export type {
   VariantLeadTime,
   WaitAttribution,
   WaitRow,
+  Suppression,
+  Suppressible,
 } from '@onetrip/mining';

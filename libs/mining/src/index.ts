@@ -5,6 +5,7 @@ export { DEFAULT_MINING_OPTIONS, resolveOptions } from './options';
 export { MiningInputError, type MiningErrorCode } from './errors';
 export { createMiner, mine, type Miner } from './miner';
 export { mergePartials } from './merge';
+export { suppressSmallCounts } from './small-counts';
 export { finalize, type FinalizeOptions } from './finalize';
 export type { ActivityPartial, EdgePartial, TripsPartial } from './partial';
 export type { PartialResult } from './partial-result';

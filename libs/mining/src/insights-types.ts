@@ -6,7 +6,7 @@
  * figure comes from mergeable partials (see insights/insights.ts and docs/mining.md#insights).
  */
 import type { Quantiles } from './figures';
-import type { Bottleneck } from './types';
+import type { Bottleneck, Suppressible } from './types';
 
 /** Options of the insights pass; every field optional (defaults: DEFAULT_INSIGHTS_OPTIONS). */
 export interface InsightsOptions {
@@ -88,7 +88,7 @@ export interface Histogram {
 }
 
 /** The headline figures of a set of journeys. */
-export interface Kpis {
+export interface Kpis extends Suppressible {
   journeys: number;
   /** Null without a channel column (no trips). */
   tripsPerJourney: number | null;
@@ -109,7 +109,7 @@ export interface KpiPeriod extends Kpis {
 }
 
 /** At-most-one-trip figures for the journeys of one service, department or hall. */
-export interface TripBreakdownRow {
+export interface TripBreakdownRow extends Suppressible {
   /** The service / department / hall; null for journeys without one. */
   value: string | null;
   journeys: number;
@@ -140,7 +140,7 @@ export interface TripBreakdowns {
 }
 
 /** An activity performed on a journey's second or later trip. */
-export interface ReturnReason {
+export interface ReturnReason extends Suppressible {
   activity: string;
   /** Journeys in which it happened on trip ≥ 2. */
   journeys: number;
@@ -156,7 +156,7 @@ export interface ReturnCauses {
   purposes: ReturnPurpose[];
 }
 
-export interface ReturnCause {
+export interface ReturnCause extends Suppressible {
   activity: string;
   /** The department of that instance; null when it had none. */
   department: string | null;
@@ -166,14 +166,14 @@ export interface ReturnCause {
   returns: number;
 }
 
-export interface ReturnPurpose {
+export interface ReturnPurpose extends Suppressible {
   /** null: the trip had queue steps only (e.g. not called before closing). */
   activity: string | null;
   journeys: number;
   returns: number;
 }
 
-export interface ChannelSequence {
+export interface ChannelSequence extends Suppressible {
   /** Channels in journey order, consecutive equal channels collapsed ('(none)' for no channel). */
   channels: string[];
   journeys: number;
@@ -187,7 +187,7 @@ export interface ChannelSequences {
   distinct: number;
 }
 
-export interface WaitRow {
+export interface WaitRow extends Suppressible {
   /** Hall, department, …; null when absent. */
   value: string | null;
   count: number;
@@ -209,7 +209,7 @@ export interface WorkingCalendar {
 }
 
 /** Queue waits by the hour of day and weekday at which the ticket was taken. */
-export interface QueueHeatCell {
+export interface QueueHeatCell extends Suppressible {
   /** 1 = Monday … 7 = Sunday (ISO), in the insights time zone. */
   weekday: number;
   /** 0–23 */
@@ -240,7 +240,7 @@ export interface QueueWaits {
 }
 
 /** Abandoned queue tickets at one hall. */
-export interface AbandonRow {
+export interface AbandonRow extends Suppressible {
   /** The hall; null when absent. */
   value: string | null;
   tickets: number;
@@ -256,7 +256,12 @@ export interface WaitAttribution {
   governmentSeconds: number;
   citizenShare: number;
   /** Per-period split, same periods as the KPI trend. */
-  byPeriod: { period: string; citizenSeconds: number; governmentSeconds: number }[];
+  byPeriod: {
+    period: string;
+    citizenSeconds: number;
+    governmentSeconds: number;
+    suppressed?: true;
+  }[];
 }
 
 /**
@@ -275,7 +280,7 @@ export interface BottlenecksBySide {
 }
 
 /** Per DFG edge: the side panel of the journey map. */
-export interface EdgeInsight {
+export interface EdgeInsight extends Suppressible {
   from: string;
   to: string;
   waitHistogram: Histogram;
@@ -288,7 +293,7 @@ export interface EdgeInsight {
 }
 
 /** Per activity: the side panel of the journey map. */
-export interface ActivityInsight {
+export interface ActivityInsight extends Suppressible {
   activity: string;
   /** Service times (complete − start; 0 without a start). */
   serviceHistogram: Histogram;
@@ -304,7 +309,7 @@ export interface ActivityInsight {
   sourceSystem?: string;
 }
 
-export interface VariantLeadTime {
+export interface VariantLeadTime extends Suppressible {
   activities: string[];
   count: number;
   leadTimeSeconds: Quantiles;

@@ -64,7 +64,7 @@ export interface MiningOptions {
   journeyFilter?: JourneyFilter;
 }
 
-export interface ActivityStats {
+export interface ActivityStats extends Suppressible {
   activity: string;
   count: number;
   serviceSeconds: Quantiles | null;
@@ -75,7 +75,7 @@ export interface ActivityCount {
   count: number;
 }
 
-export interface DfgEdge {
+export interface DfgEdge extends Suppressible {
   from: string;
   to: string;
   count: number;
@@ -83,19 +83,19 @@ export interface DfgEdge {
   waitSeconds: DurationStats;
 }
 
-export interface Variant {
+export interface Variant extends Suppressible {
   activities: string[];
   count: number;
 }
 
-export interface TripStats {
+export interface TripStats extends Suppressible {
   total: number;
   perJourneyMean: number;
   distribution: Record<string, number>;
   atMostOneRate: number;
 }
 
-export interface Bottleneck {
+export interface Bottleneck extends Suppressible {
   kind: 'edge' | 'activity';
   from?: string;
   to?: string;
@@ -130,7 +130,7 @@ export interface MiningSummary {
   variants?: number;
 }
 
-export interface ReworkActivity {
+export interface ReworkActivity extends Suppressible {
   activity: string;
   /** Journeys in which the activity occurs more than once. */
   journeys: number;
@@ -160,4 +160,26 @@ export interface MiningResult {
   rework?: ReworkStats;
   /** The dashboard's breakdowns; present when mined with the `insights` option. */
   insights?: Insights;
+  /**
+   * Present when small cells were hidden for the reader (suppressSmallCounts, small-counts.ts):
+   * rows marked `suppressed: true` have their figures zeroed, shown as "< k".
+   */
+  suppression?: Suppression;
+}
+
+/** What suppressSmallCounts hid from a result. */
+export interface Suppression {
+  /** Cells describing fewer than k journeys (or waits, where a cell counts waits) are hidden. */
+  k: number;
+  /** Cells hidden, in all. */
+  hidden: number;
+  /** Cells hidden per breakdown, by its path in the result ('insights.trips.byService'). */
+  byPart: Record<string, number>;
+  /** True when journey samples (keys) were removed: only analysts see them. */
+  samplesRemoved: boolean;
+}
+
+/** Marks a row whose figures suppressSmallCounts zeroed (fewer than k journeys). */
+export interface Suppressible {
+  suppressed?: true;
 }

@@ -1,12 +1,16 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { TimelineQuerySchema, type FacetsDto, type JourneyTimelineDto } from '@onetrip/contracts';
+import { MinRole } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user';
 import { ApiQueryFrom, problem, ref } from '../openapi/openapi';
 import { ExploreService } from './explore.service';
 import { Audited } from '../audit/audited';
@@ -23,25 +27,30 @@ export class ExploreController {
     description: 'Distinct services, departments, locations, channels with counts; time span',
   })
   @ApiNotFoundResponse(problem())
-  facets(@Param('id') id: string): Promise<FacetsDto> {
-    return this.explore.facets(id);
+  facets(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<FacetsDto> {
+    return this.explore.facets(id, user);
   }
 
   @Get('journeys/:key/timeline')
   @Audited('viewed')
+  @MinRole('analyst') // one citizen's events: analysts and admins only (docs/security.md)
   @ApiOkResponse({
     schema: ref('JourneyTimelineDto'),
     description: "The key's journeys: events (instances) with trips marked",
   })
   @ApiQueryFrom(TimelineQuerySchema)
   @ApiBadRequestResponse(problem())
-  @ApiNotFoundResponse(problem('No events for the key (journey.not-found)'))
+  @ApiForbiddenResponse(problem('Viewers and managers may not open a timeline (auth.forbidden)'))
+  @ApiNotFoundResponse(
+    problem('No events for the key, or none of its journeys in your row scope (journey.not-found)'),
+  )
   @ApiUnprocessableEntityResponse(problem('Not minable with these params (journey.unminable)'))
   timeline(
     @Param('id') id: string,
     @Param('key') key: string,
     @Query() query: Record<string, unknown>,
+    @CurrentUser() user: AuthUser,
   ): Promise<JourneyTimelineDto> {
-    return this.explore.timeline(id, key, query);
+    return this.explore.timeline(id, key, query, user);
   }
 }

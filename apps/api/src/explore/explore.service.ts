@@ -1,5 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
+  AppConfig,
+  CONFIG,
+  DatasetEntity,
   DatasetFacetsRepository,
   EventQueryRepository,
   SingleFlightCache,
@@ -16,9 +19,12 @@ import {
   type TimelineJourneyDto,
 } from '@onetrip/contracts';
 import { MiningInputError, journeyTimeline, type MiningEvent } from '@onetrip/mining';
+import type { AuthUser } from '../auth/auth-user';
+import { rowScope, seesSmallCounts } from '../auth/row-scope';
 import { DatasetsService } from '../datasets/datasets.service';
 import { ProblemException } from '../problem/problem';
 import { validate } from '../problem/validate';
+import { suppressSmallFacets } from './small-facets';
 
 /** Facets per dataset version kept in memory (they only change with the version). */
 const FACET_CACHE_SIZE = 32;
@@ -45,10 +51,25 @@ export class ExploreService {
     private readonly datasets: DatasetsService,
     private readonly events: EventQueryRepository,
     private readonly storedFacets: DatasetFacetsRepository,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async facets(datasetId: string): Promise<FacetsDto> {
+  /**
+   * The dataset's facets: a row-scoped user is offered only their own departments, and viewers
+   * and managers see counts under SMALL_COUNT_K hidden (docs/security.md).
+   */
+  async facets(datasetId: string, user: AuthUser): Promise<FacetsDto> {
     const dataset = await this.datasets.require(datasetId);
+    const scope = rowScope(user, dataset);
+    const all = await this.facetsOf(dataset);
+    const facets =
+      scope === null
+        ? all
+        : { ...all, departments: all.departments.filter((d) => scope.includes(d.value)) };
+    return seesSmallCounts(user) ? facets : suppressSmallFacets(facets, this.config.smallCountK);
+  }
+
+  private facetsOf(dataset: DatasetEntity): Promise<FacetsDto> {
     return this.facetCache.get(versionedKey(dataset.id, dataset.version), async () => {
       const stored = await this.storedFacets.find(dataset.id, dataset.version);
       if (stored) return stored;
@@ -71,8 +92,32 @@ export class ExploreService {
     });
   }
 
-  async timeline(datasetId: string, key: string, query: unknown): Promise<JourneyTimelineDto> {
+  /**
+   * The key's journeys; for a row-scoped user only those touching one of their departments
+   * (kept whole), and journey.not-found when none does, as if the key had no events.
+   */
+  async timeline(
+    datasetId: string,
+    key: string,
+    query: unknown,
+    user: AuthUser,
+  ): Promise<JourneyTimelineDto> {
     const dataset = await this.datasets.require(datasetId);
+    const scope = rowScope(user, dataset);
+    const whole = await this.wholeTimeline(dataset, key, query);
+    if (scope === null) return whole;
+    const journeys = whole.journeys.filter((j) =>
+      j.events.some((e) => e.department !== null && scope.includes(e.department)),
+    );
+    if (journeys.length === 0) throw journeyNotFound(datasetId, key, whole.service, whole.journey);
+    return { ...whole, journeys };
+  }
+
+  private async wholeTimeline(
+    dataset: DatasetEntity,
+    key: string,
+    query: unknown,
+  ): Promise<JourneyTimelineDto> {
     const q = validate(TimelineQuerySchema, query, 'query');
     const params: RunParams = withDatasetSettings(
       validate(RunParamsSchema, {
@@ -115,15 +160,7 @@ export class ExploreService {
     params: RunParams,
   ): Promise<JourneyTimelineDto> {
     const events = await this.events.journeyEvents(datasetId, journey, key, service);
-    if (events.length === 0) {
-      throw new ProblemException(
-        404,
-        'journey.not-found',
-        `Dataset ${datasetId} has no events for journey key ${JSON.stringify(key)}` +
-          (service === null ? '' : ` and service ${JSON.stringify(service)}`) +
-          ` (journey '${journey}').`,
-      );
-    }
+    if (events.length === 0) throw journeyNotFound(datasetId, key, service, journey);
     let journeys;
     try {
       journeys = journeyTimeline(events, toMiningOptions(params));
@@ -141,6 +178,21 @@ export class ExploreService {
       journeys: journeys.map((j): TimelineJourneyDto => timelineJourney(j, events)),
     };
   }
+}
+
+function journeyNotFound(
+  datasetId: string,
+  key: string,
+  service: string | null,
+  journey: string,
+): ProblemException {
+  return new ProblemException(
+    404,
+    'journey.not-found',
+    `Dataset ${datasetId} has no events for journey key ${JSON.stringify(key)}` +
+      (service === null ? '' : ` and service ${JSON.stringify(service)}`) +
+      ` (journey '${journey}').`,
+  );
 }
 
 function timelineJourney(

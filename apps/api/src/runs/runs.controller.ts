@@ -4,6 +4,7 @@ import {
   ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiServiceUnavailableResponse,
@@ -11,6 +12,8 @@ import {
 } from '@nestjs/swagger';
 import type { RunDto, RunResultDto } from '@onetrip/contracts';
 import type { ServerResponse } from 'node:http';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user';
 import { arrayOf, problem, ref } from '../openapi/openapi';
 import { RunsService } from './runs.service';
 import { Audited } from '../audit/audited';
@@ -29,14 +32,21 @@ export class RunsController {
     description: 'An identical run (cached: true when completed)',
   })
   @ApiBadRequestResponse(problem('The body fails validation (request.invalid)'))
+  @ApiForbiddenResponse(
+    problem(
+      'The filter names a department outside your row scope (scope.department-outside), or you ' +
+        'have none on a department-scoped dataset (scope.no-department)',
+    ),
+  )
   @ApiNotFoundResponse(problem())
   @ApiServiceUnavailableResponse(problem('Recorded, but the queue did not take the job'))
   async create(
     @Param('id') datasetId: string,
     @Body() body: unknown,
     @Res({ passthrough: true }) res: ServerResponse,
+    @CurrentUser() user: AuthUser,
   ): Promise<RunDto> {
-    const { run, created } = await this.runs.create(datasetId, body);
+    const { run, created } = await this.runs.create(datasetId, body, user);
     res.statusCode = created ? 202 : 200;
     return run;
   }
@@ -45,24 +55,30 @@ export class RunsController {
   @Audited('viewed')
   @ApiOkResponse({ schema: arrayOf('RunDto'), description: 'The latest runs, newest first' })
   @ApiNotFoundResponse(problem())
-  list(@Param('id') datasetId: string): Promise<RunDto[]> {
-    return this.runs.listByDataset(datasetId);
+  list(@Param('id') datasetId: string, @CurrentUser() user: AuthUser): Promise<RunDto[]> {
+    return this.runs.listByDataset(datasetId, user);
   }
 
   @Get('runs/:id')
   @Audited('viewed')
   @ApiOkResponse({ schema: ref('RunDto') })
   @ApiNotFoundResponse(problem())
-  get(@Param('id') id: string): Promise<RunDto> {
-    return this.runs.get(id);
+  get(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<RunDto> {
+    return this.runs.get(id, user);
   }
 
   @Get('runs/:id/result')
   @Audited('viewed')
   @ApiOkResponse({ schema: ref('RunResultDto') })
+  @ApiOkResponse({
+    schema: ref('RunResultDto'),
+    description:
+      'For viewers and managers, cells of fewer than SMALL_COUNT_K journeys are hidden ' +
+      '(suppressed: true, figures zeroed) and journey samples removed; result.suppression says what',
+  })
   @ApiNotFoundResponse(problem())
   @ApiConflictResponse(problem('The run is not completed (run.not-completed, run.failed)'))
-  result(@Param('id') id: string): Promise<RunResultDto> {
-    return this.runs.result(id);
+  result(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<RunResultDto> {
+    return this.runs.result(id, user);
   }
 }

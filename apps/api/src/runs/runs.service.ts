@@ -1,5 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
+  AppConfig,
+  CONFIG,
   JobProducer,
   MiningRunEntity,
   RunRecovery,
@@ -10,6 +12,8 @@ import {
   withDatasetSettings,
 } from '@onetrip/backend';
 import { CreateRunRequestSchema, type RunDto, type RunResultDto } from '@onetrip/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { resultForReader, rowScope, runWithinScope, scopedRunFilter } from '../auth/row-scope';
 import { DatasetsService } from '../datasets/datasets.service';
 import { ProblemException, isUuid, notFound } from '../problem/problem';
 import { validate } from '../problem/validate';
@@ -45,17 +49,24 @@ export class RunsService {
     private readonly runs: RunRepository,
     private readonly producer: JobProducer,
     private readonly recovery: RunRecovery,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
    * Answers from an identical completed run on the same dataset version, joins an identical
    * run still in progress, or records a new run (the source of truth) and then queues its job.
    */
-  async create(datasetId: string, body: unknown): Promise<{ run: RunDto; created: boolean }> {
+  async create(
+    datasetId: string,
+    body: unknown,
+    user: AuthUser,
+  ): Promise<{ run: RunDto; created: boolean }> {
     const dataset = await this.datasets.require(datasetId);
     const input = validate(CreateRunRequestSchema, body);
+    // Row-level scoping: a scoped user's departments are forced into the filter.
+    const filter = scopedRunFilter(input.filter, rowScope(user, dataset));
     // The filter travels inside the stored params and is part of the cache key.
-    const params = storedRunParams(withDatasetSettings(input.params ?? {}, dataset), input.filter);
+    const params = storedRunParams(withDatasetSettings(input.params ?? {}, dataset), filter);
     const key = { datasetId, paramsHash: runKeyHash(params), datasetVersion: dataset.version };
     const done = await this.runs.findSame(key, ['completed']);
     if (done) return { run: toRunDto(done, true), created: false };
@@ -109,17 +120,24 @@ export class RunsService {
     return now && now.status !== 'failed' ? now : null;
   }
 
-  async get(id: string): Promise<RunDto> {
-    return toRunDto(await this.require(id));
+  async get(id: string, user: AuthUser): Promise<RunDto> {
+    return toRunDto(await this.require(id, user));
   }
 
-  async listByDataset(datasetId: string): Promise<RunDto[]> {
-    await this.datasets.require(datasetId);
-    return (await this.runs.listByDataset(datasetId, LATEST_RUNS)).map((r) => toRunDto(r));
+  /** The latest runs the user may read (for a scoped user: those within their scope). */
+  async listByDataset(datasetId: string, user: AuthUser): Promise<RunDto[]> {
+    const dataset = await this.datasets.require(datasetId);
+    const scope = rowScope(user, dataset);
+    const runs = await this.runs.listByDataset(datasetId, scope === null ? LATEST_RUNS : 500);
+    return runs
+      .filter((r) => runWithinScope(splitStoredParams(r.params).filter, scope))
+      .slice(0, LATEST_RUNS)
+      .map((r) => toRunDto(r));
   }
 
-  async result(id: string): Promise<RunResultDto> {
-    const run = await this.require(id);
+  /** The run's result, with small cells hidden below the analyst role (docs/security.md). */
+  async result(id: string, user: AuthUser): Promise<RunResultDto> {
+    const run = await this.require(id, user);
     if (run.status !== 'completed') {
       throw new ProblemException(
         409,
@@ -135,13 +153,16 @@ export class RunsService {
       runId: run.id,
       datasetId: run.datasetId,
       datasetVersion: run.datasetVersion,
-      result: stored.result,
+      result: resultForReader(stored.result, user, this.config.smallCountK),
     };
   }
 
-  private async require(id: string): Promise<MiningRunEntity> {
+  /** The run, or a 404 when it does not exist or mines journeys outside the user's scope. */
+  private async require(id: string, user: AuthUser): Promise<MiningRunEntity> {
     const run = isUuid(id) ? await this.runs.findById(id) : null;
     if (!run) throw notFound('run', id);
+    const scope = rowScope(user, await this.datasets.require(run.datasetId));
+    if (!runWithinScope(splitStoredParams(run.params).filter, scope)) throw notFound('run', id);
     return run;
   }
 }

@@ -5,6 +5,7 @@ import {
   ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiPayloadTooLargeResponse,
@@ -21,6 +22,9 @@ import {
 } from '@onetrip/contracts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
+import { MinRole } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user';
 import { ApiQueryFrom, arrayOf, problem, ref } from '../openapi/openapi';
 import { rejectionLocale } from './rejected-csv';
 import { UploadsService } from './uploads.service';
@@ -76,6 +80,7 @@ export class UploadsController {
 
   @Get('uploads/:id/rejected.csv')
   @Audited('exported')
+  @MinRole('analyst') // raw rows of the file (docs/security.md#small-counts)
   @ApiProduces('text/csv')
   @ApiOkResponse({
     schema: {
@@ -86,16 +91,21 @@ export class UploadsController {
     },
     description: 'Every rejected row: line, column, code, reason, the row as it was in the file',
   })
+  @ApiForbiddenResponse(
+    problem('Below analyst (auth.forbidden), or row-scoped on this dataset (scope.raw-rows)'),
+  )
   @ApiNotFoundResponse(problem())
   async rejected(
     @Param('id') id: string,
     @Req() req: IncomingMessage,
     @Res() res: ServerResponse,
+    @CurrentUser() user: AuthUser,
   ): Promise<void> {
     const lang = new URL(req.url ?? '/', 'http://x').searchParams.get('lang') ?? undefined;
     const { fileName, stream } = await this.uploads.rejectedCsv(
       id,
       rejectionLocale(lang, req.headers['accept-language']),
+      user,
     );
     res.statusCode = 200;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');

@@ -22,6 +22,8 @@ import { Readable } from 'node:stream';
 import { DatasetsService } from '../datasets/datasets.service';
 import { ProblemException, isUuid, notFound } from '../problem/problem';
 import { validate } from '../problem/validate';
+import type { AuthUser } from '../auth/auth-user';
+import { rowScope } from '../auth/row-scope';
 import { IngestRun, toUploadProblem, type IngestInput } from './ingest-run';
 import { receiveFile, tooLarge } from './multipart';
 import { isWorkbookName, PREVIEW_BYTES, previewFile } from './preview';
@@ -132,12 +134,25 @@ export class UploadsService implements OnApplicationBootstrap {
    * All rejected rows of an upload as a CSV stream in `locale` (rejected-csv.ts: UTF-8 with a
    * BOM, formula-safe cells, the original rows).
    */
+  /**
+   * The rejected rows as CSV: raw rows of the file, which no department filter can scope, so a
+   * row-scoped user (docs/security.md#row-level-scoping) is refused them.
+   */
   async rejectedCsv(
     id: string,
     locale: RejectionLocale,
+    user: AuthUser,
   ): Promise<{ fileName: string; stream: Readable }> {
     const upload = isUuid(id) ? await this.uploads.findById(id) : null;
     if (!upload) throw notFound('upload', id);
+    if (rowScope(user, await this.datasets.require(upload.datasetId)) !== null) {
+      throw new ProblemException(
+        403,
+        'scope.raw-rows',
+        'Rejected rows are raw rows of the file and cannot be limited to your departments; ' +
+          "only an admin or an analyst of the dataset's department may download them.",
+      );
+    }
     const base = upload.fileName.replace(/\.[^.]*$/, '') || 'upload';
     const stream = Readable.from(rejectedRowsCsv(this.uploads.rejectedRows(upload.id), locale), {
       objectMode: false,

@@ -16,6 +16,8 @@ export interface BarRow {
   value: number;
   /** Printed after the bar's main figure, muted (e.g. share, p90). */
   note?: string;
+  /** Printed instead of the formatted value: "< 5" for a hidden small count. */
+  valueText?: string;
   highlight?: boolean;
 }
 
@@ -72,7 +74,10 @@ export function barsChart(
   // Figures never run off the chart: the figure column grows to the longest one.
   const longest = Math.max(
     ...shown.map((r) =>
-      textWidth(`${o.formatValue(r.value)}${r.note ? ` · ${r.note}` : ''}`, o.fontSize),
+      textWidth(
+        `${r.valueText ?? o.formatValue(r.value)}${r.note ? ` · ${r.note}` : ''}`,
+        o.fontSize,
+      ),
     ),
   );
   const figureWidth = Math.max(o.figureWidth, Math.ceil(longest / LABEL_SAFETY) + 12);
@@ -90,9 +95,8 @@ export function barsChart(
       .append('g')
       .attr('class', row.highlight ? 'bar-row bar-highlight' : 'bar-row')
       .attr('data-key', row.key);
-    g.append('title').text(
-      `${row.label}: ${o.formatValue(row.value)}${row.note ? ` · ${row.note}` : ''}`,
-    );
+    const figureText = row.valueText ?? o.formatValue(row.value);
+    g.append('title').text(`${row.label}: ${figureText}${row.note ? ` · ${row.note}` : ''}`);
     g.append('text')
       .attr('class', 'bar-label')
       .attr('x', o.labelWidth)
@@ -124,7 +128,7 @@ export function barsChart(
       .attr('y', mid)
       .attr('dominant-baseline', 'central')
       .attr('fill', INK);
-    figure.append('tspan').attr('font-weight', 600).text(o.formatValue(row.value));
+    figure.append('tspan').attr('font-weight', 600).text(figureText);
     if (row.note) figure.append('tspan').attr('fill', MUTED).text(` · ${row.note}`);
   });
   return svg.node() as SVGSVGElement;

@@ -49,10 +49,14 @@ export function createRunActions(
   async function resumeLast(datasetId: string): Promise<void> {
     const isCurrent = session.visit();
     try {
-      // The latest run over every journey: filtered runs belong to the dashboard's data.
-      const latest = (await api.listRuns(datasetId)).find(
-        (run) => !run.filter || Object.keys(run.filter).length === 0,
-      );
+      // The latest run over every journey: filtered runs belong to the dashboard's data. A user
+      // scoped by department (docs/security.md#row-level-scoping) is listed only runs the api
+      // limited to their departments: their latest run filtered by department alone is theirs.
+      const runs = await api.listRuns(datasetId);
+      const keys = (run: RunDto) => Object.keys(run.filter ?? {});
+      const latest =
+        runs.find((run) => keys(run).length === 0) ??
+        runs.find((run) => keys(run).join() === 'department');
       if (!isCurrent() || !latest || latest.status === 'failed') return;
       if (latest.status === 'completed') {
         const result = await api.getRunResult(latest.id);

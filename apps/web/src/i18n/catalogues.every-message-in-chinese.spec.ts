@@ -16,6 +16,7 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   'app.title',
   'map.time.p90',
   'bottlenecks.col.p90',
+  'suppressed.cell', // '< 5': a small count hidden (docs/security.md#small-counts)
   // '{user}（{role}）': names only, with Chinese brackets.
   'login.signedInAs',
 ]);

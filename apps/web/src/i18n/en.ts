@@ -694,6 +694,17 @@ export const en = {
   'error.location': 'Line {line}',
   'error.locationColumn': 'Line {line}, column {column}',
   'error.dismiss': 'Dismiss',
+  'error.scope.department-outside':
+    'You may look only at journeys of your departments. Remove the other departments from the filter.',
+  'error.scope.no-department':
+    'This dataset is shown by department and you belong to none. Ask an administrator to add you to one.',
+  'error.scope.raw-rows':
+    "Rejected rows are raw rows of the file; only an administrator or an analyst of the dataset's department may download them.",
+  'suppressed.cell': '< {k}',
+  'suppressed.title': 'Fewer than {k} journeys: hidden so that no citizen can be singled out',
+  'suppressed.notice':
+    '{hidden} figures describing fewer than {k} journeys are shown as “< {k}” so that no citizen can be singled out. Analysts see them.',
+  'suppressed.samples': 'Sample journeys are shown to analysts only.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -655,4 +655,13 @@ export const zhCN: Messages = {
   'error.location': '第 {line} 行',
   'error.locationColumn': '第 {line} 行，{column} 列',
   'error.dismiss': '关闭',
+  'error.scope.department-outside': '您只能查看本部门的旅程。请从筛选条件中移除其他部门。',
+  'error.scope.no-department': '此数据集按部门显示，而您不属于任何部门。请联系管理员为您分配部门。',
+  'error.scope.raw-rows':
+    '被拒绝的行是文件的原始行，只有管理员或该数据集所属部门的分析员可以下载。',
+  'suppressed.cell': '< {k}',
+  'suppressed.title': '少于 {k} 个旅程：已隐藏，以免识别出具体群众',
+  'suppressed.notice':
+    '{hidden} 项少于 {k} 个旅程的数字显示为“< {k}”，以免识别出具体群众。分析员可以看到这些数字。',
+  'suppressed.samples': '样本旅程仅向分析员显示。',
 };

@@ -1,3 +1,4 @@
+import { figureText, smallCountText } from './small-counts';
 import type { Bottleneck, BottlenecksBySide } from '@onetrip/contracts';
 import { barsChart, type BarRow } from '../charts/bars';
 import { el } from './dom';
@@ -43,7 +44,8 @@ function bottleneckTable(
   rows: readonly Bottleneck[],
   rest: number,
 ): HTMLElement {
-  const { tr } = ctx;
+  const { tr, result } = ctx;
+  const fig = (b: Bottleneck, text: () => string) => figureText(tr, result, b, text);
   const header = [
     tr.t('bottlenecks.col.where'),
     tr.t('bottlenecks.col.total'),
@@ -77,16 +79,36 @@ function bottleneckTable(
             'tr',
             {},
             el('td', {}, bottleneckName(b)),
-            el('td', { class: 'num' }, tr.duration(b.totalWaitSeconds)),
-            el('td', { class: 'num' }, tr.percent(b.share)),
-            el('td', { class: 'num' }, tr.duration(b.meanSeconds)),
             el(
               'td',
               { class: 'num' },
-              b.medianSeconds === undefined ? '–' : tr.duration(b.medianSeconds),
+              fig(b, () => tr.duration(b.totalWaitSeconds)),
             ),
-            el('td', { class: 'num' }, tr.duration(b.p90Seconds)),
-            el('td', { class: 'num' }, b.count === undefined ? '–' : tr.number(b.count)),
+            el(
+              'td',
+              { class: 'num' },
+              fig(b, () => tr.percent(b.share)),
+            ),
+            el(
+              'td',
+              { class: 'num' },
+              fig(b, () => tr.duration(b.meanSeconds)),
+            ),
+            el(
+              'td',
+              { class: 'num' },
+              fig(b, () => (b.medianSeconds === undefined ? '–' : tr.duration(b.medianSeconds))),
+            ),
+            el(
+              'td',
+              { class: 'num' },
+              fig(b, () => tr.duration(b.p90Seconds)),
+            ),
+            el(
+              'td',
+              { class: 'num' },
+              fig(b, () => (b.count === undefined ? '–' : tr.number(b.count))),
+            ),
             el(
               'td',
               {},
@@ -143,7 +165,8 @@ function rankingCard(ctx: ViewContext, ranking: Ranking): HTMLElement {
     key: String(i),
     label: bottleneckName(b),
     value: b.totalWaitSeconds,
-    note: tr.percent(b.share),
+    ...(b.suppressed ? { valueText: smallCountText(tr, ctx.result) } : {}),
+    note: figureText(tr, ctx.result, b, () => tr.percent(b.share)),
   }));
   const chart = barsChart(rows, {
     width: 900,
@@ -173,16 +196,20 @@ function rankingCard(ctx: ViewContext, ranking: Ranking): HTMLElement {
     () => ({
       header: csvHeader,
       // Hand-offs first, then the same waits by step: each group's shares add up on its own.
-      rows: [...edges, ...activities].map((b) => [
-        bottleneckName(b),
-        kind(b),
-        Math.round(b.totalWaitSeconds),
-        Math.round(b.share * 10000) / 10000,
-        Math.round(b.meanSeconds),
-        b.medianSeconds === undefined ? '' : Math.round(b.medianSeconds),
-        Math.round(b.p90Seconds),
-        b.count ?? '',
-      ]),
+      rows: [...edges, ...activities].map((b) =>
+        b.suppressed
+          ? [bottleneckName(b), kind(b), ...Array<string>(6).fill(smallCountText(tr, ctx.result))]
+          : [
+              bottleneckName(b),
+              kind(b),
+              Math.round(b.totalWaitSeconds),
+              Math.round(b.share * 10000) / 10000,
+              Math.round(b.meanSeconds),
+              b.medianSeconds === undefined ? '' : Math.round(b.medianSeconds),
+              Math.round(b.p90Seconds),
+              b.count ?? '',
+            ],
+      ),
     }),
     bottleneckTable(
       ctx,

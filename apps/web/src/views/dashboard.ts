@@ -8,6 +8,7 @@ import { errorBox } from './errors';
 import { renderFilterBar } from './filter-bar';
 import { DASHBOARD_VIEWS, dashboardView } from './registry';
 import type { Route } from './route';
+import { suppressionNotice } from './small-counts';
 import { unavailable, type DashboardContext } from './view-context';
 
 export interface DashboardInput {
@@ -109,10 +110,12 @@ export function renderDashboard(input: DashboardInput): HTMLElement {
         ? (data.timelines.get(timelineKey(dataset, route.journey)) ?? null)
         : null,
     };
-    content =
+    const notice = suppressionNotice(tr, entry.result);
+    const rendered =
       entry.result.summary.journeys === 0 && view.needsJourneys
         ? unavailable(tr.t('state.noJourneys'))
         : view.render(ctx);
+    content = notice ? el('div', { class: 'suppressed-view' }, notice, rendered) : rendered;
   }
   return el(
     'div',

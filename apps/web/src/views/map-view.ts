@@ -1,3 +1,4 @@
+import { figureText } from './small-counts';
 import type { ActivityInsight, ActivityStats, DfgEdge, MiningResult } from '@onetrip/contracts';
 import { columnsChart } from '../charts/columns';
 import {
@@ -457,15 +458,30 @@ export function renderPanel(ctx: ViewContext, selected: MapElement): HTMLElement
     const edge = result.dfg.find((e) => e.from === selected.from && e.to === selected.to);
     const info = insights?.edges.find((e) => e.from === selected.from && e.to === selected.to);
     if (edge) {
+      const wait = (text: () => string) => figureText(tr, result, edge, text);
       figures.push(
         figure(tr.t('panel.count'), tr.number(edge.count)),
-        figure(tr.t('panel.meanWait'), tr.duration(edge.waitSeconds.mean)),
-        figure(tr.t('panel.medianWait'), tr.duration(edge.waitSeconds.median)),
-        figure(tr.t('panel.p90Wait'), tr.duration(edge.waitSeconds.p90)),
+        figure(
+          tr.t('panel.meanWait'),
+          wait(() => tr.duration(edge.waitSeconds.mean)),
+        ),
+        figure(
+          tr.t('panel.medianWait'),
+          wait(() => tr.duration(edge.waitSeconds.median)),
+        ),
+        figure(
+          tr.t('panel.p90Wait'),
+          wait(() => tr.duration(edge.waitSeconds.p90)),
+        ),
       );
     }
     if (info) {
-      figures.push(figure(tr.t('panel.share'), tr.percent(info.waitShare)));
+      figures.push(
+        figure(
+          tr.t('panel.share'),
+          figureText(tr, result, info, () => tr.percent(info.waitShare)),
+        ),
+      );
       histogram(tr.t('panel.histWait'), info.waitHistogram, 'edge-wait');
       histogram(tr.t('panel.histDuration'), info.durationHistogram, 'edge-duration');
       samples = info.samples;
@@ -482,7 +498,12 @@ export function renderPanel(ctx: ViewContext, selected: MapElement): HTMLElement
       figure(tr.t('panel.meanWait'), tr.duration(waitInFront(result).get(selected.activity) ?? 0)),
     );
     if (info) {
-      figures.push(figure(tr.t('panel.share'), tr.percent(info.waitShare)));
+      figures.push(
+        figure(
+          tr.t('panel.share'),
+          figureText(tr, result, info, () => tr.percent(info.waitShare)),
+        ),
+      );
       histogram(tr.t('panel.histWait'), info.waitHistogram, 'activity-wait');
       histogram(tr.t('panel.histService'), info.serviceHistogram, 'activity-service');
       samples = info.samples;
@@ -523,7 +544,11 @@ export function renderPanel(ctx: ViewContext, selected: MapElement): HTMLElement
             ),
           ),
         )
-      : el('p', { class: 'muted' }, tr.t('panel.noSamples'))
+      : el(
+          'p',
+          { class: 'muted' },
+          tr.t(ctx.result.suppression?.samplesRemoved ? 'suppressed.samples' : 'panel.noSamples'),
+        )
     : el('p', { class: 'muted' }, tr.t('panel.noInsights'));
   return el(
     'aside',

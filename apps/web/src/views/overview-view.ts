@@ -4,6 +4,7 @@ import { sparkline } from '../charts/sparkline';
 import type { MessageKey } from '../i18n/i18n';
 import { el } from './dom';
 import { chartTableCard } from './export';
+import { smallCountText } from './small-counts';
 import { noInPersonEvents, type DashboardView, type ViewContext } from './view-context';
 
 interface Card {
@@ -134,26 +135,43 @@ export function renderOverview(ctx: ViewContext): HTMLElement {
     { class: 'kpi-grid', 'data-testid': 'kpi-cards' },
     cards.map((card) => {
       const value = card.value(kpis);
-      const points = trend.map((p) => ({ label: p.period, value: card.value(p) }));
+      // Months of fewer than k journeys are hidden for this reader: a gap in the trend.
+      const points = trend.map((p) => ({
+        label: p.period,
+        value: p.suppressed ? null : card.value(p),
+      }));
+      // All journeys together are fewer than k: every figure reads "< k".
+      const hidden = kpis.suppressed === true && value !== null;
       return el(
         'div',
         { class: value === null ? 'kpi-card kpi-missing' : 'kpi-card', 'data-kpi': card.key },
         el('div', { class: 'kpi-label' }, tr.t(card.label)),
-        el('div', { class: 'kpi-value' }, value === null ? '–' : card.format(value)),
-        value === null
-          ? el('div', { class: 'kpi-note muted' }, tr.t(card.missing))
-          : points.length > 1
-            ? el(
-                'div',
-                { class: 'kpi-trend' },
-                sparkline(points, {
-                  domain: card.share ? [0, 1] : null,
-                  formatValue: card.format,
-                  ariaLabel: `${tr.t(card.label)}: ${points.map((p) => `${p.label} ${p.value === null ? '–' : card.format(p.value)}`).join(', ')}`,
-                }),
-                changeNote(ctx, card, points),
-              )
-            : null,
+        el(
+          'div',
+          {
+            class: 'kpi-value',
+            ...(hidden
+              ? { title: tr.t('suppressed.title', { k: result.suppression?.k ?? 0 }) }
+              : {}),
+          },
+          value === null ? '–' : hidden ? smallCountText(tr, result) : card.format(value),
+        ),
+        hidden
+          ? null
+          : value === null
+            ? el('div', { class: 'kpi-note muted' }, tr.t(card.missing))
+            : points.length > 1
+              ? el(
+                  'div',
+                  { class: 'kpi-trend' },
+                  sparkline(points, {
+                    domain: card.share ? [0, 1] : null,
+                    formatValue: card.format,
+                    ariaLabel: `${tr.t(card.label)}: ${points.map((p) => `${p.label} ${p.value === null ? '–' : card.format(p.value)}`).join(', ')}`,
+                  }),
+                  changeNote(ctx, card, points),
+                )
+              : null,
       );
     }),
   );

@@ -1,6 +1,7 @@
 import type { MiningResult } from '@onetrip/contracts';
 import type { MessageKey, Translator } from '../i18n/i18n';
 import { el } from './dom';
+import { smallCountText } from './small-counts';
 
 function table(
   caption: string,
@@ -50,6 +51,7 @@ function table(
 export function renderMapTables(result: MiningResult, tr: Translator): HTMLElement {
   const num = (value: number) => ({ text: tr.number(value), numeric: true as const });
   const dur = (seconds: number) => ({ text: tr.duration(seconds), numeric: true as const });
+  const small = { text: smallCountText(tr, result), numeric: true as const };
   const activities = [...result.activities].sort(
     (a, b) => b.count - a.count || (a.activity < b.activity ? -1 : 1),
   );
@@ -82,8 +84,8 @@ export function renderMapTables(result: MiningResult, tr: Translator): HTMLEleme
           e.from,
           e.to,
           num(e.count),
-          dur(e.durationSeconds.mean),
-          dur(e.durationSeconds.median),
+          e.suppressed ? small : dur(e.durationSeconds.mean),
+          e.suppressed ? small : dur(e.durationSeconds.median),
         ]),
         tr,
       ),

@@ -5,6 +5,7 @@ import { icicleChart } from '../charts/icicle';
 import { icicleOptions } from './chart-options';
 import { el } from './dom';
 import { chartTableCard } from './export';
+import { csvFigure, figureText, smallCountText } from './small-counts';
 import {
   noInPersonEvents,
   unavailable,
@@ -19,14 +20,19 @@ function rateCard(
   rows: readonly TripBreakdownRow[],
   caption?: string,
 ): HTMLElement {
-  const { tr } = ctx;
+  const { tr, result } = ctx;
   const sorted = [...rows].sort((a, b) => b.journeys - a.journeys);
+  const small = smallCountText(tr, result);
+  const csv = (r: TripBreakdownRow, value: number) => csvFigure(tr, result, r, value);
   const chart = barsChart(
     sorted.map((r) => ({
       key: r.value ?? '',
       label: r.value ?? '–',
       value: r.atMostOneTripRate,
-      note: tr.t('trips.journeys', { count: tr.number(r.journeys) }),
+      ...(r.suppressed ? { valueText: small } : {}),
+      note: tr.t('trips.journeys', {
+        count: figureText(tr, result, r, () => tr.number(r.journeys)),
+      }),
     })),
     {
       width: 560,
@@ -41,11 +47,11 @@ function rateCard(
     header: ['value', 'journeys', 'trips', 'tripsPerJourney', 'atMostOneTripRate', 'zeroTripRate'],
     rows: sorted.map((r) => [
       r.value ?? '',
-      r.journeys,
-      r.trips,
-      r.tripsPerJourney,
-      r.atMostOneTripRate,
-      r.zeroTripRate,
+      csv(r, r.journeys),
+      csv(r, r.trips),
+      csv(r, r.tripsPerJourney),
+      csv(r, r.atMostOneTripRate),
+      csv(r, r.zeroTripRate),
     ]),
   }));
 }
@@ -80,7 +86,7 @@ function tripsCausedCard(ctx: ViewContext, rows: readonly TripBreakdownRow[]): H
         r.value ?? '',
         r.tripsCaused ?? 0,
         r.returnTripsCaused ?? 0,
-        r.journeys,
+        csvFigure(ctx.tr, ctx.result, r, r.journeys),
       ]),
     }),
   );
@@ -105,8 +111,12 @@ function barCard(
 
 /** Why citizens come back: the cause of each return trip (with its department) and its purpose. */
 function returnCauseCards(ctx: ViewContext, causes: ReturnCauses): HTMLElement[] {
-  const { tr } = ctx;
-  const returns = (n: number) => tr.t('trips.returns', { count: tr.number(n) });
+  const { tr, result } = ctx;
+  const returns = (r: { returns: number; suppressed?: true }) =>
+    tr.t('trips.returns', { count: figureText(tr, result, r, () => tr.number(r.returns)) });
+  const hidden = (r: { suppressed?: true }) =>
+    r.suppressed ? { valueText: smallCountText(tr, result) } : {};
+  const csv = (r: { suppressed?: true }, value: number) => csvFigure(tr, result, r, value);
   return [
     barCard(
       ctx,
@@ -119,11 +129,17 @@ function returnCauseCards(ctx: ViewContext, causes: ReturnCauses): HTMLElement[]
         key: String(i),
         label: c.activity,
         value: c.journeys,
-        note: `${c.department ?? tr.t('trips.noDepartment')} · ${returns(c.returns)}`,
+        ...hidden(c),
+        note: `${c.department ?? tr.t('trips.noDepartment')} · ${returns(c)}`,
       })),
       () => ({
         header: ['activity', 'department', 'journeys', 'returns'],
-        rows: causes.causes.map((c) => [c.activity, c.department ?? '', c.journeys, c.returns]),
+        rows: causes.causes.map((c) => [
+          c.activity,
+          c.department ?? '',
+          csv(c, c.journeys),
+          csv(c, c.returns),
+        ]),
       }),
     ),
     barCard(
@@ -137,11 +153,12 @@ function returnCauseCards(ctx: ViewContext, causes: ReturnCauses): HTMLElement[]
         key: String(i),
         label: p.activity ?? tr.t('trips.queueOnly'),
         value: p.journeys,
-        note: returns(p.returns),
+        ...hidden(p),
+        note: returns(p),
       })),
       () => ({
         header: ['activity', 'journeys', 'returns'],
-        rows: causes.purposes.map((p) => [p.activity ?? '', p.journeys, p.returns]),
+        rows: causes.purposes.map((p) => [p.activity ?? '', csv(p, p.journeys), csv(p, p.returns)]),
       }),
     ),
   ];
@@ -149,8 +166,9 @@ function returnCauseCards(ctx: ViewContext, causes: ReturnCauses): HTMLElement[]
 
 /** The activities of return trips: what a result mined before return causes can show. */
 function returnReasonsCard(ctx: ViewContext, insights: Insights): HTMLElement {
-  const { tr } = ctx;
+  const { tr, result } = ctx;
   const reasons = insights.returnReasons;
+  const csv = (r: { suppressed?: true }, value: number) => csvFigure(tr, result, r, value);
   return barCard(
     ctx,
     {
@@ -158,10 +176,15 @@ function returnReasonsCard(ctx: ViewContext, insights: Insights): HTMLElement {
       caption: tr.t('trips.returnReasons.caption'),
       id: 'return-reasons',
     },
-    reasons.map((r) => ({ key: r.activity, label: r.activity, value: r.journeys })),
+    reasons.map((r) => ({
+      key: r.activity,
+      label: r.activity,
+      value: r.journeys,
+      ...(r.suppressed ? { valueText: smallCountText(tr, result) } : {}),
+    })),
     () => ({
       header: ['activity', 'journeys', 'instances'],
-      rows: reasons.map((r) => [r.activity, r.journeys, r.instances]),
+      rows: reasons.map((r) => [r.activity, csv(r, r.journeys), csv(r, r.instances)]),
     }),
   );
 }
@@ -236,7 +259,11 @@ export function renderTrips(ctx: ViewContext): HTMLElement {
           ...icicleOptions(tr),
           width: 1100,
           height: 360,
-          total: sequences.top.reduce((sum, s) => sum + s.journeys, 0) + sequences.otherJourneys,
+          // Hidden sequences (fewer than k journeys each) read 0: the journeys in all stay the whole.
+          total: Math.max(
+            sequences.top.reduce((sum, s) => sum + s.journeys, 0) + sequences.otherJourneys,
+            result.suppression ? result.summary.journeys : 0,
+          ),
         },
       );
       cards.push(
@@ -251,7 +278,10 @@ export function renderTrips(ctx: ViewContext): HTMLElement {
           icicle,
           () => ({
             header: ['channels', 'journeys'],
-            rows: sequences.top.map((s) => [s.channels.join(' > '), s.journeys]),
+            rows: sequences.top.map((s) => [
+              s.channels.join(' > '),
+              csvFigure(tr, result, s, s.journeys),
+            ]),
           }),
         ),
       );

@@ -1,3 +1,4 @@
+import { csvFigure, smallCountText } from './small-counts';
 import { variantsChart } from '../charts/variants';
 import { variantsOptions } from './chart-options';
 import { el } from './dom';
@@ -9,6 +10,7 @@ import type { DashboardView, ViewContext } from './view-context';
 export function renderVariants(ctx: ViewContext): HTMLElement {
   const { tr, result, route } = ctx;
   const total = Math.max(1, result.summary.journeys);
+  const small = smallCountText(tr, result);
   const lead = new Map(
     (result.insights?.variants ?? []).map((v) => [
       variantToken(v.activities),
@@ -88,8 +90,8 @@ export function renderVariants(ctx: ViewContext): HTMLElement {
           ),
           el('td', { class: 'num' }, String(r.rank)),
           el('td', { class: 'variant-path' }, r.v.activities.join(' → ')),
-          el('td', { class: 'num' }, tr.number(r.v.count)),
-          el('td', { class: 'num' }, tr.percent(r.coverage)),
+          el('td', { class: 'num' }, r.v.suppressed ? small : tr.number(r.v.count)),
+          el('td', { class: 'num' }, r.v.suppressed ? small : tr.percent(r.coverage)),
           el(
             'td',
             { class: 'num' },
@@ -99,7 +101,11 @@ export function renderVariants(ctx: ViewContext): HTMLElement {
               tr.percent(r.cumulative),
             ),
           ),
-          el('td', { class: 'num' }, lead.has(r.token) ? tr.duration(lead.get(r.token) ?? 0) : '–'),
+          el(
+            'td',
+            { class: 'num' },
+            r.v.suppressed ? small : lead.has(r.token) ? tr.duration(lead.get(r.token) ?? 0) : '–',
+          ),
         ),
       ),
     ),
@@ -122,10 +128,10 @@ export function renderVariants(ctx: ViewContext): HTMLElement {
             rows: rows.map((r) => [
               r.rank,
               r.v.activities.join(' > '),
-              r.v.count,
-              r.coverage,
+              csvFigure(tr, result, r.v, r.v.count),
+              csvFigure(tr, result, r.v, r.coverage),
               r.cumulative,
-              lead.get(r.token) ?? '',
+              r.v.suppressed ? small : (lead.get(r.token) ?? ''),
             ]),
           })),
         ],

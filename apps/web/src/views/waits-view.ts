@@ -4,6 +4,7 @@ import { heatmap } from '../charts/heatmap';
 import { heatmapOptions } from './chart-options';
 import { chartTableCard } from './export';
 import { el } from './dom';
+import { csvFigure, smallCountText } from './small-counts';
 import { unavailable, type DashboardView, type ViewContext } from './view-context';
 
 function waitBars(
@@ -14,22 +15,35 @@ function waitBars(
   empty: string,
   caption?: string,
 ): HTMLElement {
-  const { tr } = ctx;
+  const { tr, result } = ctx;
   const sorted = [...rows].sort((a, b) => b.seconds.median - a.seconds.median);
   const working = sorted.some((r) => r.workingSeconds !== undefined);
+  const small = smallCountText(tr, result);
+  const csv = (r: WaitRow, value: number | undefined) =>
+    value === undefined ? '' : csvFigure(tr, result, r, value);
   const chart = barsChart(
-    sorted.map((r) => ({
-      key: r.value ?? '',
-      label: r.value ?? '–',
-      value: r.seconds.median,
-      note: [
-        `p90 ${tr.duration(r.seconds.p90)}`,
-        tr.t('waits.count', { count: tr.number(r.count) }),
-        ...(r.workingSeconds
-          ? [tr.t('waits.workingMedian', { duration: tr.duration(r.workingSeconds.median) })]
-          : []),
-      ].join(' · '),
-    })),
+    sorted.map((r) =>
+      r.suppressed
+        ? {
+            key: r.value ?? '',
+            label: r.value ?? '–',
+            value: 0,
+            valueText: small,
+            note: tr.t('waits.count', { count: small }),
+          }
+        : {
+            key: r.value ?? '',
+            label: r.value ?? '–',
+            value: r.seconds.median,
+            note: [
+              `p90 ${tr.duration(r.seconds.p90)}`,
+              tr.t('waits.count', { count: tr.number(r.count) }),
+              ...(r.workingSeconds
+                ? [tr.t('waits.workingMedian', { duration: tr.duration(r.workingSeconds.median) })]
+                : []),
+            ].join(' · '),
+          },
+    ),
     {
       width: 620,
       labelWidth: 170,
@@ -51,16 +65,16 @@ function waitBars(
     ],
     rows: sorted.map((r) => [
       r.value ?? '',
-      r.count,
-      r.seconds.mean,
-      r.seconds.median,
-      r.seconds.p90,
-      r.seconds.total,
+      csv(r, r.count),
+      csv(r, r.seconds.mean),
+      csv(r, r.seconds.median),
+      csv(r, r.seconds.p90),
+      csv(r, r.seconds.total),
       ...(working
         ? [
-            r.workingSeconds?.median ?? '',
-            r.workingSeconds?.p90 ?? '',
-            r.workingSeconds?.total ?? '',
+            csv(r, r.workingSeconds?.median),
+            csv(r, r.workingSeconds?.p90),
+            csv(r, r.workingSeconds?.total),
           ]
         : []),
     ]),
@@ -82,16 +96,18 @@ function backOfficeCaption(ctx: ViewContext): string {
 
 /** Abandoned tickets (not called in their visit) by hall: the rate, with the counts as a note. */
 function abandonedBars(ctx: ViewContext, q: QueueWaits): HTMLElement {
-  const { tr } = ctx;
+  const { tr, result } = ctx;
   const title = tr.t('waits.abandonedByHall');
+  const small = smallCountText(tr, result);
   const chart = barsChart(
     q.abandonedByHall.map((r) => ({
       key: r.value ?? '',
       label: r.value ?? '–',
       value: r.rate,
+      ...(r.suppressed ? { valueText: small } : {}),
       note: tr.t('waits.abandoned.note', {
-        abandoned: tr.number(r.abandoned),
-        tickets: tr.number(r.tickets),
+        abandoned: r.suppressed ? small : tr.number(r.abandoned),
+        tickets: r.suppressed ? small : tr.number(r.tickets),
       }),
     })),
     {
@@ -111,7 +127,12 @@ function abandonedBars(ctx: ViewContext, q: QueueWaits): HTMLElement {
   });
   return chartTableCard(tr, { title, caption, id: 'queue-abandoned' }, chart, () => ({
     header: ['value', 'tickets', 'abandoned', 'rate'],
-    rows: q.abandonedByHall.map((r) => [r.value ?? '', r.tickets, r.abandoned, r.rate]),
+    rows: q.abandonedByHall.map((r) => [
+      r.value ?? '',
+      csvFigure(tr, result, r, r.tickets),
+      csvFigure(tr, result, r, r.abandoned),
+      csvFigure(tr, result, r, r.rate),
+    ]),
   }));
 }
 
@@ -135,12 +156,15 @@ export function renderWaits(ctx: ViewContext): HTMLElement {
     cards.push(
       waitBars(ctx, q.byHall, tr.t('waits.queueByHall'), 'queue-by-hall', tr.t('waits.noQueue')),
     );
-    const cells = q.byHourWeekday.map((c) => ({
-      row: c.weekday - 1,
-      column: c.hour,
-      value: c.medianSeconds,
-      count: c.count,
-    }));
+    // A hidden cell (fewer than k waits) is left blank rather than drawn as a 0 s wait.
+    const cells = q.byHourWeekday
+      .filter((c) => !c.suppressed)
+      .map((c) => ({
+        row: c.weekday - 1,
+        column: c.hour,
+        value: c.medianSeconds,
+        count: c.count,
+      }));
     const heat = heatmap(cells, { ...heatmapOptions(tr), ariaLabel: tr.t('waits.heatmap') });
     cards.push(
       chartTableCard(tr, { title: tr.t('waits.heatmap'), id: 'queue-heatmap' }, heat, () => ({
@@ -148,9 +172,9 @@ export function renderWaits(ctx: ViewContext): HTMLElement {
         rows: q.byHourWeekday.map((c) => [
           c.weekday,
           c.hour,
-          c.count,
-          c.meanSeconds,
-          c.medianSeconds,
+          csvFigure(tr, result, c, c.count),
+          csvFigure(tr, result, c, c.meanSeconds),
+          csvFigure(tr, result, c, c.medianSeconds),
         ]),
       })),
     );
@@ -204,7 +228,11 @@ export function renderWaits(ctx: ViewContext): HTMLElement {
       split,
       () => ({
         header: ['period', 'citizenSeconds', 'governmentSeconds'],
-        rows: a.byPeriod.map((p) => [p.period, p.citizenSeconds, p.governmentSeconds]),
+        rows: a.byPeriod.map((p) => [
+          p.period,
+          csvFigure(tr, result, p, p.citizenSeconds),
+          csvFigure(tr, result, p, p.governmentSeconds),
+        ]),
       }),
     ),
   );

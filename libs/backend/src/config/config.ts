@@ -63,6 +63,7 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: integer(1).default(5),
   LOGIN_FAILURE_WINDOW_MINUTES: integer(1).default(15),
   ...oidcEnvSchema,
+  SMALL_COUNT_K: integer(1).max(1000).default(5),
 });
 
 export interface AppConfig {
@@ -98,6 +99,8 @@ export interface AppConfig {
   readonly loginFailureWindowMs: number;
   /** OIDC single sign-on, or null when OIDC_ISSUER is not set (decision 0022). */
   readonly oidc: OidcConfig | null;
+  /** Breakdown cells of fewer journeys are hidden from viewers and managers (docs/security.md). */
+  readonly smallCountK: number;
 }
 
 export class ConfigError extends Error {
@@ -150,6 +153,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginFailureWindowMs: e.LOGIN_FAILURE_WINDOW_MINUTES * 60_000,
     oidc,
+    smallCountK: e.SMALL_COUNT_K,
   });
 }
 
