@@ -313,7 +313,7 @@ describe('sessions', () => {
         `SELECT password_hash FROM app_user WHERE username = $1`,
         [TEST_ADMIN.username],
       );
-      expect(rows[0].password_hash).toMatch(/^scrypt\$65536\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+      expect(rows[0].password_hash).toMatch(/^bcrypt-sha256\$\$2b\$12\$[./A-Za-z0-9]{53}$/);
       expect(rows[0].password_hash).not.toContain(TEST_ADMIN.password);
       const sessions = await client.query<{ id: string }>(`SELECT id FROM user_session`);
       expect(sessions.rows.every((r) => /^[0-9a-f]{64}$/.test(r.id))).toBe(true);

@@ -7,6 +7,7 @@ import { HealthModule } from './health/health.module';
 import { PushModule } from './push/push.module';
 import { RunsModule } from './runs/runs.module';
 import { UploadsModule } from './uploads/uploads.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
@@ -22,6 +23,7 @@ export class AppModule {
         RunsModule,
         ExploreModule,
         HealthModule,
+        UsersModule,
       ],
     };
   }

@@ -29,6 +29,11 @@ import {
   UploadFormSchema,
   UploadPreviewDtoSchema,
   UploadSummaryDtoSchema,
+  UserAdminDtoSchema,
+  CreateUserRequestSchema,
+  UpdateUserRequestSchema,
+  ResetPasswordRequestSchema,
+  UserWithPasswordDtoSchema,
 } from '@onetrip/contracts';
 
 export const API_SCHEMAS = {
@@ -56,6 +61,11 @@ export const API_SCHEMAS = {
   LoginDto: LoginDtoSchema,
   SessionDto: SessionDtoSchema,
   ChangePasswordRequest: ChangePasswordRequestSchema,
+  UserAdminDto: UserAdminDtoSchema,
+  CreateUserRequest: CreateUserRequestSchema,
+  UpdateUserRequest: UpdateUserRequestSchema,
+  ResetPasswordRequest: ResetPasswordRequestSchema,
+  UserWithPasswordDto: UserWithPasswordDtoSchema,
   ProblemDetails: ProblemDetailsSchema,
 } as const;
 
