@@ -59,7 +59,7 @@ export class UsersController {
   @ApiOkResponse({
     schema: ref('UserWithPasswordDto'),
     description:
-      "Set; every session of the user ends. The generated password when none was given (shown only now)",
+      'Set; every session of the user ends. The generated password when none was given (shown only now)',
   })
   @ApiBadRequestResponse(problem('The body fails validation (request.invalid)'))
   @ApiNotFoundResponse(problem('No such user (user.not-found)'))
