@@ -156,6 +156,25 @@ describe('every route of the api', () => {
     expect(open).toEqual([]);
   });
 
+  it('answers 403 auth.forbidden to an analyst on every admin-only route (user management)', async () => {
+    const adminOnly = routeTable().filter((r) => r.path.startsWith('/api/v1/users'));
+    expect(adminOnly.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'GET /api/v1/users',
+      'PATCH /api/v1/users/:id',
+      'POST /api/v1/users',
+      'POST /api/v1/users/:id/password',
+    ]);
+    const open: string[] = [];
+    for (const route of adminOnly) {
+      const answer = await call(route.method, `${suite.api.url}${fill(route.path, {})}`, {
+        ...bearer(analystOfTax),
+      });
+      if (answer.status !== 403 || answer.body?.code !== 'auth.forbidden')
+        open.push(`${route.method} ${route.path} → ${answer.status}`);
+    }
+    expect(open).toEqual([]);
+  });
+
   it("answers 404 for a dataset outside the caller's departments, on every dataset route", async () => {
     const outsider = await addUser('hana-health-analyst', 'analyst', ['health']);
     const leaks: string[] = [];
