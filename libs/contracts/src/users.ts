@@ -8,7 +8,7 @@ const UsernameSchema = z
   .trim()
   .min(1)
   .max(100)
-  .regex(/^[^\s\u0000-\u001f]+$/u, 'no spaces or control characters')
+  .regex(/^[^\s\p{Cc}]+$/u, 'no spaces or control characters')
   .describe('Log-in name, unique');
 
 const DepartmentsSchema = z
