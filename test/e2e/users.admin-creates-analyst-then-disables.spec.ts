@@ -34,11 +34,15 @@ describe('an admin manages users in the web app', () => {
   }, 60_000);
 
   /** A browser that records Content-Security-Policy violations and console errors. */
-  async function browser(headers: Record<string, string> = {}): Promise<{
+  async function browser(headers?: Record<string, string>): Promise<{
     b: Browser;
     violations: string[];
   }> {
-    const b = await launchChromium({ locale: 'en-GB', extraHTTPHeaders: headers });
+    // Without headers the browser is the test admin (launchChromium's default header).
+    const b = await launchChromium({
+      locale: 'en-GB',
+      ...(headers ? { extraHTTPHeaders: headers } : {}),
+    });
     browsers.push(b);
     const violations: string[] = [];
     b.page.on('console', (message) => {
