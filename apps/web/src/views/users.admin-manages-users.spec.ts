@@ -57,7 +57,7 @@ function fakeUsers(): UsersClient & { sent: unknown[] } {
         ...request,
         ...(request.disabled ? { activeSessions: 0 } : {}),
       };
-      items = items.map((u) => (u.id === id ? (changed) : u));
+      items = items.map((u) => (u.id === id ? changed : u));
       return Promise.resolve(changed);
     },
     resetPassword: (id: string) => {
