@@ -159,6 +159,25 @@ describe('every route of the api', () => {
     expect(open).toEqual([]);
   });
 
+  it('answers 403 auth.forbidden to an analyst on every admin-only route (user management)', async () => {
+    const adminOnly = routeTable().filter((r) => r.path.startsWith('/api/v1/users'));
+    expect(adminOnly.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'GET /api/v1/users',
+      'PATCH /api/v1/users/:id',
+      'POST /api/v1/users',
+      'POST /api/v1/users/:id/password',
+    ]);
+    const open: string[] = [];
+    for (const route of adminOnly) {
+      const answer = await call(route.method, `${suite.api.url}${fill(route.path, {})}`, {
+        ...bearer(analystOfTax),
+      });
+      if (answer.status !== 403 || answer.body?.code !== 'auth.forbidden')
+        open.push(`${route.method} ${route.path} → ${answer.status}`);
+    }
+    expect(open).toEqual([]);
+  });
+
   it("answers 404 for a dataset outside the caller's departments, on every dataset route", async () => {
     const outsider = await addUser('hana-health-analyst', 'analyst', ['health']);
     const leaks: string[] = [];
@@ -320,7 +339,7 @@ describe('sessions', () => {
         `SELECT password_hash FROM app_user WHERE username = $1`,
         [TEST_ADMIN.username],
       );
-      expect(rows[0].password_hash).toMatch(/^scrypt\$65536\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+      expect(rows[0].password_hash).toMatch(/^bcrypt-sha256\$\$2b\$12\$[./A-Za-z0-9]{53}$/);
       expect(rows[0].password_hash).not.toContain(TEST_ADMIN.password);
       const sessions = await client.query<{ id: string }>(`SELECT id FROM user_session`);
       expect(sessions.rows.every((r) => /^[0-9a-f]{64}$/.test(r.id))).toBe(true);

@@ -266,6 +266,9 @@ describe('a real estate transfer log goes from upload to process map', () => {
       '/api/v1/runs/{id}/result',
       '/api/v1/uploads/{id}',
       '/api/v1/uploads/{id}/rejected.csv',
+      '/api/v1/users',
+      '/api/v1/users/{id}',
+      '/api/v1/users/{id}/password',
     ]);
   });
 

@@ -108,6 +108,9 @@ export function testEnv(
     WEB_DIST: path.join(ROOT, 'dist', 'apps', 'web-absent-in-tests'),
     // For `onetrip import` and other api clients spawned with this environment.
     ONETRIP_TOKEN: TEST_ADMIN.token,
+    // Suites share one admin token and call uploads, runs and facets in bursts; the limit of the
+    // costly endpoints is tested on its own (hardening.headers-cors-limits-cleanup.spec.ts).
+    COSTLY_RATE_LIMIT_PER_MINUTE: '100000',
     ...extra,
   };
 }

@@ -4,6 +4,9 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, nestLogLevels } from '@onetrip/backend';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppModule } from './app.module';
+import { corsOptions } from './hardening/cors';
+import { costlyRateLimit } from './hardening/costly-rate-limit';
+import { securityHeaders } from './hardening/security-headers';
 import { createOpenApiDocument } from './openapi/openapi';
 import { ProblemFilter, sendProblem, toProblem } from './problem/problem.filter';
 import { staticWeb } from './web/static-web';
@@ -17,6 +20,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     bodyParser: true,
   });
   app.useGlobalFilters(new ProblemFilter());
+  app.use(securityHeaders(config));
+  const cors = corsOptions(config);
+  if (cors) app.enableCors(cors);
+  app.use(costlyRateLimit(config.costlyRateLimitPerMinute));
 
   const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });

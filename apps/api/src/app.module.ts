@@ -4,10 +4,12 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DatasetsModule } from './datasets/datasets.module';
 import { ExploreModule } from './explore/explore.module';
+import { HardeningModule } from './hardening/hardening.module';
 import { HealthModule } from './health/health.module';
 import { PushModule } from './push/push.module';
 import { RunsModule } from './runs/runs.module';
 import { UploadsModule } from './uploads/uploads.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
@@ -24,6 +26,8 @@ export class AppModule {
         RunsModule,
         ExploreModule,
         HealthModule,
+        UsersModule,
+        HardeningModule,
       ],
     };
   }

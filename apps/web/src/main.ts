@@ -1,9 +1,11 @@
 import './styles.css';
 import type { SessionDto } from '@onetrip/contracts';
-import { createApiClient, createAuthClient } from './api/client';
+import { createApiClient, createAuthClient, createUsersClient } from './api/client';
+import { LOCALE_KEY } from './controllers/datasets';
 import { createTranslator, detectLocale, isLocale } from './i18n/i18n';
 import { renderLogin } from './views/login-view';
 import { mountApp, storedLocale } from './views/app';
+import { mountUsersPage } from './views/users';
 
 function safeStorage(): Storage | null {
   try {
@@ -33,16 +35,33 @@ function showUser(session: SessionDto): void {
     user: session.user.username,
     role: session.user.role,
   });
+  // User management, for admins only (the api answers anyone else 403 anyway).
+  const usersLink = document.createElement('a');
+  usersLink.href = '/users';
+  usersLink.id = 'nav-users';
+  usersLink.textContent = tr.t('users.title');
   const out = document.createElement('button');
   out.type = 'button';
   out.textContent = tr.t('login.logout');
   out.addEventListener('click', () => void auth.logout().then(() => location.assign('/')));
-  bar.append(who, out);
+  bar.append(who, ...(session.user.role === 'admin' ? [usersLink] : []), out);
   document.body.prepend(bar);
 }
 
 function start(session: SessionDto): void {
   showUser(session);
+  if (location.pathname === '/users') {
+    if (session.user.role === 'admin') {
+      mountUsersPage(root!, {
+        api: createUsersClient(),
+        locale,
+        me: session.user.username,
+        onLocale: (chosen) => storage?.setItem(LOCALE_KEY, chosen),
+      });
+      return;
+    }
+    history.replaceState(null, '', '/');
+  }
   mountApp(root!, {
     api: createApiClient(),
     locale,

@@ -22,3 +22,4 @@ export * from './csv-cells';
 export * from './auth';
 export * from './audit-actions';
 export * from './audit';
+export * from './users';

@@ -10,6 +10,7 @@ import {
   SESSION_TOKEN_PREFIX,
   LINK_TOKEN_PREFIX,
   verifyPassword,
+  needsRehash,
   type AppUserEntity,
 } from '@onetrip/backend';
 import {
@@ -94,6 +95,11 @@ export class AuthService {
       throw badLogin();
     }
     this.throttle.clear(throttleKey);
+    // An scrypt hash from before decision 0020 (or a bcrypt hash of a lower cost) is replaced now
+    // that the password is known.
+    if (needsRehash(user.passwordHash)) {
+      await this.users.setPassword(user.id, await hashPassword(password));
+    }
     return this.open(user, req, res);
   }
 

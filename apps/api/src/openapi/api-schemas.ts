@@ -34,6 +34,11 @@ import {
   UploadFormSchema,
   UploadPreviewDtoSchema,
   UploadSummaryDtoSchema,
+  UserAdminDtoSchema,
+  CreateUserRequestSchema,
+  UpdateUserRequestSchema,
+  ResetPasswordRequestSchema,
+  UserWithPasswordDtoSchema,
 } from '@onetrip/contracts';
 
 export const API_SCHEMAS = {
@@ -66,6 +71,11 @@ export const API_SCHEMAS = {
   AuditEventDto: AuditEventDtoSchema,
   AuditPageDto: AuditPageDtoSchema,
   DatasetAccessDto: DatasetAccessDtoSchema,
+  UserAdminDto: UserAdminDtoSchema,
+  CreateUserRequest: CreateUserRequestSchema,
+  UpdateUserRequest: UpdateUserRequestSchema,
+  ResetPasswordRequest: ResetPasswordRequestSchema,
+  UserWithPasswordDto: UserWithPasswordDtoSchema,
   ProblemDetails: ProblemDetailsSchema,
 } as const;
 

@@ -25,6 +25,10 @@ import type {
   UploadSummaryDto,
   UploadErrorPolicy,
   UploadPreviewDto,
+  CreateUserRequest,
+  UpdateUserRequest,
+  UserAdminDto,
+  UserWithPasswordDto,
 } from '@onetrip/contracts';
 
 /**
@@ -392,5 +396,48 @@ export function createAuthClient(options: Partial<ApiClientOptions> = {}): AuthC
     async methods() {
       return (await call<AuthMethodsDto>('GET', '/methods')) ?? { password: true, oidc: null };
     },
+  };
+}
+
+/** User management for admins (`/api/v1/users`, docs/api.md#users). */
+export interface UsersClient {
+  list(): Promise<UserAdminDto[]>;
+  /** The created user, and its password when none was given (the only time it is shown). */
+  create(request: CreateUserRequest): Promise<UserWithPasswordDto>;
+  /** Role, departments or disabled; disabling ends the user's sessions at once. */
+  update(userId: string, request: UpdateUserRequest): Promise<UserAdminDto>;
+  /** A generated password (answered once); every session of the user ends. */
+  resetPassword(userId: string): Promise<UserWithPasswordDto>;
+}
+
+export function createUsersClient(options: Partial<ApiClientOptions> = {}): UsersClient {
+  const baseUrl = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}/api/v1/users${path}`, {
+        method,
+        headers: {
+          accept: 'application/json, application/problem+json',
+          ...csrfHeader(method),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (error) {
+      throw networkError(error instanceof Error ? error.message : String(error));
+    }
+    const parsed = parseJson(await response.text());
+    if (!response.ok) throw new ApiError(toProblem(response.status, response.statusText, parsed));
+    return parsed as T;
+  }
+  return {
+    list: async () => unwrapList<UserAdminDto>(await call<unknown>('GET', '')),
+    create: (request) => call<UserWithPasswordDto>('POST', '', request),
+    update: (userId, request) =>
+      call<UserAdminDto>('PATCH', `/${encodeURIComponent(userId)}`, request),
+    resetPassword: (userId) =>
+      call<UserWithPasswordDto>('POST', `/${encodeURIComponent(userId)}/password`, {}),
   };
 }

@@ -64,6 +64,27 @@ const schema = z.object({
   LOGIN_FAILURE_WINDOW_MINUTES: integer(1).default(15),
   ...oidcEnvSchema,
   SMALL_COUNT_K: integer(1).max(1000).default(5),
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^https?:\/\/[^/\s]+$/,
+            'a comma-separated list of origins like https://bi.city.gov.cn (scheme and host, no path)',
+          ),
+      ),
+    )
+    .default([]),
+  COSTLY_RATE_LIMIT_PER_MINUTE: integer(1).default(60),
+  SESSION_CLEANUP_INTERVAL_MS: integer(100).default(15 * 60_000),
 });
 
 export interface AppConfig {
@@ -101,6 +122,12 @@ export interface AppConfig {
   readonly oidc: OidcConfig | null;
   /** Breakdown cells of fewer journeys are hidden from viewers and managers (docs/security.md). */
   readonly smallCountK: number;
+  /** Other origins whose pages may call the api with credentials (CORS); none by default. */
+  readonly corsOrigins: readonly string[];
+  /** Requests per caller and minute to the costly endpoints (uploads, runs, facets, …). */
+  readonly costlyRateLimitPerMinute: number;
+  /** How often the api deletes expired sessions and login links. */
+  readonly sessionCleanupIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -123,7 +150,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const e = parsed.data;
   if (e.NODE_ENV === 'production') {
     const problem = productionKeyProblem(e.PSEUDONYM_KEY);
-    if (problem) throw new ConfigError(`invalid environment:\n  PSEUDONYM_KEY: ${problem}`);
+    const problems = [
+      ...(problem ? [`PSEUDONYM_KEY: ${problem}`] : []),
+      ...productionSessionProblems(e.COOKIE_SECURE, e.CORS_ORIGINS),
+    ];
+    if (problems.length > 0) {
+      throw new ConfigError(`invalid environment:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    }
   }
   const oidcProblems: string[] = [];
   const oidc = oidcConfigOf(e, e.NODE_ENV === 'production', oidcProblems);
@@ -154,6 +187,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginFailureWindowMs: e.LOGIN_FAILURE_WINDOW_MINUTES * 60_000,
     oidc,
     smallCountK: e.SMALL_COUNT_K,
+    corsOrigins: Object.freeze(e.CORS_ORIGINS),
+    costlyRateLimitPerMinute: e.COSTLY_RATE_LIMIT_PER_MINUTE,
+    sessionCleanupIntervalMs: e.SESSION_CLEANUP_INTERVAL_MS,
   });
 }
 
@@ -168,6 +204,25 @@ function productionKeyProblem(key: string | undefined): string | null {
     return `is ${bytes} bytes long; production needs at least ${PRODUCTION_KEY_MIN_BYTES} (e.g. \`openssl rand -hex 32\`)`;
   }
   return null;
+}
+
+/**
+ * Session rules of production (decision 0020). Sessions are random tokens stored as hashes, so
+ * there is no signing secret to forget; what can leak them is a cookie sent over plain http or a
+ * page of another origin allowed to call the api with credentials over http.
+ */
+function productionSessionProblems(cookieSecure: string, corsOrigins: string[]): string[] {
+  const problems: string[] = [];
+  if (cookieSecure === 'false') {
+    problems.push(
+      'COOKIE_SECURE: false sends session cookies over plain http; production needs auto or true',
+    );
+  }
+  const plain = corsOrigins.filter((o) => !o.startsWith('https://'));
+  if (plain.length > 0) {
+    problems.push(`CORS_ORIGINS: production allows https origins only, not ${plain.join(', ')}`);
+  }
+  return problems;
 }
 
 let cached: AppConfig | undefined;

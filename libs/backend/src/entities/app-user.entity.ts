@@ -11,7 +11,7 @@ import {
 export const USER_ROLES = ['viewer', 'manager', 'analyst', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
-/** A local user. Only a salted scrypt hash of the password is stored (see decision 0018). */
+/** A local user. Only a bcrypt hash of the password is stored (decision 0020; older rows: scrypt). */
 @Entity({ name: 'app_user' })
 @Index('uq_app_user_username', ['username'], { unique: true })
 export class AppUserEntity {

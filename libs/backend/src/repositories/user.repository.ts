@@ -89,7 +89,60 @@ export class UserRepository {
     await qb.execute();
   }
 
-  async deleteExpiredSessions(): Promise<void> {
-    await this.sessions.delete({ expiresAt: LessThan(new Date()) });
+  /** Removes sessions (and one-time login links) past their expiry; answers how many. */
+  async deleteExpiredSessions(now = new Date()): Promise<number> {
+    const result = await this.sessions.delete({ expiresAt: LessThan(now) });
+    return result.affected ?? 0;
+  }
+
+  /** Every user with the number of their unexpired sessions, by user name. */
+  async listWithSessionCounts(): Promise<{ user: AppUserEntity; activeSessions: number }[]> {
+    const users = await this.list();
+    const counts = await this.sessions
+      .createQueryBuilder('s')
+      .select('s.user_id', 'userId')
+      .addSelect('count(*)::int', 'n')
+      .where('s.expires_at > now()')
+      .groupBy('s.user_id')
+      .getRawMany<{ userId: string; n: number }>();
+    const byUser = new Map(counts.map((c) => [c.userId, Number(c.n)]));
+    return users.map((user) => ({ user, activeSessions: byUser.get(user.id) ?? 0 }));
+  }
+
+  async countActiveSessions(userId: string): Promise<number> {
+    return this.sessions
+      .createQueryBuilder('s')
+      .where('s.user_id = :userId AND s.expires_at > now()', { userId })
+      .getCount();
+  }
+
+  /**
+   * Changes a user's role, departments or disabled flag in one transaction that first locks the
+   * enabled admins, so two admins demoting each other at once cannot leave none: answers
+   * 'last-admin' (and changes nothing) when the change would leave no enabled admin, null when
+   * there is no such user. Disabling deletes the user's sessions in the same transaction.
+   */
+  async updateUser(
+    id: string,
+    patch: { role?: UserRole; departments?: string[]; disabled?: boolean },
+  ): Promise<AppUserEntity | 'last-admin' | null> {
+    return this.users.manager.transaction(async (tx) => {
+      const admins = await tx
+        .getRepository(AppUserEntity)
+        .createQueryBuilder('u')
+        .setLock('pessimistic_write')
+        .where("u.role = 'admin' AND NOT u.disabled")
+        .getMany();
+      const user = await tx.getRepository(AppUserEntity).findOneBy({ id });
+      if (!user) return null;
+      const next = { ...user, ...patch };
+      const adminsAfter =
+        admins.filter((a) => a.id !== id).length +
+        (next.role === 'admin' && !next.disabled ? 1 : 0);
+      if (adminsAfter === 0) return 'last-admin';
+      await tx.getRepository(AppUserEntity).update({ id }, patch);
+      if (patch.disabled) await tx.getRepository(UserSessionEntity).delete({ userId: id });
+      return tx.getRepository(AppUserEntity).findOneByOrFail({ id });
+    });
   }
 }
