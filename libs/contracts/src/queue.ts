@@ -43,6 +43,11 @@ export const TABLE_PRESETS = [
 ] as const;
 export type TablePreset = (typeof TABLE_PRESETS)[number];
 
+/** Whether a layout is one of the table presets (not events, not ticket-rows). */
+export function isTablePreset(layout: string): layout is TablePreset {
+  return (TABLE_PRESETS as readonly string[]).includes(layout);
+}
+
 /** How the rows of an upload read (docs/ingest.md#one-row-per-ticket-queue-exports). */
 export const UploadLayoutSchema = z
   .enum(['events', 'ticket-rows', ...TABLE_PRESETS])
