@@ -441,10 +441,10 @@ const WORK_ORDER: PresetSpec<OrderKey> = {
 
 // The specs differ in their column keys; the mapper reads any of them through string keys.
 const PRESETS: Record<TablePreset, PresetSpec<string>> = {
-  'gbt-case': CASE as unknown as PresetSpec<string>,
-  'gbt-process': PROCESS as unknown as PresetSpec<string>,
-  'gbt-special-procedure': SPECIAL as unknown as PresetSpec<string>,
-  'work-order-12345': WORK_ORDER as unknown as PresetSpec<string>,
+  'gbt-case': CASE,
+  'gbt-process': PROCESS,
+  'gbt-special-procedure': SPECIAL,
+  'work-order-12345': WORK_ORDER,
 };
 
 function findHeader(normalized: readonly string[], names: readonly string[]): number {
