@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DatasetDto, UploadDto, UploadPreviewDto } from '@onetrip/contracts';
+import { writeXlsx } from '@onetrip/ingest';
 import { postJson } from '../support/http';
 import { ROOT, apiWorkerSuite, mineDataset } from '../support/services';
 
@@ -175,5 +176,66 @@ describe('GB/T platform tables uploaded with their presets into one dataset', ()
     expect(((await refused.json()) as { detail: string }).detail).toContain(
       'gbt-case preset reads CSV and .xlsx only',
     );
+  });
+
+  it('previews and uploads an .xlsx work-order table by its preset', async () => {
+    const ds = (
+      await postJson<DatasetDto>(`${suite.api.url}/api/v1/datasets`, {
+        name: '12345',
+        timezone: 'Asia/Shanghai',
+      })
+    ).body;
+    // Two orders: W1 answered at once (受理, 办结, 回访), W2 dispatched (受理, 派遣, 办结): 6 events.
+    const book = writeXlsx([
+      {
+        name: '工单',
+        rows: [
+          ['工单编号', '工单类型', '受理时间', '派遣时间', '办结时间', '回访时间', '主办单位'],
+          [
+            'W1',
+            '咨询',
+            '2025-09-01 09:00:00',
+            null,
+            '2025-09-01 09:05:00',
+            '2025-09-02 09:05:00',
+            '热线',
+          ],
+          [
+            'W2',
+            '投诉',
+            '2025-09-01 10:00:00',
+            '2025-09-01 10:10:00',
+            '2025-09-03 16:00:00',
+            null,
+            '市场监督管理局',
+          ],
+        ],
+      },
+    ]);
+    const form = (fields: Record<string, string>): FormData => {
+      const body = new FormData();
+      for (const [k, v] of Object.entries(fields)) body.append(k, v);
+      body.append('file', new Blob([new Uint8Array(book)]), '工单.xlsx');
+      return body;
+    };
+    const previewed = await fetch(`${suite.api.url}/api/v1/datasets/${ds.id}/uploads/preview`, {
+      method: 'POST',
+      body: form({}),
+    });
+    expect(((await previewed.json()) as UploadPreviewDto).suggestedLayout).toBe('work-order-12345');
+    const uploaded = await fetch(`${suite.api.url}/api/v1/datasets/${ds.id}/uploads`, {
+      method: 'POST',
+      body: form({ layout: 'work-order-12345' }),
+    });
+    const report = (await uploaded.json()) as UploadDto;
+    expect([uploaded.status, report.rowsAccepted, report.rowsRejected]).toEqual([201, 6, 0]);
+    const { result } = await mineDataset(suite.api.url, ds.id, { params: { journey: 'case' } });
+    expect(result.summary.journeys).toBe(2);
+    expect(result.activities.map((a) => [a.activity, a.count]).sort()).toEqual([
+      ['12345办结', 2],
+      ['12345受理', 2],
+      ['12345回访', 1],
+      ['12345派遣', 1],
+    ]);
   });
 });
