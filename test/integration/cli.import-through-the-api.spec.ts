@@ -168,4 +168,33 @@ describe('onetrip import', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--dataset NAME is required');
   });
+
+  it('detects a government table with --layout auto and sends no suggested mapping for it', async () => {
+    // docs/examples/gbt/special-procedures.csv: 9 procedures, each with a start and an end.
+    const special = path.join(
+      __dirname,
+      '..',
+      '..',
+      'docs',
+      'examples',
+      'gbt',
+      'special-procedures.csv',
+    );
+    const r = await importCli([
+      special,
+      '--dataset',
+      '特别程序',
+      '--api',
+      api.url,
+      '--layout',
+      'auto',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('onetrip import: layout gbt-special-procedure');
+    expect(r.stderr).not.toContain('onetrip import: mapping');
+    const report = JSON.parse(r.stdout) as UploadDto;
+    expect([report.rowsAccepted, report.rowsRejected]).toEqual([18, 0]);
+    const ds = (await getJson<DatasetDto>(`${api.url}/api/v1/datasets/${report.datasetId}`)).body;
+    expect(ds.mapping).toBeNull();
+  });
 });

@@ -24,6 +24,7 @@ import {
   UploadDtoSchema,
   UploadListQuerySchema,
   UploadOptionsSchema,
+  isTablePreset,
   UploadPreviewDtoSchema,
   UploadSummaryDtoSchema,
 } from './index';
@@ -136,6 +137,20 @@ describe('upload shapes', () => {
     bad(UploadOptionsSchema, { maxRejectedRatio: '2' });
     bad(UploadOptionsSchema, { uploadId: 'mine' });
     bad(UploadOptionsSchema, { encoding: 'utf 8; drop' });
+    // The layouts: an event log, the queue export and the government table presets.
+    for (const layout of [
+      'events',
+      'ticket-rows',
+      'gbt-case',
+      'gbt-process',
+      'gbt-special-procedure',
+      'work-order-12345',
+    ]) {
+      expect(UploadOptionsSchema.parse({ layout })).toEqual({ layout });
+    }
+    bad(UploadOptionsSchema, { layout: 'gbt' });
+    expect(isTablePreset('gbt-case')).toBe(true);
+    expect(isTablePreset('ticket-rows')).toBe(false);
     expect(UploadListQuerySchema.parse({})).toEqual({ limit: 20 });
     bad(UploadListQuerySchema, { limit: '101' });
   });

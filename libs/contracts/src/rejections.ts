@@ -20,6 +20,7 @@ export const REJECTION_CODES = [
   'not-an-object',
   'missing-ticket-number',
   'service-start-after-end',
+  'times-out-of-order',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
@@ -50,6 +51,7 @@ export const REJECTION_MESSAGES: Readonly<
     'not-an-object': 'a line must hold one JSON object',
     'missing-ticket-number': 'missing ticket number',
     'service-start-after-end': 'service starts after it ends',
+    'times-out-of-order': '{later} {value} is before {earlier}',
   },
   'zh-CN': {
     'field-count': '应有 {expected} 个字段，实际为 {found} 个',
@@ -68,6 +70,7 @@ export const REJECTION_MESSAGES: Readonly<
     'not-an-object': '每行必须是一个 JSON 对象',
     'missing-ticket-number': '缺少票号',
     'service-start-after-end': '开始服务时间晚于完成时间',
+    'times-out-of-order': '{later}（{value}）早于{earlier}',
   },
 };
 

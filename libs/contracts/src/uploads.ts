@@ -257,7 +257,9 @@ export const UploadPreviewDtoSchema = z.object({
   ),
   suggestedLayout: UploadLayoutSchema.describe(
     'ticket-rows when the headers are those of a one-row-per-ticket queue export (a ticket ' +
-      'time and a call time column, found by their names), else events',
+      'time and a call time column, found by their names); a table preset (gbt-case, ' +
+      'gbt-process, gbt-special-procedure, work-order-12345) when they are those of that table ' +
+      '(docs/ingest.md#government-tables; CSV and .xlsx); else events',
   ),
   bytesRead: count().describe(
     'Bytes of the file that were read (at most 64 KiB, before decompression)',

@@ -1,4 +1,4 @@
-import { rejectionMessage, type ColumnMapping } from '@onetrip/contracts';
+import { rejectionMessage, type ColumnMapping, type TablePreset } from '@onetrip/contracts';
 import { IngestError } from './errors';
 import type { ReadState } from './source';
 import { parseTimestamp } from './timestamp';
@@ -22,6 +22,8 @@ export interface ParseContext {
   onProgress: ((p: IngestProgress) => void) | undefined;
   /** CSV with one row per queue ticket (ticket-rows.ts), or null. */
   ticketRows: TicketRowColumns | null;
+  /** CSV / .xlsx of a government table preset (presets.ts), or null. */
+  preset: TablePreset | null;
 }
 
 export function reportProgress(ctx: ParseContext, batch: IngestRecord[]): void {

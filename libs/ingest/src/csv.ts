@@ -20,6 +20,7 @@ import {
   withRaw,
   type ParseContext,
 } from './context';
+import { PresetRowMapper } from './presets';
 import { TicketRowMapper } from './ticket-rows';
 import { IngestError } from './errors';
 import { CSV_DEFAULT_MAPPING, CSV_FALLBACK_MAPPING, XES_DEFAULT_MAPPING } from './mapping';
@@ -469,6 +470,7 @@ export function createRowMapper(header: string[], ctx: ParseContext, line: numbe
       code: 'too-many-columns',
     });
   }
+  if (ctx.preset) return new PresetRowMapper(header, ctx, ctx.preset);
   return ctx.ticketRows
     ? new TicketRowMapper(header, ctx, ctx.ticketRows)
     : new CsvMapper(header, ctx);

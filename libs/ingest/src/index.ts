@@ -26,6 +26,7 @@ export {
   looksLikeIdentifier,
 } from './identifiers';
 export { ticketNumberColumn, ticketRowQueueActivities, type TicketRowColumns } from './ticket-rows';
+export { detectLayout, isReturnAction, presetColumns, presetMapping } from './presets';
 export { inspectFile, type FileInspection, type InspectOptions } from './inspect';
 export { writeCsv, toCsvRows, WRITER_MAPPING } from './csv-writer';
 export {

@@ -107,7 +107,16 @@ export async function* readEventBatches(
         : options.ticketRows === true
           ? {}
           : options.ticketRows,
+    preset: options.preset ?? null,
   };
+  if (ctx.preset !== null && ctx.ticketRows !== null) {
+    throw new IngestError({
+      file,
+      line: null,
+      reason: `choose one layout: ticketRows or the ${ctx.preset} preset`,
+      code: 'invalid-option',
+    });
+  }
   const named = options.format ?? formatFromName(file);
   if (named === 'xlsx') {
     yield* withIdentifiers(parseXlsx(source, ctx, options.sheet), options, ctx);
@@ -124,6 +133,14 @@ export async function* readEventBatches(
       line: null,
       reason:
         'the file is a zip archive (an .xlsx workbook?): name it .xlsx or choose the xlsx format',
+      code: 'invalid-option',
+    });
+  }
+  if (ctx.preset !== null && format !== 'csv') {
+    throw new IngestError({
+      file,
+      line: null,
+      reason: `the ${ctx.preset} preset reads CSV and .xlsx only, not ${format.toUpperCase()}`,
       code: 'invalid-option',
     });
   }

@@ -34,7 +34,8 @@ export interface TicketRowColumns {
   window?: string;
 }
 
-const HEADERS: Record<keyof TicketRowColumns, string[]> = {
+const HEADERS: Record<keyof TicketRowColumns | 'caseNumber', string[]> = {
+  caseNumber: ['办件编号', '办件号', '办件流水号', '申办流水号', 'case_id', 'case id'],
   ticket: [
     '票号',
     '排队号',
@@ -65,7 +66,10 @@ const ACTIVITIES = {
   en: { ticket: 'Take queue ticket', called: 'Called to window', served: 'Served at window' },
 } as const;
 
-function headerIndex(normalized: readonly string[], key: keyof TicketRowColumns): number {
+function headerIndex(
+  normalized: readonly string[],
+  key: keyof TicketRowColumns | 'caseNumber',
+): number {
   for (const name of HEADERS[key]) {
     const k = normalized.indexOf(normalizeHeader(name));
     if (k >= 0) return k;
@@ -134,9 +138,12 @@ export class TicketRowMapper {
       }
       return headerIndex(normalized, key);
     };
+    // The case id: the ticket column or mapped case id when given, else a case-number column
+    // (办件编号: the export joins the case's other tables), else the ticket number (票号).
     const caseColumn = columns.ticket ?? ctx.mapping.caseId;
+    const caseNumber = caseColumn === undefined ? headerIndex(normalized, 'caseNumber') : -1;
     this.col = {
-      ticket: find('ticket', caseColumn),
+      ticket: caseNumber >= 0 ? caseNumber : find('ticket', caseColumn),
       ticketAt: find('ticketAt', columns.ticketAt),
       calledAt: find('calledAt', columns.calledAt),
       serviceStart: find('serviceStart', columns.serviceStart),

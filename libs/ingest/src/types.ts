@@ -4,6 +4,7 @@ import {
   type EventField,
   type EventLogFormat,
   type IdentifierChoices,
+  type TablePreset,
 } from '@onetrip/contracts';
 import type { TicketRowColumns } from './ticket-rows';
 import type { MiningEvent } from '@onetrip/mining';
@@ -107,6 +108,13 @@ export interface ReadOptions {
    * columns by their header names; the mapping's caseId (else 票号 / ticket) is the ticket number.
    */
   ticketRows?: boolean | TicketRowColumns;
+  /**
+   * CSV and .xlsx: a government table read by its preset (presets.ts; docs/ingest.md#government-tables):
+   * a GB/T 39046 case, process or special-procedure table, or 12345 work orders, each row
+   * becoming several events of the case (办件编号). The mapping's caseId, citizen, service,
+   * channel, location, department and resource name those columns instead of the header names.
+   */
+  preset?: TablePreset;
   /** XLSX only: the sheet, by name or 1-based number. Default: the first sheet with a value. */
   sheet?: string;
 }

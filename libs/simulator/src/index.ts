@@ -43,3 +43,14 @@ export {
   type ServiceCode,
   type SourceSystem,
 } from './world';
+export {
+  GBT_HEADERS,
+  GBT_TABLES,
+  gbtCsvHeader,
+  gbtCsvLine,
+  gbtTables,
+  wallTime,
+  type GbtRow,
+  type GbtRows,
+  type GbtTable,
+} from './gbt-tables';

@@ -16,12 +16,14 @@ import {
   UploadRepository,
   isConnectionError,
 } from '@onetrip/backend';
-import type {
-  ChannelRoles,
-  ColumnMapping,
-  IdentifierChoices,
-  QueueActivities,
-  UploadLayout,
+import {
+  isTablePreset,
+  type ChannelRoles,
+  type ColumnMapping,
+  type IdentifierChoices,
+  type QueueActivities,
+  type TablePreset,
+  type UploadLayout,
 } from '@onetrip/contracts';
 import { IngestError, type IngestFormat, readEventBatches } from '@onetrip/ingest';
 import type { Readable } from 'node:stream';
@@ -58,7 +60,10 @@ export interface IngestInput {
   channelRoles?: ChannelRoles;
   /** Queue activities to save with the dataset on success (absent: it keeps its own). */
   queueActivities?: QueueActivities;
-  /** 'ticket-rows': a CSV with one row per queue ticket (@onetrip/ingest ReadOptions.ticketRows). */
+  /**
+   * 'ticket-rows': a CSV with one row per queue ticket (@onetrip/ingest ReadOptions.ticketRows);
+   * a table preset (gbt-case, …): ReadOptions.preset.
+   */
   layout?: UploadLayout;
   policy: UploadPolicy;
   /** A client-chosen upload id (to poll progress from the start), else a new one. */
@@ -128,11 +133,12 @@ export class IngestRun {
       await this.stopProgress();
       const saved =
         // As given: a field left out keeps meaning "the format's default" (XES keeps its own).
-        input.saveMapping && input.mapping ? input.mapping : null;
+        // A table preset's mapping is one table's of several: the dataset keeps its own.
+        input.saveMapping && input.mapping && !this.preset() ? input.mapping : null;
       const merged = await session.commit({
         totals: { bytes: input.bytes(), rowsRead: total, rowsRejected: this.counts.rejected },
         mapping: saved,
-        channelRoles: input.channelRoles ?? null,
+        channelRoles: this.rolesToSave(),
         queueActivities: input.queueActivities ?? null,
       });
       logger.log(
@@ -151,13 +157,38 @@ export class IngestRun {
     }
   }
 
+  /**
+   * The channel roles saved on success: the upload's, if any. A one-row-per-ticket export
+   * without a mapped channel writes `hall`, which is in person: when the dataset's roles (from
+   * a case table's 申报来源, say) lack it, it is added, so the queue visits stay trips.
+   */
+  private rolesToSave(): ChannelRoles | null {
+    const { input, dataset } = this;
+    const roles = input.channelRoles ?? dataset.channelRoles;
+    const writesHall = input.layout === 'ticket-rows' && !input.mapping?.channel;
+    if (!writesHall || roles === null || roles === undefined) return input.channelRoles ?? null;
+    if (Object.keys(roles).some((value) => value.trim().toLowerCase() === 'hall')) {
+      return input.channelRoles ?? null;
+    }
+    return { ...roles, hall: 'in-person' };
+  }
+
+  /** The table preset the upload is read with, or null. */
+  private preset(): TablePreset | null {
+    const { layout } = this.input;
+    return layout !== undefined && isTablePreset(layout) ? layout : null;
+  }
+
   /** Reads the batches into the session, counting and keeping rejected rows. */
   private async read(session: EventIngest): Promise<void> {
     const { config } = this.deps;
     const { input, dataset } = this;
+    const preset = this.preset();
     const batches = readEventBatches(input.stream, {
       file: input.fileName,
-      mapping: input.mapping ?? dataset.mapping ?? undefined,
+      // A table preset finds its columns by name; the dataset's saved mapping (of another table,
+      // perhaps) does not apply to it, only the mapping sent with the upload.
+      mapping: (preset ? input.mapping : (input.mapping ?? dataset.mapping)) ?? undefined,
       timezone: dataset.timezone,
       // Neither the stored row nor the identity hash sees a raw citizen id.
       pseudonymizeKey: config.pseudonymKey,
@@ -166,6 +197,7 @@ export class IngestRun {
       ...(input.format === undefined ? {} : { format: input.format }),
       ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
       ticketRows: input.layout === 'ticket-rows',
+      ...(preset === null ? {} : { preset }),
       ...(input.sheet === undefined ? {} : { sheet: input.sheet }),
     });
     for await (const batch of batches) {

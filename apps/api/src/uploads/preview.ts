@@ -4,8 +4,15 @@
  * looking (`inspectFile` in @onetrip/ingest), so the preview and the upload cannot disagree on
  * format, encoding, delimiter or how a row splits into fields.
  */
-import type { ChannelRoles, QueueActivities, UploadPreviewDto } from '@onetrip/contracts';
 import {
+  isTablePreset,
+  type ChannelRoles,
+  type QueueActivities,
+  type UploadPreviewDto,
+} from '@onetrip/contracts';
+import {
+  detectLayout,
+  presetMapping,
   identifierColumns,
   columnStats,
   inspectFile,
@@ -84,6 +91,9 @@ export async function previewFile(
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
     ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
   });
+  // Tables read by a preset (and queue exports) are CSV or .xlsx; their columns say which.
+  const layout =
+    info.format === 'csv' || info.format === 'xlsx' ? detectLayout(info.columns) : 'events';
   return {
     fileName,
     format: info.format,
@@ -94,14 +104,14 @@ export async function previewFile(
     sheet: info.sheet,
     headers: info.columns,
     rows: info.sample,
-    suggestedMapping: info.suggested,
+    // For a table preset, the columns the preset reads win (申报来源 as the channel, …).
+    suggestedMapping: isTablePreset(layout)
+      ? { ...info.suggested, ...presetMapping(layout, info.columns) }
+      : info.suggested,
     columnStats: columnStats(info.columns, info.sample),
     identifierColumns: identifierColumns(info.columns, info.sample),
     suggestedChannelRoles: channelRoleSuggestions(info.columns, info.sample),
     suggestedQueueActivities: queueActivitySuggestions(info.columns, info.sample),
-    suggestedLayout:
-      info.format === 'csv' && ticketRowQueueActivities(info.columns) !== null
-        ? 'ticket-rows'
-        : 'events',
+    suggestedLayout: layout,
   };
 }

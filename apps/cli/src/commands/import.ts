@@ -8,11 +8,14 @@
  */
 import {
   EVENT_FIELDS,
+  UploadLayoutSchema,
+  isTablePreset,
+  type UploadLayout,
   type DatasetDto,
   type EventField,
   type IdentifierChoices,
 } from '@onetrip/contracts';
-import { inspectFile } from '@onetrip/ingest';
+import { detectLayout, inspectFile } from '@onetrip/ingest';
 import { createReadStream, statSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -40,6 +43,10 @@ Options:
   --encoding ENC             utf-8, gbk, gb18030, … (default: detected)
   --sheet NAME|N             .xlsx: the sheet by name or 1-based number (default: the first
                              sheet with a value)
+  --layout L|auto            how rows read: events (default), ticket-rows (hall queue export,
+                             one row per ticket), gbt-case, gbt-process, gbt-special-procedure,
+                             work-order-12345 (government tables, docs/ingest.md); auto: as the
+                             file's header looks (what the upload dialog suggests)
   --on-error skip|fail       skip rejected rows (default) or fail on the first
   --max-rejected-ratio R     with skip, fail above this share of rejected rows (default 0.05)
   --quiet                    no progress bar
@@ -66,6 +73,8 @@ export interface ImportArgs {
   sheet: string | null;
   onError: 'skip' | 'fail' | null;
   maxRejectedRatio: string | null;
+  /** The upload layout, 'auto' to detect it from the header, null for the default (events). */
+  layout: UploadLayout | 'auto' | null;
   quiet: boolean;
 }
 
@@ -89,6 +98,7 @@ export function parseImportArgs(
     sheet: null,
     onError: null,
     maxRejectedRatio: null,
+    layout: null,
     quiet: false,
   };
   for (let i = 0; i < argv.length; i += 1) {
@@ -109,7 +119,16 @@ export function parseImportArgs(
     else if (flag === '--encoding') out.encoding = value();
     else if (flag === '--sheet') out.sheet = value();
     else if (flag === '--max-rejected-ratio') out.maxRejectedRatio = value();
-    else if (flag === '--on-error') {
+    else if (flag === '--layout') {
+      const v = value();
+      const parsed = UploadLayoutSchema.safeParse(v);
+      if (v !== 'auto' && !parsed.success) {
+        throw new UsageError(
+          `--layout is auto or one of ${UploadLayoutSchema.options.join(', ')}, not '${v}'`,
+        );
+      }
+      out.layout = parsed.success ? parsed.data : 'auto';
+    } else if (flag === '--on-error') {
       const v = value();
       if (v !== 'skip' && v !== 'fail') throw new UsageError('--on-error is skip or fail');
       out.onError = v;
@@ -302,6 +321,7 @@ function uploadFile(url: string, args: ImportArgs, io: ImportIo): Promise<HttpAn
   if (args.maxRejectedRatio) fields.push(['maxRejectedRatio', args.maxRejectedRatio]);
   if (args.encoding) fields.push(['encoding', args.encoding]);
   if (args.sheet) fields.push(['sheet', args.sheet]);
+  if (args.layout && args.layout !== 'auto') fields.push(['layout', args.layout]);
   let head = '';
   for (const [name, value] of fields) {
     head += `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
@@ -369,6 +389,22 @@ async function suggestedMapping(
   return Object.fromEntries(entries);
 }
 
+/** The layout a file's header looks like (detectLayout of @onetrip/ingest; events if unreadable). */
+async function detectedLayout(args: ImportArgs): Promise<UploadLayout> {
+  try {
+    const inspection = await inspectFile(args.file, {
+      file: args.file,
+      ...(args.encoding ? { encoding: args.encoding } : {}),
+      ...(args.sheet ? { sheet: args.sheet } : {}),
+    });
+    return inspection.format === 'csv' || inspection.format === 'xlsx'
+      ? detectLayout(inspection.columns)
+      : 'events';
+  } catch {
+    return 'events'; // the api's answer says what is wrong with the file
+  }
+}
+
 export async function runImport(argv: readonly string[], io: ImportIo): Promise<number> {
   let args: ImportArgs | 'help';
   try {
@@ -391,8 +427,15 @@ export async function runImport(argv: readonly string[], io: ImportIo): Promise<
     return 2;
   }
   try {
+    if (args.layout === 'auto') {
+      const layout = await detectedLayout(args);
+      if (!args.quiet) io.stderr(`onetrip import: layout ${layout}\n`);
+      args = { ...args, layout };
+    }
     const dataset = await findOrCreateDataset(args, io);
-    if (!args.mapping && !dataset.mapping) {
+    // A table preset finds its columns by their names: no suggested mapping to send.
+    const preset = args.layout !== null && isTablePreset(args.layout);
+    if (!args.mapping && !dataset.mapping && !preset) {
       args = { ...args, mapping: await suggestedMapping(args, io) };
     }
     const answer = await uploadFile(`${args.api}/api/v1/datasets/${dataset.id}/uploads`, args, io);

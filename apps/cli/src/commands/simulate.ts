@@ -3,11 +3,15 @@
  * truth) with @onetrip/simulator, streaming with backpressure, progress on stderr.
  */
 import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import {
   DEFAULT_SIMULATION,
   FORMATS,
+  GBT_TABLES,
+  gbtCsvHeader,
+  gbtCsvLine,
+  gbtTables,
   SOURCE_SYSTEMS,
   createTruth,
   encoderFor,
@@ -16,11 +20,13 @@ import {
   simulateJourneys,
   type Encoder,
   type Format,
+  type GbtTable,
   type SimulationOptions,
   type SourceSystem,
 } from '@onetrip/simulator';
 
 const HELP = `Usage: onetrip simulate --out FILE [options]
+       onetrip simulate --gbt-tables DIR [options]
 
 Writes a synthetic event log of citizens' journeys through government services
 (portal, hall queues, counters, back offices, 12345 hotline, chatbot, post).
@@ -33,6 +39,10 @@ Options:
   --lang L              en | zh-CN: language of activity, service and hall names (default en)
   --split-by-system     one file per source system: FILE.portal.csv, FILE.queue.csv, …
   --truth FILE          write the ground truth: FILE (JSON) and FILE's .journeys.jsonl
+  --gbt-tables DIR      also (or, without --out, only) write the journeys as government tables:
+                        DIR/cases.csv (办件), process.csv (办理环节), special-procedures.csv
+                        (特别程序), queue.csv (hall queue, one row per ticket), work-orders.csv
+                        (12345); upload each with its preset (docs/ingest.md)
   --start YYYY-MM-DD    first day journeys may begin (default ${DEFAULT_SIMULATION.start})
   --days N              journeys begin within this many days (default ${DEFAULT_SIMULATION.days})
   --reform-date D       YYYY-MM-DD, or none (default ${String(DEFAULT_SIMULATION.reformDate)})
@@ -51,6 +61,8 @@ interface Args {
   split: boolean;
   truth: string | null;
   quiet: boolean;
+  /** Directory for the government tables (GB/T 39046 shapes), or null. */
+  gbtTables: string | null;
 }
 
 class UsageError extends Error {}
@@ -97,14 +109,18 @@ export function parseSimulateArgs(argv: readonly string[]): Args | 'help' {
       'days',
       'reform-date',
       'uptake-days',
+      'gbt-tables',
     ];
     if (!known.includes(name)) throw new UsageError(`unknown option --${name}`);
     const value = m[2] ?? argv[++i];
     if (value === undefined) throw new UsageError(`--${name} needs a value`);
     values.set(name, value);
   }
-  const out = values.get('out');
-  if (!out) throw new UsageError('--out FILE is required (or --out - for stdout)');
+  const gbt = values.get('gbt-tables') ?? null;
+  const out = values.get('out') ?? (gbt === null ? undefined : '');
+  if (out === undefined || (out === '' && gbt === null)) {
+    throw new UsageError('--out FILE is required (or --out - for stdout, or --gbt-tables DIR)');
+  }
   const formatArg = values.get('format');
   let format: Format;
   if (formatArg !== undefined) {
@@ -115,6 +131,7 @@ export function parseSimulateArgs(argv: readonly string[]): Args | 'help' {
   } else {
     format = EXTENSIONS[path.extname(out).toLowerCase()] ?? 'csv';
   }
+  if (split && out === '') throw new UsageError('--split-by-system needs --out FILE');
   if (split && out === '-') throw new UsageError('--split-by-system needs a file name for --out');
   const lang = values.get('lang') ?? DEFAULT_SIMULATION.lang;
   if (lang !== 'en' && lang !== 'zh-CN') {
@@ -147,7 +164,15 @@ export function parseSimulateArgs(argv: readonly string[]): Args | 'help' {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  return { options, out, format, split, truth: values.get('truth') ?? null, quiet };
+  return {
+    options,
+    out,
+    format,
+    split,
+    truth: values.get('truth') ?? null,
+    quiet,
+    gbtTables: gbt,
+  };
 }
 
 /** A file (or stdout) written in large chunks, waiting for 'drain' when the OS is behind. */
@@ -211,8 +236,17 @@ async function write(args: Args): Promise<void> {
         encoder: encoderFor(args.format),
       });
     }
-  } else {
+  } else if (args.out !== '') {
     outputs.set('all', { sink: Sink.open(args.out), encoder: encoderFor(args.format) });
+  }
+  const tables = new Map<GbtTable, Sink>();
+  if (args.gbtTables !== null) {
+    mkdirSync(args.gbtTables, { recursive: true });
+    for (const table of GBT_TABLES) {
+      const sink = Sink.open(path.join(args.gbtTables, `${table}.csv`));
+      sink.push(gbtCsvHeader(table));
+      tables.set(table, sink);
+    }
   }
   for (const { sink, encoder } of outputs.values()) sink.push(encoder.header());
   const truth = args.truth ? createTruth(options) : null;
@@ -243,6 +277,13 @@ async function write(args: Args): Promise<void> {
       }
       for (const { sink } of outputs.values()) if (sink.pending >= FLUSH_AT) await sink.flush();
     }
+    if (tables.size > 0) {
+      const rows = gbtTables(journey, options.lang);
+      for (const [table, sink] of tables) {
+        for (const row of rows[table]) sink.push(gbtCsvLine(table, row));
+        if (sink.pending >= FLUSH_AT) await sink.flush();
+      }
+    }
     if (truth && journeyLines) {
       truth.add(journey);
       journeyLines.push(`${JSON.stringify(journeyTruth(journey))}\n`);
@@ -257,6 +298,7 @@ async function write(args: Args): Promise<void> {
     sink.push(encoder.footer());
     await sink.close();
   }
+  for (const sink of tables.values()) await sink.close();
   if (truth && journeyLines && args.truth) {
     await journeyLines.close();
     const file = Sink.open(args.truth);

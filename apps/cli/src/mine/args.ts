@@ -1,5 +1,11 @@
 import { parseArgs } from 'node:util';
-import { EventLogFormatSchema, type ColumnMapping, type EventLogFormat } from '@onetrip/contracts';
+import {
+  EventLogFormatSchema,
+  UploadLayoutSchema,
+  type ColumnMapping,
+  type EventLogFormat,
+  type UploadLayout,
+} from '@onetrip/contracts';
 import type { InsightsOptions, MiningOptions } from '@onetrip/mining';
 import { parseDuration, UsageError } from './duration';
 
@@ -15,6 +21,9 @@ NDJSON; concept:name, time:timestamp, lifecycle:transition, org:resource for XES
   --instance ATTR       lifecycle instance id to pair start/complete by (default concept:instance)
   --ticket-rows         CSV with one row per hall queue ticket (票号, 取号时间, 叫号时间, 开始服务时间,
                         完成时间, 窗口, or English names): each row becomes ticket, call, service
+  --layout L|auto       how each file's rows read: events, ticket-rows, gbt-case, gbt-process,
+                        gbt-special-procedure, work-order-12345 (government tables joined by
+                        办件编号, docs/ingest.md); auto: per file, as its header looks
 Mining:
   --journey case|citizen|citizen+service   (default case)
   --journey-gap 30d     inactivity that splits a citizen's journeys
@@ -77,6 +86,8 @@ export interface MineArgs {
   insights: boolean;
   /** CSV with one row per queue ticket (ingest ReadOptions.ticketRows). */
   ticketRows: boolean;
+  /** The layout of every file, or 'auto' to detect it per file (undefined: events). */
+  layout?: UploadLayout | 'auto';
   /** Report read/mine timings and peak RSS on stderr (used by the benchmark). */
   timings: boolean;
   help: boolean;
@@ -133,12 +144,24 @@ export function parseMineArgs(argv: string[]): MineArgs {
     sheet: typeof values.sheet === 'string' ? requireName('sheet', values.sheet) : undefined,
     skipInvalid: values['skip-invalid'] === true,
     ticketRows: values['ticket-rows'] === true,
+    ...(typeof values.layout === 'string' ? { layout: layoutOption(values.layout) } : {}),
     json: values.json === true,
     variants: variantLimit(values.variants),
     insights,
     timings: values.timings === true,
     help,
   };
+}
+
+function layoutOption(value: string): UploadLayout | 'auto' {
+  if (value === 'auto') return value;
+  const parsed = UploadLayoutSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new UsageError(
+      `--layout is auto or one of ${UploadLayoutSchema.options.join(', ')}, not '${value}'`,
+    );
+  }
+  return parsed.data;
 }
 
 function parseArgsOrUsage(argv: string[]) {
@@ -165,6 +188,7 @@ function parseArgsOrUsage(argv: string[]) {
         sheet: text,
         'skip-invalid': { type: 'boolean' },
         'ticket-rows': { type: 'boolean' },
+        layout: text,
         json: { type: 'boolean' },
         'no-insights': { type: 'boolean' },
         variants: text,

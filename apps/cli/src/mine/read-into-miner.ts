@@ -1,4 +1,11 @@
-import { formatFromName, readEventBatches, type NormalizedEvent } from '@onetrip/ingest';
+import { isTablePreset, type UploadLayout } from '@onetrip/contracts';
+import {
+  detectLayout,
+  formatFromName,
+  inspectFile,
+  readEventBatches,
+  type NormalizedEvent,
+} from '@onetrip/ingest';
 import { MiningInputError, type Miner, type MiningEvent } from '@onetrip/mining';
 import type { MineArgs } from './args';
 
@@ -28,6 +35,18 @@ export interface ReadCounts {
  * Streams one file through @onetrip/ingest into the miner. A rejected row, or an event the
  * miner refuses, throws RowError, or is counted when skipInvalid is set.
  */
+/** A file's layout: --layout, or with --layout auto what its header looks like. */
+async function fileLayout(file: string, args: MineArgs): Promise<UploadLayout> {
+  if (args.layout !== 'auto') return args.layout ?? 'events';
+  const info = await inspectFile(file, {
+    file,
+    ...(args.format === undefined ? {} : { format: args.format }),
+    ...(args.encoding === undefined ? {} : { encoding: args.encoding }),
+    ...(args.sheet === undefined ? {} : { sheet: args.sheet }),
+  });
+  return info.format === 'csv' || info.format === 'xlsx' ? detectLayout(info.columns) : 'events';
+}
+
 export async function readIntoMiner(
   file: string,
   args: MineArgs,
@@ -35,6 +54,7 @@ export async function readIntoMiner(
   counts: ReadCounts,
 ): Promise<void> {
   const needAttributes = readsLifecycleInstances(file, args);
+  const layout = await fileLayout(file, args);
   const batches = readEventBatches(file, {
     file,
     format: args.format,
@@ -43,7 +63,8 @@ export async function readIntoMiner(
     encoding: args.encoding,
     delimiter: args.delimiter,
     sheet: args.sheet,
-    ticketRows: args.ticketRows || undefined,
+    ticketRows: args.ticketRows || layout === 'ticket-rows' || undefined,
+    ...(isTablePreset(layout) ? { preset: layout } : {}),
     attributes: needAttributes,
   });
   // Clock and CPU readings only for --timings: process.cpuUsage() per batch (about 1,100 batches

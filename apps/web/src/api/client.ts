@@ -68,7 +68,7 @@ export interface UploadOptions {
   channelRoles?: ChannelRoles;
   /** Queue activities, saved with the dataset on success (docs/ingest.md#queue-activities). */
   queueActivities?: QueueActivities;
-  /** 'ticket-rows': a queue export with one row per ticket. */
+  /** 'ticket-rows': a queue export with one row per ticket; gbt-case, …: a government table preset. */
   layout?: UploadLayout;
   /** Bytes sent so far and the total, as the browser reports them. */
   onProgress?: (loaded: number, total: number) => void;

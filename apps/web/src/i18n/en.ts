@@ -115,6 +115,27 @@ export const en = {
   'upload.mapping.pseudonymized': 'Replaced by a keyed hash before it is stored',
   'upload.requiredMissing':
     'Choose a column for each required field (case id, activity and time) before uploading.',
+  'upload.preset': 'Table',
+  'upload.preset.hint':
+    'Government platform exports are read as they are: each row of a table becomes several events of its case (办件编号), so the tables of one platform uploaded into one dataset make the same journeys.',
+  'upload.preset.detected': 'Recognised from the column names.',
+  'upload.preset.events': 'Event log (one row per event)',
+  'upload.preset.ticket-rows': 'Hall queue export (one row per ticket)',
+  'upload.preset.gbt-case': 'GB/T 39046 case table (办件)',
+  'upload.preset.gbt-process': 'GB/T 39046 process table (办理环节)',
+  'upload.preset.gbt-special-procedure': 'GB/T 39046 special procedures (特别程序)',
+  'upload.preset.work-order-12345': '12345 hotline work orders (工单)',
+  'upload.preset.rows.events': 'Map the case, activity and time columns below.',
+  'upload.preset.rows.ticket-rows':
+    'Each row becomes the ticket, the call and the service at the window; 办件编号, when there, is the case.',
+  'upload.preset.rows.gbt-case':
+    'Each row becomes the application (申请), acceptance (受理) and completion (办结) of its case; 申报来源 is the channel; 承诺办结时间, 办件类型, 是否快递 and the other columns stay with the case.',
+  'upload.preset.rows.gbt-process':
+    'Each row becomes its step (环节名称) with start, end, handler and department; a 退回 adds a return right after it.',
+  'upload.preset.rows.gbt-special-procedure':
+    'Each row becomes a start and an end named by its kind (延长审批, 听证, 检验检测, 专家评审 …).',
+  'upload.preset.rows.work-order-12345':
+    'Each row becomes the work order’s acceptance, dispatch, closing and follow-up call (受理, 派遣, 办结, 回访).',
   'upload.channels': 'Channels',
   'upload.channels.hint':
     'Which channel values are in-person visits? Only in-person events count as trips. You can change this later.',

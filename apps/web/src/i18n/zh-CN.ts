@@ -111,6 +111,26 @@ export const zhCN: Messages = {
   'upload.column.pseudonymized': '个人标识：保存为带密钥的哈希值',
   'upload.mapping.pseudonymized': '保存前会替换为带密钥的哈希值',
   'upload.requiredMissing': '上传前请为每个必填字段（办件编号、环节和时间）选择对应的列。',
+  'upload.preset': '表格类型',
+  'upload.preset.hint':
+    '政务服务平台导出的表格按原样读取：每行拆成所属办件（办件编号）的若干事件，同一平台的几张表上传到同一数据集后组成同一批办事历程。',
+  'upload.preset.detected': '已根据列名识别。',
+  'upload.preset.events': '事件日志（每行一个事件）',
+  'upload.preset.ticket-rows': '排队叫号导出（每行一张票）',
+  'upload.preset.gbt-case': 'GB/T 39046 办件表',
+  'upload.preset.gbt-process': 'GB/T 39046 办理环节表',
+  'upload.preset.gbt-special-procedure': 'GB/T 39046 特别程序表',
+  'upload.preset.work-order-12345': '12345热线工单表',
+  'upload.preset.rows.events': '请在下方选择办件编号、环节和时间列。',
+  'upload.preset.rows.ticket-rows':
+    '每行拆成取号、叫号和窗口办理；有办件编号列时按办件编号归入办件。',
+  'upload.preset.rows.gbt-case':
+    '每行拆成申请、受理、办结三个事件；申报来源作为渠道；承诺办结时间、办件类型、是否快递等列作为办件属性保留。',
+  'upload.preset.rows.gbt-process':
+    '每行拆成一个环节（环节名称），含开始、结束时间、处理人和处理部门；业务动作为“退回”时随后加一个退回事件。',
+  'upload.preset.rows.gbt-special-procedure':
+    '每行拆成以种类命名（延长审批、听证、检验检测、专家评审等）的开始和结束两个事件。',
+  'upload.preset.rows.work-order-12345': '每行拆成工单的受理、派遣、办结和回访事件。',
   'upload.channels': '渠道',
   'upload.channels.hint':
     '哪些渠道值表示到现场办理？只有现场办理的事件计入跑动次数。之后仍可修改。',

@@ -17,6 +17,7 @@ import { mappingWarnings, renderColumnStats, renderMappingWarnings } from './map
 import { confirmUploadQueue, layoutFor, renderUploadQueue } from './queue-activities';
 import type { UploadDraft, UploadRows, UploadState } from '../store/state';
 import { SHEET_CHOOSER_ID, sheetChooser } from './upload-sheet-chooser';
+import { isWebTablePreset, renderUploadPreset } from './upload-preset';
 
 /** What the api reads (it picks the parser by file name; any of them may be gzipped). */
 
@@ -150,10 +151,10 @@ export function confirmDraft(
   preview?: UploadPreviewDto,
 ): ConfirmedUpload | UserInputError {
   // XES names its case, activity and time attributes by standard; unmapped means the standard.
-  // One row per ticket: the ticket and time columns are found by their names, not mapped.
-  const ticketRows = preview !== undefined && layoutFor(preview, draft) === 'ticket-rows';
+  // One row per ticket, or a table preset: the columns are found by their names, not mapped.
+  const layout = preview === undefined ? 'events' : layoutFor(preview, draft);
   const missing = REQUIRED_FIELDS.filter(
-    (field) => !draft.mapping[field] && format !== 'xes' && !ticketRows,
+    (field) => !draft.mapping[field] && format !== 'xes' && layout === 'events',
   );
   if (missing.length > 0) return new UserInputError('upload.requiredMissing');
   const mapping = Object.fromEntries(
@@ -169,6 +170,7 @@ export function confirmDraft(
     const queue = confirmUploadQueue(preview, draft);
     if (queue instanceof UserInputError) return queue;
     Object.assign(result, queue);
+    if (isWebTablePreset(layout)) result.layout = layout;
   }
   if (draft.onError === 'skip') {
     const percent = Number(draft.maxRejectedPercent.trim().replace(',', '.'));
@@ -261,7 +263,10 @@ export function renderPreviewForm(
     updateColumnTags();
     updateWarnings();
     actions.changeDraft(draft);
+    // The queue section's one-row-per-ticket switch and the table select show one layout.
+    if ('layout' in patch) presetSection?.sync();
   };
+  let presetSection: ReturnType<typeof renderUploadPreset> | null = null;
   // Implausible mappings are warned about before anything is stored (mapping-sanity.ts).
   const warningRegion = el('div', { class: 'mapping-warnings', 'aria-live': 'polite' });
   function updateWarnings(): void {
@@ -491,6 +496,19 @@ export function renderPreviewForm(
   // ----- the hall queue (views/queue-activities.ts) -----
   const queue = renderUploadQueue(preview, () => draft, tr, change);
 
+  // ----- the table (an event log, or a table read by its preset: views/upload-preset.ts) -----
+  presetSection = renderUploadPreset(
+    preview,
+    () => draft,
+    tr,
+    change,
+    () => {
+      queue.refresh();
+      const box = queue.node.querySelector<HTMLInputElement>('#upload-ticket-rows');
+      if (box) box.checked = layoutFor(preview, draft) === 'ticket-rows';
+    },
+  );
+
   // ----- the policy -----
   const percent = el('input', {
     id: 'upload-max-rejected',
@@ -573,6 +591,7 @@ export function renderPreviewForm(
     facts,
     sample,
     renderColumnStats(tr, preview),
+    presetSection.node,
     el(
       'fieldset',
       { class: 'mapping-fields' },
