@@ -90,6 +90,7 @@ describe('the OpenAPI document generated from the contracts', () => {
       'POST /api/v1/datasets/{id}/runs',
       'POST /api/v1/datasets/{id}/uploads',
       'POST /api/v1/datasets/{id}/uploads/preview',
+      'PUT /api/v1/datasets/{id}/deadlines/limits',
     ]);
   });
 
@@ -180,6 +181,7 @@ describe('the OpenAPI document generated from the contracts', () => {
       'mapping',
       'channelRoles',
       'queueActivities',
+      'deadlines',
       'createdAt',
       'updatedAt',
     ]);
