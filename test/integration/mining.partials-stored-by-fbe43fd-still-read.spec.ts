@@ -42,7 +42,7 @@ const ADDED_PARTIAL_FIELDS = [
   'workingCalendar',
 ];
 /** Result fields finished from them. */
-const ADDED_RESULT_FIELDS = ['returnCauses', 'bottlenecks'] as const;
+const ADDED_RESULT_FIELDS = ['returnCauses', 'bottlenecks', 'deadlines'] as const;
 
 function withoutAdded(result: MiningResult): MiningResult {
   if (!result.insights) return result;

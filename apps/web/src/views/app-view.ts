@@ -1,9 +1,16 @@
-import type { ChannelRoles, DatasetDto, QueueActivities, RunParams } from '@onetrip/contracts';
+import type {
+  ChannelRoles,
+  DatasetDto,
+  DeadlineSettings,
+  QueueActivities,
+  RunParams,
+} from '@onetrip/contracts';
 import type { MapLayout } from '../charts/process-map';
 import type { KeysActions } from '../controllers/ingestion-keys';
 import { createTranslator, type Locale, type Translator } from '../i18n/i18n';
 import type { AppState, KeysState, UploadState } from '../store/state';
 import { renderDashboard } from './dashboard';
+import type { DeadlineActions } from './deadline-limits-editor';
 import { renderCreateForm, renderCreateStatus, renderDatasetList } from './datasets';
 import { el, replaceContent } from './dom';
 import { renderHeader } from './header';
@@ -35,6 +42,9 @@ export interface AppViewActions {
   saveChannelRoles: (datasetId: string, roles: ChannelRoles) => Promise<boolean>;
   saveQueueActivities: (datasetId: string, queue: QueueActivities | null) => Promise<boolean>;
   saveTimeZone: (datasetId: string, timezone: string) => Promise<boolean>;
+  saveDeadlines: (datasetId: string, deadlines: DeadlineSettings | null) => Promise<boolean>;
+  /** The api's error when it refused the table, else null. */
+  uploadLimits: (datasetId: string, csv: string) => Promise<unknown>;
   navigate: (patch: Partial<Route>, replace?: boolean) => void;
   setLocale: (locale: Locale) => void;
 }
@@ -263,6 +273,19 @@ export function createAppView(
   }
 
   /** The dashboard, redrawn only when its result, route, language or fetched data change. */
+  /**
+   * The Deadlines view's table actions: save or upload, then mine again with the run's params
+   * but the dataset's new deadline settings (a run without its own `deadlines` inherits them).
+   */
+  function deadlineActions(dataset: DatasetDto, params: RunParams): DeadlineActions {
+    const { deadlines: _inherited, ...own } = params;
+    return {
+      save: (limits) => actions.saveDeadlines(dataset.id, { ...(dataset.deadlines ?? {}), limits }),
+      upload: (csv) => actions.uploadLimits(dataset.id, csv),
+      remine: () => actions.startRun(own),
+    };
+  }
+
   function renderResult(parts: DetailParts, dataset: DatasetDto, state: AppState): void {
     const result = state.run.status === 'done' ? state.run.result : null;
     if (
@@ -294,6 +317,7 @@ export function createAppView(
           data: state.dashboard,
           layouts,
           navigate: actions.navigate,
+          deadlineActions: deadlineActions(dataset, state.run.run.params),
         }),
       );
       return;
