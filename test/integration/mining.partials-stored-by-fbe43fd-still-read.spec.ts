@@ -51,8 +51,8 @@ function withoutAdded(result: MiningResult): MiningResult {
   return { ...result, insights: insights as unknown as MiningResult['insights'] };
 }
 
-/** Fields counted since fbe43fd (abandoned queue tickets per hall), absent from its partials. */
-const SINCE = { partial: ['queueTickets', 'queueClosedByEvent'] as const };
+/** Fields counted since fbe43fd (abandoned queue tickets per hall, deadlines), absent from its partials. */
+const SINCE = { partial: ['queueTickets', 'queueClosedByEvent', 'deadlines'] as const };
 
 function withoutNewQueueFields(json: PartialResultJson): PartialResultJson {
   if (!json.insights) return json;

@@ -28,7 +28,13 @@ export const UNIT_KEYS = {
 
 /** A file's text: UTF-8 when it is valid UTF-8, else GB18030 (Chinese government exports). */
 export async function limitFileText(file: Blob): Promise<string> {
-  const bytes = await file.arrayBuffer();
+  // FileReader rather than Blob.arrayBuffer: older browsers (and jsdom) lack the latter.
+  const bytes = await new Promise<ArrayBuffer>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsArrayBuffer(file);
+  });
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

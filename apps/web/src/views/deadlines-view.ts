@@ -225,7 +225,7 @@ function overdueList(ctx: DashboardContext, d: Deadlines): HTMLElement {
 export const deadlinesView: DashboardView = {
   id: 'deadlines',
   labelKey: 'view.deadlines',
-  needsJourneys: false,
+  needsJourneys: true,
   render: (ctx) => {
     const { tr } = ctx;
     const d = ctx.result.insights?.deadlines;
