@@ -53,8 +53,9 @@ describe('deadlines from case records and an uploaded limit table', () => {
   }
 
   it('counts the record’s due date first, then re-mines with the table once it is put', async () => {
-    const ds = (await postJson<DatasetDto>(url(''), { name: '办结时限', timezone: 'Asia/Shanghai' }))
-      .body;
+    const ds = (
+      await postJson<DatasetDto>(url(''), { name: '办结时限', timezone: 'Asia/Shanghai' })
+    ).body;
     expect(ds.deadlines).toBeNull();
     const body = new FormData();
     body.append('mapping', JSON.stringify(MAPPING));
@@ -97,12 +98,12 @@ describe('deadlines from case records and an uploaded limit table', () => {
       withinLegal: 3,
     });
     expect(after?.limitSources).toEqual({ due: 1, amount: 0, table: 2 });
-    expect(after?.overdueJourneys.map((j) => [j.ref.key, j.service, j.hall, j.used, j.over])).toEqual(
-      [
-        ['C', '社保卡申领', '区政务大厅', 16, 6],
-        ['A', '不动产登记', '市民中心', 7, 2],
-      ],
-    );
+    expect(
+      after?.overdueJourneys.map((j) => [j.ref.key, j.service, j.hall, j.used, j.over]),
+    ).toEqual([
+      ['C', '社保卡申领', '区政务大厅', 16, 6],
+      ['A', '不动产登记', '市民中心', 7, 2],
+    ]);
     expect(after?.byHall.map((r) => [r.name, r.withLimit, r.onTime])).toEqual([
       ['市民中心', 2, 1],
       ['区政务大厅', 1, 0],

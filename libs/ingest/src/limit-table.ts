@@ -4,6 +4,7 @@
  * and their unit (单位: 工作日, 自然日, 小时). Read whole (it is small: one row per service).
  */
 import type { LimitUnit, ServiceLimit } from '@onetrip/contracts';
+import type { Options } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { IngestError } from './errors';
 
@@ -49,10 +50,8 @@ export function readLimitUnit(value: string): LimitUnit | null {
 
 /** Reads the table; an IngestError names the line and column of the first bad cell. */
 export function readLimitTable(text: string, file = 'limits.csv'): ServiceLimit[] {
-  const rows = parse(text.replace(/^\uFEFF/, ''), {
-    relax_column_count: true,
-    skip_empty_lines: true,
-  }) as string[][];
+  const options: Options = { relax_column_count: true, skip_empty_lines: true };
+  const rows = parse(text.replace(/^\uFEFF/, ''), options);
   if (rows.length === 0) {
     throw new IngestError({ file, line: null, reason: 'the file is empty', code: 'empty-file' });
   }
