@@ -42,7 +42,7 @@ const ADDED_PARTIAL_FIELDS = [
   'workingCalendar',
 ];
 /** Result fields finished from them. */
-const ADDED_RESULT_FIELDS = ['returnCauses', 'bottlenecks'] as const;
+const ADDED_RESULT_FIELDS = ['returnCauses', 'bottlenecks', 'deadlines'] as const;
 
 function withoutAdded(result: MiningResult): MiningResult {
   if (!result.insights) return result;
@@ -51,8 +51,8 @@ function withoutAdded(result: MiningResult): MiningResult {
   return { ...result, insights: insights as unknown as MiningResult['insights'] };
 }
 
-/** Fields counted since fbe43fd (abandoned queue tickets per hall), absent from its partials. */
-const SINCE = { partial: ['queueTickets', 'queueClosedByEvent'] as const };
+/** Fields counted since fbe43fd (abandoned queue tickets per hall, deadlines), absent from its partials. */
+const SINCE = { partial: ['queueTickets', 'queueClosedByEvent', 'deadlines'] as const };
 
 function withoutNewQueueFields(json: PartialResultJson): PartialResultJson {
   if (!json.insights) return json;

@@ -82,6 +82,27 @@ describe('dataset shapes', () => {
     bad(UpdateDatasetRequestSchema, { queueActivities: { ...queue, window: ['W1'] } });
   });
 
+  it('change their time limits later: units named, amounts not negative, rules optional', () => {
+    const limit = { service: '不动产登记', promised: 5, legal: null, unit: 'workdays' };
+    ok(UpdateDatasetRequestSchema, { deadlines: { limits: [limit] } });
+    ok(UpdateDatasetRequestSchema, { deadlines: { limits: [{ ...limit, code: 'BDC001' }] } });
+    ok(UpdateDatasetRequestSchema, {
+      deadlines: {
+        limits: [],
+        acceptActivities: ['受理'],
+        suspensions: [{ kind: 'correction', start: ['告知补正'], end: ['补正提交'] }],
+      },
+    });
+    ok(UpdateDatasetRequestSchema, { deadlines: null });
+    bad(UpdateDatasetRequestSchema, { deadlines: { limits: [{ ...limit, unit: 'weeks' }] } });
+    bad(UpdateDatasetRequestSchema, { deadlines: { limits: [{ ...limit, promised: -1 }] } });
+    bad(UpdateDatasetRequestSchema, { deadlines: { limits: [{ ...limit, service: ' ' }] } });
+    bad(UpdateDatasetRequestSchema, {
+      deadlines: { limits: [], suspensions: [{ kind: 'pause', start: ['a'], end: ['b'] }] },
+    });
+    bad(UpdateDatasetRequestSchema, { deadlines: {} });
+  });
+
   it('answer with ids, counts and ISO instants', () => {
     const dataset = {
       id: ID,
@@ -94,6 +115,11 @@ describe('dataset shapes', () => {
       mapping: { caseId: '办件编号' },
       channelRoles: { 大厅: 'in-person', 网上: 'online' },
       queueActivities: { ticket: ['取号'], call: ['叫号'], abandon: ['过号'] },
+      deadlines: {
+        limits: [
+          { service: '不动产登记', code: 'BDC001', promised: 5, legal: 30, unit: 'workdays' },
+        ],
+      },
       createdAt: AT,
       updatedAt: AT,
     };
@@ -102,6 +128,8 @@ describe('dataset shapes', () => {
     ok(DatasetDtoSchema, { ...dataset, department: null });
     bad(DatasetDtoSchema, { ...dataset, department: undefined });
     bad(DatasetDtoSchema, { ...dataset, queueActivities: undefined });
+    ok(DatasetDtoSchema, { ...dataset, deadlines: null });
+    bad(DatasetDtoSchema, { ...dataset, deadlines: undefined });
     bad(DatasetDtoSchema, { ...dataset, channelRoles: { 大厅: 'walk-in' } });
     bad(DatasetDtoSchema, { ...dataset, id: 'd1' });
     bad(DatasetDtoSchema, { ...dataset, createdAt: 'yesterday' });

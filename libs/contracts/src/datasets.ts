@@ -4,6 +4,7 @@ import { count, id, instant, isTimeZone } from './common';
 import { ChannelRolesSchema } from './channels';
 import { PartialColumnMappingSchema } from './event-log';
 import { QueueActivitiesSchema } from './queue';
+import { DeadlineSettingsSchema } from './deadlines';
 
 export const CreateDatasetRequestSchema = z
   .object({
@@ -51,6 +52,10 @@ export const DatasetDtoSchema = z.object({
     'Which activities take, call and abandon a hall queue ticket, confirmed at upload or changed ' +
       'since; runs without their own queue*Activities params use them (null: the defaults)',
   ),
+  deadlines: DeadlineSettingsSchema.nullable().describe(
+    'Promised time limits per service and the deadline rules (docs/mining.md#deadlines); runs ' +
+      'without their own deadlines param use them (null: the defaults, no table)',
+  ),
   createdAt: instant(),
   updatedAt: instant(),
 });
@@ -65,6 +70,9 @@ export const UpdateDatasetRequestSchema = z
     queueActivities: QueueActivitiesSchema.nullable()
       .optional()
       .describe('Replaces the queue activities (null clears them: runs use the default names)'),
+    deadlines: DeadlineSettingsSchema.nullable()
+      .optional()
+      .describe('Replaces the time limits and deadline rules (null clears them)'),
     timezone: z
       .string()
       .refine(isTimeZone, 'not an IANA time zone')

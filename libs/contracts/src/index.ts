@@ -10,6 +10,7 @@ export * from './event-fields';
 export * from './event-log';
 export * from './channels';
 export * from './queue';
+export * from './deadlines';
 export * from './datasets';
 export * from './uploads';
 export * from './ingestion-keys';

@@ -2,6 +2,7 @@
 import type { MiningResult } from '@onetrip/mining';
 import { z } from 'zod';
 import { id, instant, isTimeZone } from './common';
+import { DeadlineSettingsSchema } from './deadlines';
 
 /** How a journey is keyed (the mining contract's JourneyKey). */
 export const JourneyKindSchema = z.enum(['case', 'citizen', 'citizen+service']);
@@ -63,6 +64,10 @@ export const RunParamsSchema = z
           'the dataset’s timezone, filled in when the run is recorded)',
       )
       .meta({ example: 'Asia/Shanghai' }),
+    deadlines: DeadlineSettingsSchema.optional().describe(
+      'Time limits and deadline rules (default: the dataset’s deadlines, filled in when the run ' +
+        'is recorded)',
+    ),
   })
   .strict();
 export type RunParams = z.infer<typeof RunParamsSchema>;

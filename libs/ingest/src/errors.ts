@@ -24,7 +24,8 @@ export type IngestErrorCode =
   | 'read-failed'
   | 'xlsx-malformed'
   | 'sheet-not-found'
-  | 'unsupported-format';
+  | 'unsupported-format'
+  | 'invalid-value';
 
 /** A fatal problem with an input file, located as precisely as we can. */
 export class IngestError extends Error {

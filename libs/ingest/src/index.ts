@@ -3,6 +3,7 @@ export { readEvents, readEventBatches, formatFromName } from './read-events';
 export { columnLetters, serialToText } from './xlsx';
 export { writeXlsx, type XlsxCell, type XlsxSheet } from './xlsx-writer';
 export { IngestError, type IngestErrorCode } from './errors';
+export { readLimitTable, readLimitUnit, LIMIT_TABLE_MAX_ROWS } from './limit-table';
 export { parseTimestamp, isValidTimezone } from './timestamp';
 export {
   suggestMapping,

@@ -44,6 +44,97 @@ export interface InsightsOptions {
   /** Local working hours as 'HH:MM' (default '09:00' to '17:00'). */
   workingDayStart?: string;
   workingDayEnd?: string;
+  /** Promised time limits (承诺时限): what counts as acceptance, completion, suspensions; the limits. */
+  deadlines?: DeadlineOptions;
+}
+
+/** Working days (Chinese calendar), calendar days, or hours (即办件). */
+export type LimitUnit = 'workdays' | 'days' | 'hours';
+
+/** One service's limits (the per-service table a dataset keeps, docs/ingest.md#time-limits). */
+export interface ServiceLimit {
+  /** 事项名称: matched against the journey's service. */
+  service: string;
+  /** 事项编码: matched against the journey's service too (exports name a service by either). */
+  code?: string | null;
+  /** 承诺时限, in `unit` (null: not promised). */
+  promised: number | null;
+  /** 法定时限, in `unit` (null: unknown). */
+  legal: number | null;
+  unit: LimitUnit;
+}
+
+/**
+ * A stretch the clock stops for: from the completion of a `start` activity to the completion of
+ * the next `end` activity. `correction` is 补正 (waiting for the citizen's missing materials),
+ * `special` a special procedure (特别程序) given by start and end activities.
+ */
+export interface SuspensionRule {
+  kind: 'correction' | 'special';
+  start: readonly string[];
+  end: readonly string[];
+}
+
+/** Options of the deadline figures (defaults: DEFAULT_DEADLINE_OPTIONS, measures/deadlines.ts). */
+export interface DeadlineOptions {
+  /** Activities that accept (受理) a case: the clock starts the day after the first one. */
+  acceptActivities?: readonly string[];
+  /** Activities that complete (办结) it: the first one after acceptance (else the journey's end). */
+  completeActivities?: readonly string[];
+  suspensions?: readonly SuspensionRule[];
+  /** Activities whose own span (start to completion) is a special procedure (延长审批, 听证 …). */
+  specialActivities?: readonly string[];
+  /** The per-service table; a limit in the case records (MiningEvent.promised) comes first. */
+  limits?: readonly ServiceLimit[];
+}
+
+/** Deadline figures of one service, department or hall. */
+export interface DeadlineRow {
+  /** '' for none. */
+  name: string;
+  journeys: number;
+  /** Journeys with a known promised limit, and those completed within it. */
+  withLimit: number;
+  onTime: number;
+  overdue: number;
+  /** onTime / withLimit; null without a known limit. */
+  onTimeRate: number | null;
+  /** Journeys with a known legal limit (法定时限), and those within it. */
+  withLegal: number;
+  withinLegal: number;
+}
+
+/** An overdue journey (Insights.deadlines.overdueJourneys), for the link to its timeline. */
+export interface OverdueJourney {
+  ref: JourneyRef;
+  service: string;
+  department: string;
+  hall: string;
+  unit: LimitUnit;
+  limit: number;
+  /** What it used, in `unit` (hours may be fractional). */
+  used: number;
+  /** used − limit. */
+  over: number;
+}
+
+/** Insights.deadlines: on-time figures against the promised limits (docs/mining.md#deadlines). */
+export interface Deadlines {
+  totals: DeadlineRow;
+  /** Journeys without a known promised limit (not in any on-time rate). */
+  withoutLimit: number;
+  /** Journeys without an acceptance activity: counted from their first event. */
+  withoutAcceptance: number;
+  /** Where the limits came from: a due date or an amount in the case records, or the table. */
+  limitSources: { due: number; amount: number; table: number };
+  byService: DeadlineRow[];
+  byDepartment: DeadlineRow[];
+  byHall: DeadlineRow[];
+  /** Overdue journeys by how far over, in whole units (hours rounded up), per unit. */
+  overBy: { unit: LimitUnit; over: number; journeys: number }[];
+  /** The most overdue journeys, at most `overdueListLimit`, most over first. */
+  overdueJourneys: OverdueJourney[];
+  overdueListLimit: number;
 }
 
 /**
@@ -342,4 +433,6 @@ export interface Insights {
   activities: ActivityInsight[];
   /** Lead time per variant, in the order of MiningResult.variants. */
   variants: VariantLeadTime[];
+  /** On time against the promised limits (measures/deadlines.ts); absent from older results. */
+  deadlines?: Deadlines;
 }

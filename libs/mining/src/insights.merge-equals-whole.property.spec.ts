@@ -3,7 +3,7 @@ import { finalize, mergePartials, mine, type MiningEvent, type MiningOptions } f
 import { HOUR, T0, partialsByJourneyKey, partialsThroughJson } from './test-events';
 
 // Random logs with every field the insights read: services, departments, channels (citizen,
-// in-person, back office), halls, queue tickets and calls. A case has one citizen, one service
+// in-person, back office), halls, queue tickets and calls, promised limits, 受理 / 办结 / 补正. A case has one citizen, one service
 // and one department, so splitting by journey key never splits a case.
 const CASES: Record<string, [string, string, string]> = {
   c1: ['li', 'permit', 'D1'],
@@ -22,11 +22,16 @@ const eventArb = fc.record({
     'apply',
     'review',
     'supplement',
+    '受理',
+    '办结',
+    '告知补正材料',
+    '收到补正材料',
   ),
   minute: fc.integer({ min: 0, max: 90 * 24 * 60 }),
   startBefore: fc.option(fc.integer({ min: 0, max: 600 }), { nil: null }),
   channel: fc.constantFrom(null, 'hall', 'online', 'back_office', 'hotline'),
   location: fc.constantFrom(null, 'H1', 'H2'),
+  promised: fc.constantFrom(null, null, '3', '2024-04-01', '2小时', '5天'),
 });
 type RawEvent = typeof eventArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -43,6 +48,7 @@ function toEvent(raw: RawEvent): MiningEvent {
     startTimestamp: raw.startBefore === null ? null : timestamp - raw.startBefore * 60_000,
     channel: raw.channel,
     location: raw.location,
+    promised: raw.promised,
   };
 }
 
@@ -59,6 +65,10 @@ const optionsArb: fc.Arbitrary<Partial<MiningOptions>> = fc.record({
     timeZone: fc.constantFrom('UTC', 'Asia/Shanghai', 'America/New_York'),
     sampleSize: fc.integer({ min: 0, max: 3 }),
     channelSequenceLimit: fc.integer({ min: 0, max: 3 }),
+    deadlines: fc.constantFrom(undefined, {
+      limits: [{ service: 'permit', promised: 2, legal: 5, unit: 'workdays' as const }],
+      specialActivities: ['review'],
+    }),
   }),
 });
 

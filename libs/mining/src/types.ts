@@ -36,6 +36,11 @@ export interface MiningEvent {
    * takes the waiting ticket with its number (docs/mining.md, hall queue wait).
    */
   ticket?: string | null;
+  /**
+   * The promised limit the case record gives (承诺办结时间, a due date; or 承诺时限, an amount with
+   * an optional unit), as text: the deadline figures read it (docs/mining.md#deadlines).
+   */
+  promised?: string | null;
 }
 
 export type JourneyKey = 'case' | 'citizen' | 'citizen+service';

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -8,6 +8,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { DatasetDto } from '@onetrip/contracts';
 import { CurrentUser } from '../auth/current-user';
@@ -56,6 +57,22 @@ export class DatasetsController {
     @CurrentUser() user: AuthUser,
   ): Promise<DatasetDto> {
     return this.datasets.update(id, body, user);
+  }
+
+  /**
+   * Replaces the per-service time-limit table (docs/ingest.md#time-limits) with the one in the
+   * CSV; the other deadline settings stay. Runs after it mine with the new limits.
+   */
+  @Put(':id/deadlines/limits')
+  @ApiBody({ schema: ref('LimitTableUpload') })
+  @ApiOkResponse({ schema: ref('DatasetDto') })
+  @ApiBadRequestResponse(problem('The body fails validation (request.invalid)'))
+  @ApiUnprocessableEntityResponse(
+    problem('A row or the header of the table is wrong (limits.invalid, with line and column)'),
+  )
+  @ApiNotFoundResponse(problem())
+  uploadLimits(@Param('id') id: string, @Body() body: unknown): Promise<DatasetDto> {
+    return this.datasets.uploadLimits(id, body);
   }
 
   /** Deletion will need the admin or analyst role once roles exist (see docs/api.md). */

@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DatasetEntity, DatasetRepository, JobProducer } from '@onetrip/backend';
+import { IngestError, readLimitTable } from '@onetrip/ingest';
 import {
   CreateDatasetRequestSchema,
+  LimitTableUploadSchema,
   UpdateDatasetRequestSchema,
   type CreateDatasetRequest,
   type UpdateDatasetRequest,
@@ -23,6 +25,7 @@ export function toDatasetDto(d: DatasetEntity): DatasetDto {
     mapping: d.mapping,
     channelRoles: d.channelRoles,
     queueActivities: d.queueActivities,
+    deadlines: d.deadlines,
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
   };
@@ -93,6 +96,28 @@ export class DatasetsService {
     ) as UpdateDatasetRequest;
     if (Object.keys(settings).length === 0) return toDatasetDto(dataset);
     const updated = await this.datasets.updateSettings(id, settings);
+    if (!updated) throw notFound('dataset', id);
+    return toDatasetDto(updated);
+  }
+
+  /** Replaces the limit table of the dataset's deadline settings with the CSV's rows. */
+  async uploadLimits(id: string, body: unknown): Promise<DatasetDto> {
+    const dataset = await this.require(id);
+    const { csv } = validate(LimitTableUploadSchema, body);
+    let limits;
+    try {
+      limits = readLimitTable(csv);
+    } catch (error) {
+      if (!(error instanceof IngestError)) throw error;
+      throw new ProblemException(422, 'limits.invalid', error.message, {
+        file: error.file,
+        ...(error.line === null ? {} : { line: error.line }),
+        ...(error.column === null ? {} : { column: error.column }),
+      });
+    }
+    const updated = await this.datasets.updateSettings(id, {
+      deadlines: { ...(dataset.deadlines ?? {}), limits },
+    });
     if (!updated) throw notFound('dataset', id);
     return toDatasetDto(updated);
   }

@@ -91,6 +91,7 @@ describe('the OpenAPI document generated from the contracts', () => {
       'POST /api/v1/datasets/{id}/runs',
       'POST /api/v1/datasets/{id}/uploads',
       'POST /api/v1/datasets/{id}/uploads/preview',
+      'PUT /api/v1/datasets/{id}/deadlines/limits',
     ]);
   });
 
@@ -181,6 +182,7 @@ describe('the OpenAPI document generated from the contracts', () => {
       'mapping',
       'channelRoles',
       'queueActivities',
+      'deadlines',
       'createdAt',
       'updatedAt',
     ]);

@@ -1,11 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
+  DEFAULT_PROMISED_ATTRIBUTES,
   EventLogFormatSchema,
   UploadLayoutSchema,
   type ColumnMapping,
   type EventLogFormat,
   type UploadLayout,
 } from '@onetrip/contracts';
+import { IngestError, readLimitTable } from '@onetrip/ingest';
 import type { InsightsOptions, MiningOptions } from '@onetrip/mining';
 import { parseDuration, UsageError } from './duration';
 
@@ -34,6 +37,10 @@ Insights (the dashboard's breakdowns, in the --tz zone; on unless --no-insights)
   --queue-call A[,…]    activities that call a ticket to a window    and common Chinese and
   --queue-abandon A[,…] activities that close a ticket uncalled      English names)
   --insights            accepted for older scripts: insights are on by default
+  --limits FILE         the per-service time-limit table (CSV: 事项名称/事项编码, 承诺时限, 法定时限,
+                        单位) for insights.deadlines; reads the cases' own limits as well
+  --promised A[,…]      event attributes holding a case's own limit (default with --limits:
+                        承诺办结时间,承诺时限)
 Input:
   --format csv|ndjson|xes|xlsx   --tz ZONE (default UTC)   --encoding ENC   --delimiter CHAR
   --sheet NAME|N        .xlsx: the sheet by name or 1-based number (default: first non-empty)
@@ -88,6 +95,8 @@ export interface MineArgs {
   ticketRows: boolean;
   /** The layout of every file, or 'auto' to detect it per file (undefined: events). */
   layout?: UploadLayout | 'auto';
+  /** Event attributes read as each case's own time limit (MiningEvent.promised), or null. */
+  promised: readonly string[] | null;
   /** Report read/mine timings and peak RSS on stderr (used by the benchmark). */
   timings: boolean;
   help: boolean;
@@ -129,7 +138,24 @@ export function parseMineArgs(argv: string[]): MineArgs {
   if (!insights && Object.keys(queue).length > 0) {
     throw new UsageError('--queue-ticket, --queue-call and --queue-abandon need the insights');
   }
-  if (insights) mining.insights = { timeZone: timezone, ...queue };
+  const limitsFile =
+    typeof values.limits === 'string' ? requireName('limits', values.limits) : null;
+  const promised =
+    typeof values.promised === 'string'
+      ? nameList('promised', values.promised)
+      : limitsFile === null
+        ? null
+        : DEFAULT_PROMISED_ATTRIBUTES;
+  if (!insights && (limitsFile !== null || promised !== null)) {
+    throw new UsageError('--limits and --promised need the insights');
+  }
+  if (insights) {
+    mining.insights = {
+      timeZone: timezone,
+      ...queue,
+      ...(limitsFile === null ? {} : { deadlines: { limits: limitTable(limitsFile) } }),
+    };
+  }
   const help = values.help === true;
   if (!help && positionals.length === 0) throw new UsageError('mine needs at least one FILE');
   return {
@@ -145,6 +171,7 @@ export function parseMineArgs(argv: string[]): MineArgs {
     skipInvalid: values['skip-invalid'] === true,
     ticketRows: values['ticket-rows'] === true,
     ...(typeof values.layout === 'string' ? { layout: layoutOption(values.layout) } : {}),
+    promised,
     json: values.json === true,
     variants: variantLimit(values.variants),
     insights,
@@ -180,6 +207,8 @@ function parseArgsOrUsage(argv: string[]) {
         'in-person': text,
         'trip-gap': text,
         insights: { type: 'boolean' },
+        limits: text,
+        promised: text,
         ...Object.fromEntries(Object.keys(QUEUE_OPTIONS).map((o) => [o, text])),
         format: text,
         tz: text,
@@ -212,6 +241,16 @@ function variantLimit(value: string | boolean | undefined): number | null {
     throw new UsageError(`--variants expects a whole number or 'all', got '${String(value)}'`);
   }
   return Number(text);
+}
+
+/** The limit table of --limits; its errors (file, line, column) as usage errors. */
+function limitTable(file: string) {
+  try {
+    return readLimitTable(readFileSync(file, 'utf8'), file);
+  } catch (error) {
+    if (error instanceof IngestError) throw new UsageError(`--limits: ${error.message}`);
+    throw new UsageError(`--limits: cannot read ${file}: ${(error as Error).message}`);
+  }
 }
 
 function requireName(option: string, column: string): string {

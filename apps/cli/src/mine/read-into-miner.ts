@@ -53,7 +53,7 @@ export async function readIntoMiner(
   miner: Miner,
   counts: ReadCounts,
 ): Promise<void> {
-  const needAttributes = readsLifecycleInstances(file, args);
+  const needAttributes = readsLifecycleInstances(file, args) || args.promised !== null;
   const layout = await fileLayout(file, args);
   const batches = readEventBatches(file, {
     file,
@@ -79,7 +79,9 @@ export async function readIntoMiner(
         continue;
       }
       try {
-        miner.add(toMiningEvent(record.event, needAttributes ? args.instance : null));
+        miner.add(
+          toMiningEvent(record.event, needAttributes ? args.instance : null, args.promised),
+        );
         counts.events += 1;
       } catch (error) {
         if (!(error instanceof MiningInputError)) throw error;
@@ -115,8 +117,20 @@ function reject(args: MineArgs, counts: ReadCounts, error: RowError): void {
 }
 
 /** NormalizedEvent is a MiningEvent plus attributes; the lifecycle instance id is one of them. */
-function toMiningEvent(event: NormalizedEvent, instanceAttribute: string | null): MiningEvent {
-  if (instanceAttribute === null) return event;
-  const instance = event.attributes[instanceAttribute];
-  return instance === undefined ? event : { ...event, instance };
+function toMiningEvent(
+  event: NormalizedEvent,
+  instanceAttribute: string | null,
+  promisedAttributes: readonly string[] | null,
+): MiningEvent {
+  let out: MiningEvent = event;
+  if (instanceAttribute !== null) {
+    const instance = event.attributes[instanceAttribute];
+    if (instance !== undefined) out = { ...out, instance };
+  }
+  // A case's own time limit (承诺办结时间 / 承诺时限): the first non-empty attribute named.
+  for (const name of promisedAttributes ?? []) {
+    const value = Object.hasOwn(event.attributes, name) ? event.attributes[name] : undefined;
+    if (value !== undefined && value !== '') return { ...out, promised: value };
+  }
+  return out;
 }

@@ -24,6 +24,7 @@ const dataset: DatasetDto = {
   mapping: null,
   channelRoles: null,
   queueActivities: null,
+  deadlines: null,
   createdAt: '2025-03-01T00:00:00Z',
   updatedAt: '2025-03-01T00:00:00Z',
 };

@@ -82,6 +82,8 @@ export interface ApiClient {
   createDataset(request: CreateDatasetRequest): Promise<DatasetDto>;
   /** Changes what may change later: the channel roles (the next runs mine with them). */
   updateDataset(datasetId: string, request: UpdateDatasetRequest): Promise<DatasetDto>;
+  /** Replaces the dataset's time-limit table with a CSV's rows (422 `limits.invalid`). */
+  uploadLimits(datasetId: string, csv: string): Promise<DatasetDto>;
   upload(datasetId: string, file: File, options?: UploadOptions): Promise<UploadDto>;
   /** What the first 64 KiB of `file` look like, and how to map its columns. */
   previewUpload(
@@ -272,6 +274,10 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
     createDataset: (body) => request<DatasetDto>('POST', '/datasets', body),
     updateDataset: (datasetId, body) =>
       request<DatasetDto>('PATCH', `/datasets/${encodeURIComponent(datasetId)}`, body),
+    uploadLimits: (datasetId, csv) =>
+      request<DatasetDto>('PUT', `/datasets/${encodeURIComponent(datasetId)}/deadlines/limits`, {
+        csv,
+      }),
     upload,
     previewUpload: (datasetId, file, opts = {}) => {
       const form = new FormData();

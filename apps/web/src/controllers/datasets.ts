@@ -1,4 +1,9 @@
-import type { ChannelRoles, QueueActivities, UpdateDatasetRequest } from '@onetrip/contracts';
+import type {
+  ChannelRoles,
+  DeadlineSettings,
+  QueueActivities,
+  UpdateDatasetRequest,
+} from '@onetrip/contracts';
 import type { ApiClient } from '../api/client';
 import type { Locale } from '../i18n/i18n';
 import type { AppState } from '../store/state';
@@ -19,6 +24,10 @@ export interface DatasetActions {
   saveChannelRoles: (datasetId: string, roles: ChannelRoles) => Promise<boolean>;
   saveQueueActivities: (datasetId: string, queue: QueueActivities | null) => Promise<boolean>;
   saveTimeZone: (datasetId: string, timezone: string) => Promise<boolean>;
+  /** Saves the time limits and deadline rules (the Deadlines view's editor). */
+  saveDeadlines: (datasetId: string, deadlines: DeadlineSettings | null) => Promise<boolean>;
+  /** Puts a limit table CSV; resolves with the api's error when it refused, else null. */
+  uploadLimits: (datasetId: string, csv: string) => Promise<unknown>;
   /** Asks for the confirmation of deleting a dataset (the list shows it). */
   askDelete: (id: string) => void;
   cancelDelete: () => void;
@@ -132,6 +141,19 @@ export function createDatasetActions(
 
   const saveTimeZone = (datasetId: string, timezone: string) =>
     saveSettings(datasetId, { timezone });
+  const saveDeadlines = (datasetId: string, deadlines: DeadlineSettings | null) =>
+    saveSettings(datasetId, { deadlines });
+
+  async function uploadLimits(datasetId: string, csv: string): Promise<unknown> {
+    try {
+      const dataset = await api.uploadLimits(datasetId, csv);
+      const items = store.get().datasets.items.map((d) => (d.id === dataset.id ? dataset : d));
+      store.set({ datasets: { status: 'ready', items } });
+      return null;
+    } catch (error) {
+      return error;
+    }
+  }
   function askDelete(id: string): void {
     store.set({ deleteDataset: { status: 'confirm', id } });
   }
@@ -161,6 +183,8 @@ export function createDatasetActions(
     saveChannelRoles,
     saveQueueActivities,
     saveTimeZone,
+    saveDeadlines,
+    uploadLimits,
     askDelete,
     cancelDelete,
     remove,

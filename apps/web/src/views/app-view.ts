@@ -1,4 +1,10 @@
-import type { ChannelRoles, DatasetDto, QueueActivities, RunParams } from '@onetrip/contracts';
+import type {
+  ChannelRoles,
+  DatasetDto,
+  DeadlineSettings,
+  QueueActivities,
+  RunParams,
+} from '@onetrip/contracts';
 import type { MapLayout } from '../charts/process-map';
 import type { AuditActions } from '../controllers/audit';
 import type { AccessActions } from '../controllers/dataset-access';
@@ -8,6 +14,7 @@ import type { AccessState, AppState, AuditState, KeysState, UploadState } from '
 import { renderAuditFilter, renderAuditResults, renderAuditShell } from './audit-page';
 import { renderAccessPanel } from './dataset-access';
 import { renderDashboard } from './dashboard';
+import type { DeadlineActions } from './deadline-limits-editor';
 import { renderCreateForm, renderCreateStatus, renderDatasetList } from './datasets';
 import { el, replaceContent } from './dom';
 import { renderHeader } from './header';
@@ -43,6 +50,9 @@ export interface AppViewActions {
   saveChannelRoles: (datasetId: string, roles: ChannelRoles) => Promise<boolean>;
   saveQueueActivities: (datasetId: string, queue: QueueActivities | null) => Promise<boolean>;
   saveTimeZone: (datasetId: string, timezone: string) => Promise<boolean>;
+  saveDeadlines: (datasetId: string, deadlines: DeadlineSettings | null) => Promise<boolean>;
+  /** The api's error when it refused the table, else null. */
+  uploadLimits: (datasetId: string, csv: string) => Promise<unknown>;
   navigate: (patch: Partial<Route>, replace?: boolean) => void;
   setLocale: (locale: Locale) => void;
 }
@@ -329,6 +339,19 @@ export function createAppView(
   }
 
   /** The dashboard, redrawn only when its result, route, language or fetched data change. */
+  /**
+   * The Deadlines view's table actions: save or upload, then mine again with the run's params
+   * but the dataset's new deadline settings (a run without its own `deadlines` inherits them).
+   */
+  function deadlineActions(dataset: DatasetDto, params: RunParams): DeadlineActions {
+    const { deadlines: _inherited, ...own } = params;
+    return {
+      save: (limits) => actions.saveDeadlines(dataset.id, { ...(dataset.deadlines ?? {}), limits }),
+      upload: (csv) => actions.uploadLimits(dataset.id, csv),
+      remine: () => actions.startRun(own),
+    };
+  }
+
   function renderResult(parts: DetailParts, dataset: DatasetDto, state: AppState): void {
     const result = state.run.status === 'done' ? state.run.result : null;
     if (
@@ -360,6 +383,7 @@ export function createAppView(
           data: state.dashboard,
           layouts,
           navigate: actions.navigate,
+          deadlineActions: deadlineActions(dataset, state.run.run.params),
         }),
       );
       return;

@@ -98,6 +98,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     saveChannelRoles: datasets.saveChannelRoles,
     saveQueueActivities: datasets.saveQueueActivities,
     saveTimeZone: datasets.saveTimeZone,
+    saveDeadlines: datasets.saveDeadlines,
+    uploadLimits: datasets.uploadLimits,
     navigate: datasets.navigate,
     setLocale: datasets.setLocale,
   });

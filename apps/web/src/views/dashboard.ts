@@ -7,6 +7,7 @@ import { el, progressBar } from './dom';
 import { errorBox } from './errors';
 import { renderFilterBar } from './filter-bar';
 import { DASHBOARD_VIEWS, dashboardView } from './registry';
+import type { DeadlineActions } from './deadline-limits-editor';
 import type { Route } from './route';
 import { suppressionNotice } from './small-counts';
 import { unavailable, type DashboardContext } from './view-context';
@@ -22,6 +23,8 @@ export interface DashboardInput {
   /** Layouts kept across filters so that nodes stay put (the map view's memo). */
   layouts: Map<string, MapLayout>;
   navigate: (patch: Partial<Route>, replace?: boolean) => void;
+  /** The Deadlines view's limit table actions (absent: the table is not editable). */
+  deadlineActions?: DeadlineActions;
 }
 
 /** The tabs (the ARIA tabs pattern: Tab reaches the active tab, arrows, Home and End move). */
@@ -106,6 +109,8 @@ export function renderDashboard(input: DashboardInput): HTMLElement {
       timeZone: entry.result.insights?.timeZone ?? dataset.timezone,
       layouts: input.layouts,
       datasetId: dataset.id,
+      dataset,
+      ...(input.deadlineActions ? { deadlineActions: input.deadlineActions } : {}),
       timeline: route.journey
         ? (data.timelines.get(timelineKey(dataset, route.journey)) ?? null)
         : null,

@@ -1,4 +1,5 @@
 import { bottlenecksView } from './bottlenecks-view';
+import { deadlinesView } from './deadlines-view';
 import { mapView } from './map-view';
 import { overviewView } from './overview-view';
 import { VIEWS, type ViewName } from './route';
@@ -20,6 +21,7 @@ const BY_ID: Readonly<Record<ViewName, DashboardView>> = {
   trips: tripsView,
   waits: waitsView,
   variants: variantsView,
+  deadlines: deadlinesView,
   timeline: timelineView,
 };
 

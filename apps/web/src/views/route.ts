@@ -8,6 +8,7 @@ export const VIEWS = [
   'trips',
   'waits',
   'variants',
+  'deadlines',
   'timeline',
 ] as const;
 export type ViewName = (typeof VIEWS)[number];

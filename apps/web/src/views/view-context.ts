@@ -1,8 +1,9 @@
-import type { Histogram, JourneyTimelineDto, MiningResult } from '@onetrip/contracts';
+import type { DatasetDto, Histogram, JourneyTimelineDto, MiningResult } from '@onetrip/contracts';
 import type { Column } from '../charts/columns';
 import type { MapLayout } from '../charts/process-map';
 import type { MessageKey, Translator } from '../i18n/i18n';
 import type { Loadable } from '../store/state';
+import type { DeadlineActions } from './deadline-limits-editor';
 import { el } from './dom';
 import type { Route, ViewName } from './route';
 
@@ -26,6 +27,10 @@ export interface ViewContext {
 export interface DashboardContext extends ViewContext {
   /** The journey timeline the route names, once asked for (the timeline view reads it). */
   timeline: Loadable<JourneyTimelineDto> | null;
+  /** The dataset on screen (its settings: the Deadlines view's limit table). */
+  dataset?: DatasetDto;
+  /** Saving and uploading the limit table, then mining again (absent: not editable). */
+  deadlineActions?: DeadlineActions;
 }
 
 /** One tab of the dashboard: an entry of `views/registry.ts`, one file per view. */

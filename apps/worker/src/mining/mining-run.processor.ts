@@ -3,6 +3,7 @@ import {
   DatasetRepository,
   EventQueryRepository,
   JobMap,
+  promisedAttributes,
   RunRepository,
   splitStoredParams,
   toJourneyFilter,
@@ -68,6 +69,7 @@ export class MiningRunProcessor implements JobProcessor<'mining.run'> {
         filter,
         options.journey ?? 'case',
         params.queueTicketAttribute,
+        promisedAttributes(params),
       );
       let streamed = 0;
       let last = Date.now();

@@ -1,4 +1,9 @@
-import type { ChannelRoles, ColumnMapping, QueueActivities } from '@onetrip/contracts';
+import type {
+  ChannelRoles,
+  ColumnMapping,
+  DeadlineSettings,
+  QueueActivities,
+} from '@onetrip/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -47,6 +52,13 @@ export class DatasetEntity {
    */
   @Column({ name: 'queue_activities', type: 'jsonb', nullable: true })
   queueActivities!: QueueActivities | null;
+
+  /**
+   * Promised time limits per service and the deadline rules (docs/mining.md#deadlines), as
+   * uploaded or edited. Runs without their own `deadlines` param use them; null: never set.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  deadlines!: DeadlineSettings | null;
 
   /** The department that owns the dataset; null = visible to every user (decision 0018). */
   @Column({ type: 'text', nullable: true })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ChannelRoles, QueueActivities } from '@onetrip/contracts';
+import type { ChannelRoles, DeadlineSettings, QueueActivities } from '@onetrip/contracts';
 import { DataSource, Repository } from 'typeorm';
 
 /** What deleting a dataset did: `ingesting` when an upload is still being read (nothing deleted). */
@@ -66,6 +66,7 @@ export class DatasetRepository {
     settings: {
       channelRoles?: ChannelRoles | null;
       queueActivities?: QueueActivities | null;
+      deadlines?: DeadlineSettings | null;
       timezone?: string;
       department?: string | null;
     },

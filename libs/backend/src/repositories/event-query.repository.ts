@@ -129,8 +129,12 @@ export class EventQueryRepository {
     journey: JourneyKey = 'case',
     /** The attribute holding the queue ticket number (run param queueTicketAttribute). */
     ticketAttribute?: string,
+    /** The attributes holding a case's own time limit (promisedAttributes of run-params.ts). */
+    promisedAttributes: readonly string[] = [],
   ): AsyncGenerator<MiningEvent> {
-    return this.copyEvents(miningCopySql(datasetId, filter, journey, ticketAttribute));
+    return this.copyEvents(
+      miningCopySql(datasetId, filter, journey, ticketAttribute, promisedAttributes),
+    );
   }
 
   /** Streams the events a COPY … TO STDOUT of EVENT_COLUMNS reads, on a connection of its own. */
@@ -200,9 +204,10 @@ export function eventCopySql(
   conditions: string[] = [],
   limit?: number,
   ticketAttribute?: string,
+  promisedAttributes: readonly string[] = [],
 ): string {
   const where = [`dataset_id = '${assertUuid(datasetId)}'`, ...conditions].join(' AND ');
-  return `COPY (SELECT ${eventColumns(ticketAttribute)} FROM event WHERE ${where}
+  return `COPY (SELECT ${eventColumns(ticketAttribute, promisedAttributes)} FROM event WHERE ${where}
     ORDER BY case_id, ts, line, identity${limit === undefined ? '' : ` LIMIT ${limit}`}) TO STDOUT`;
 }
 
@@ -216,13 +221,14 @@ export function miningCopySql(
   filter: RunFilter,
   journey: JourneyKey,
   ticketAttribute?: string,
+  promisedAttributes: readonly string[] = [],
 ): string {
   const dataset = `dataset_id = '${assertUuid(datasetId)}'`;
   const key = journey === 'case' ? 'case_id' : 'citizen_key';
   const keep = keyConditions(filter).map(
     (condition) => `${key} IN (SELECT ${key} FROM event WHERE ${dataset} AND (${condition}))`,
   );
-  return eventCopySql(datasetId, keep, undefined, ticketAttribute);
+  return eventCopySql(datasetId, keep, undefined, ticketAttribute, promisedAttributes);
 }
 
 /**

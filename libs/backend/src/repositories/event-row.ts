@@ -9,11 +9,23 @@ export const EVENT_COLUMNS = `case_id, activity, (extract(epoch FROM ts) * 1000)
 
 /**
  * EVENT_COLUMNS and, when `ticketAttribute` names one, the event attribute holding the queue
- * ticket number (inlined with escapeLiteral: COPY takes no bind parameters).
+ * ticket number; then, when `promisedAttributes` are given, the first of them an event has
+ * (a case's own time limit, 承诺办结时间 / 承诺时限), with NULL for the ticket when there is no
+ * ticket attribute. Names are inlined with escapeLiteral: COPY takes no bind parameters.
  */
-export function eventColumns(ticketAttribute?: string): string {
-  if (ticketAttribute === undefined) return EVENT_COLUMNS;
-  return `${EVENT_COLUMNS}, attributes ->> ${escapeLiteral(ticketAttribute)}`;
+export function eventColumns(
+  ticketAttribute?: string,
+  promisedAttributes: readonly string[] = [],
+): string {
+  const ticket =
+    ticketAttribute === undefined ? 'NULL' : `attributes ->> ${escapeLiteral(ticketAttribute)}`;
+  if (promisedAttributes.length === 0) {
+    return ticketAttribute === undefined ? EVENT_COLUMNS : `${EVENT_COLUMNS}, ${ticket}`;
+  }
+  const promised = promisedAttributes
+    .map((name) => `nullif(attributes ->> ${escapeLiteral(name)}, '')`)
+    .join(', ');
+  return `${EVENT_COLUMNS}, ${ticket}, coalesce(${promised})`;
 }
 
 /** One row of eventColumns (COPY text fields, null for \\N) as a mining event. */
@@ -32,6 +44,8 @@ export function rowToEvent(f: (string | null)[]): MiningEvent {
     department: f[10] ?? null,
     sourceSystem: f[11] ?? null,
   };
-  if (f.length > 12) event.ticket = f[12] ?? null;
+  if (f.length > 12 && f[12] !== null) event.ticket = f[12];
+  else if (f.length > 12) event.ticket = null;
+  if (f.length > 13 && f[13] !== null) event.promised = f[13];
   return event;
 }

@@ -1,6 +1,8 @@
 import {
   canonicalRunParams,
+  promisedAttributes,
   runParamsHash,
+  toInsightsOptions,
   toMiningOptions,
   toQueueOptions,
   withDatasetChannels,
@@ -114,5 +116,41 @@ describe('withDatasetQueue', () => {
     expect(runParamsHash(withDatasetQueue({}, withNumber))).not.toBe(
       runParamsHash(withDatasetQueue({}, queue)),
     );
+  });
+});
+
+describe('deadline settings in the run params', () => {
+  const limit = {
+    service: '不动产登记',
+    code: 'BDC001',
+    promised: 5,
+    legal: 30,
+    unit: 'workdays' as const,
+  };
+  const other = { service: '营业执照', promised: 2, legal: null, unit: 'hours' as const };
+  const dataset = { channelRoles: null, queueActivities: null, deadlines: { limits: [limit] } };
+
+  it("are the dataset's unless the run gives its own, so changed limits mean a new run", () => {
+    expect(withDatasetSettings({}, dataset).deadlines).toEqual({ limits: [limit] });
+    const own = { limits: [other] };
+    expect(withDatasetSettings({ deadlines: own }, dataset).deadlines).toBe(own);
+    expect(withDatasetSettings({}, { ...dataset, deadlines: null })).toEqual({});
+    expect(runParamsHash(withDatasetSettings({}, dataset))).not.toBe(
+      runParamsHash(withDatasetSettings({}, { ...dataset, deadlines: { limits: [other] } })),
+    );
+  });
+
+  it('hash the same whatever the order of the limits or of their fields', () => {
+    const reordered = { unit: other.unit, legal: null, promised: 2, service: other.service };
+    expect(runParamsHash({ deadlines: { limits: [limit, other] } })).toBe(
+      runParamsHash({ deadlines: { limits: [reordered, { ...limit }] } }),
+    );
+  });
+
+  it('reach the miner without the attribute names, which the event stream reads', () => {
+    const params = { deadlines: { limits: [limit], promisedAttributes: ['截止日期'] } };
+    expect(toInsightsOptions(params, 'Asia/Shanghai').deadlines).toEqual({ limits: [limit] });
+    expect(promisedAttributes(params)).toEqual(['截止日期']);
+    expect(promisedAttributes({})).toEqual(['承诺办结时间', '承诺时限']);
   });
 });

@@ -4,8 +4,10 @@
  * validation are RunParamsSchema of @onetrip/contracts.
  */
 import {
+  DEFAULT_PROMISED_ATTRIBUTES,
   inPersonChannels,
   type ChannelRoles,
+  type DeadlineSettings,
   type QueueActivities,
   type QueueRole,
   type RunParams,
@@ -35,7 +37,40 @@ export function canonicalRunParams(params: RunParams): RunParams {
     if (names !== undefined) out[key] = [...new Set(names)].sort();
   }
   if (params.timeZone !== undefined) out.timeZone = params.timeZone;
+  if (params.deadlines !== undefined) out.deadlines = canonicalDeadlines(params.deadlines);
   return out;
+}
+
+/** Fields in one order, limits by service: equal settings give equal JSON. */
+function canonicalDeadlines(d: DeadlineSettings): DeadlineSettings {
+  const out: DeadlineSettings = {
+    limits: [...d.limits]
+      .map((l) => ({
+        service: l.service,
+        code: l.code ?? null,
+        promised: l.promised,
+        legal: l.legal,
+        unit: l.unit,
+      }))
+      .sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : 0)),
+  };
+  if (d.acceptActivities !== undefined) out.acceptActivities = [...d.acceptActivities];
+  if (d.completeActivities !== undefined) out.completeActivities = [...d.completeActivities];
+  if (d.suspensions !== undefined) {
+    out.suspensions = d.suspensions.map((r) => ({
+      kind: r.kind,
+      start: [...r.start],
+      end: [...r.end],
+    }));
+  }
+  if (d.specialActivities !== undefined) out.specialActivities = [...d.specialActivities];
+  if (d.promisedAttributes !== undefined) out.promisedAttributes = [...d.promisedAttributes];
+  return out;
+}
+
+/** The event attributes a run reads as each case's own limit (DeadlineSettings.promisedAttributes). */
+export function promisedAttributes(params: RunParams): readonly string[] {
+  return params.deadlines?.promisedAttributes ?? DEFAULT_PROMISED_ATTRIBUTES;
 }
 
 export function runParamsHash(params: RunParams): string {
@@ -68,7 +103,16 @@ export function toQueueOptions(params: RunParams): InsightsOptions {
  * `timeZone`; runs recorded before it existed count in the dataset's zone of today).
  */
 export function toInsightsOptions(params: RunParams, datasetZone: string): InsightsOptions {
-  return { timeZone: params.timeZone ?? datasetZone, ...toQueueOptions(params) };
+  const options: InsightsOptions = {
+    timeZone: params.timeZone ?? datasetZone,
+    ...toQueueOptions(params),
+  };
+  if (params.deadlines !== undefined) {
+    // promisedAttributes is the stream's business (promisedAttributes above), not the miner's.
+    const { promisedAttributes: _read, ...deadlines } = params.deadlines;
+    options.deadlines = deadlines;
+  }
+  return options;
 }
 
 /**
@@ -106,20 +150,24 @@ export function withDatasetQueue(params: RunParams, queue: QueueActivities | nul
 
 /**
  * The dataset's settings a run without its own values mines with: channel roles, queue
- * activities, time zone. Stored in the params, so a changed setting means a new run.
+ * activities, deadline settings, time zone. Stored in the params, so a changed setting means a new run.
  */
 export function withDatasetSettings(
   params: RunParams,
   dataset: {
     channelRoles: ChannelRoles | null;
     queueActivities: QueueActivities | null;
+    deadlines?: DeadlineSettings | null;
     timezone?: string;
   },
 ): RunParams {
-  const out = withDatasetQueue(
+  let out = withDatasetQueue(
     withDatasetChannels(params, dataset.channelRoles),
     dataset.queueActivities,
   );
+  if (out.deadlines === undefined && dataset.deadlines) {
+    out = { ...out, deadlines: dataset.deadlines };
+  }
   return out.timeZone === undefined && dataset.timezone !== undefined
     ? { ...out, timeZone: dataset.timezone }
     : out;

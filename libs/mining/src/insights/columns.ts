@@ -11,9 +11,12 @@ export class InsightColumns {
   serviceOf = new Int32Array(0);
   departmentOf = new Int32Array(0);
   sourceSystemOf = new Int32Array(0);
+  /** The case record's promised limit text (MiningEvent.promised). */
+  promisedOf = new Int32Array(0);
   readonly services = new StringDictionary();
   readonly departments = new StringDictionary();
   readonly sourceSystems = new StringDictionary();
+  readonly promised = new StringDictionary();
 
   /** Stores the fields of event number `index` (call only after the store accepted it). */
   set(index: number, event: MiningEvent): void {
@@ -22,6 +25,7 @@ export class InsightColumns {
       this.serviceOf = resize(this.serviceOf, capacity, NONE);
       this.departmentOf = resize(this.departmentOf, capacity, NONE);
       this.sourceSystemOf = resize(this.sourceSystemOf, capacity, NONE);
+      this.promisedOf = resize(this.promisedOf, capacity, NONE);
     }
     this.serviceOf[index] = present(event.service) ? this.services.encode(event.service) : NONE;
     this.departmentOf[index] = present(event.department)
@@ -30,6 +34,7 @@ export class InsightColumns {
     this.sourceSystemOf[index] = present(event.sourceSystem)
       ? this.sourceSystems.encode(event.sourceSystem)
       : NONE;
+    this.promisedOf[index] = present(event.promised) ? this.promised.encode(event.promised) : NONE;
   }
 }
 

@@ -43,6 +43,7 @@ import {
   type ChannelSequencesJson,
   type ChannelSequencesPartial,
 } from './measures/channel-sequences';
+import { deadlines, type DeadlinesJson, type DeadlinesPartial } from './measures/deadlines';
 import { journeyMap, type JourneyMapJson, type JourneyMapPartial } from './measures/journey-map';
 import {
   QueuePairing,
@@ -86,6 +87,7 @@ const INSIGHT_MEASURES: readonly AnyInsightMeasure[] = [
   bottleneckSides,
   journeyMap,
   variantLeadTimes,
+  deadlines,
 ];
 
 /** The mergeable partial of the insights (PartialResult.insights): every measure's fields. */
@@ -99,7 +101,8 @@ export type InsightsPartial = InsightsHeader &
   BackOfficePartial &
   BottleneckSidesPartial &
   JourneyMapPartial &
-  VariantLeadTimesPartial;
+  VariantLeadTimesPartial &
+  DeadlinesPartial;
 
 /** InsightsPartial as plain JSON (PartialResultJson.insights). No NUL-joined keys anywhere. */
 export type InsightsPartialJson = InsightsHeader & {
@@ -112,7 +115,8 @@ export type InsightsPartialJson = InsightsHeader & {
   BackOfficeJson &
   BottleneckSidesJson &
   JourneyMapJson &
-  VariantLeadTimesJson;
+  VariantLeadTimesJson &
+  DeadlinesJson;
 
 function header(h: InsightsHeader): InsightsHeader {
   return {

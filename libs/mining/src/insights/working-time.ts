@@ -102,7 +102,18 @@ export class WorkingTime {
     return total;
   }
 
-  private isWorkday(day: number): boolean {
+  /** The local date of an instant, as days since 1970-01-01 (deadline counting, deadline-clock.ts). */
+  day(ms: number): number {
+    return Math.floor((ms + this.offsetNear(ms)) / DAY_MS);
+  }
+
+  /** The instant of a local wall-clock time: `day` (days since 1970-01-01) plus `ms` into it. */
+  instantOf(day: number, ms: number): number {
+    return day * DAY_MS + ms - this.dayOffset(day);
+  }
+
+  /** Whether a local date (days since 1970-01-01) is a Chinese working day (cached). */
+  isWorkday(day: number): boolean {
     let answer = this.workdays.get(day);
     if (answer === undefined) {
       answer = isChineseWorkday(day);

@@ -29,6 +29,7 @@ export function datasetDto(id: string, name: string, eventCount: number): Datase
     mapping: null,
     channelRoles: null,
     queueActivities: null,
+    deadlines: null,
     createdAt: NOW,
     updatedAt: NOW,
   };
@@ -118,6 +119,7 @@ export type FakeApi = ApiClient & {
   uploads: SentUpload[];
   /** The bodies of PATCH /datasets/:id, in order. */
   updates: { datasetId: string; body: unknown }[];
+  limitUploads: { datasetId: string; csv: string }[];
   /** The ids of DELETE /datasets/:id that succeeded, in order. */
   deleted: string[];
   /** When set, DELETE /datasets/:id is refused with it (e.g. a 409 dataset.ingesting). */
@@ -162,6 +164,7 @@ export function fakeApi(): FakeApi {
   const api: FakeApi = {
     uploads: [],
     updates: [],
+    limitUploads: [],
     deleted: [],
     deleteRefusal: null,
     previews: [],
@@ -210,6 +213,27 @@ export function fakeApi(): FakeApi {
       if (body.channelRoles !== undefined) dataset.channelRoles = body.channelRoles;
       if (body.queueActivities !== undefined) dataset.queueActivities = body.queueActivities;
       if (body.timezone !== undefined) dataset.timezone = body.timezone;
+      if (body.deadlines !== undefined) dataset.deadlines = body.deadlines;
+      return Promise.resolve({ ...dataset });
+    },
+    uploadLimits: (datasetId, csv) => {
+      api.limitUploads.push({ datasetId, csv });
+      const dataset = datasets.find((d) => d.id === datasetId);
+      if (!dataset) return Promise.reject(new Error(`no dataset ${datasetId}`));
+      // The fake reads `service,promised` lines only: the real parser is the api's.
+      const limits = csv
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(','))
+        .map(([service, promised]) => ({
+          service,
+          code: null,
+          promised: Number(promised),
+          legal: null,
+          unit: 'workdays' as const,
+        }));
+      dataset.deadlines = { ...(dataset.deadlines ?? {}), limits };
       return Promise.resolve({ ...dataset });
     },
     createDataset: (request) => {

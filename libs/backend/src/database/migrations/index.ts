@@ -9,6 +9,7 @@ import { RejectionCodes1796330000000 } from './1796330000000-RejectionCodes';
 import { RunErrorCodes1796340000000 } from './1796340000000-RunErrorCodes';
 import { UsersSessions1796400000000 } from './1796400000000-UsersSessions';
 import { AuditLog1796500000000 } from './1796500000000-AuditLog';
+import { DatasetDeadlines1796540000000 } from './1796540000000-DatasetDeadlines';
 import type { MigrationInterface } from 'typeorm';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RunErrorCodes1796340000000,
   UsersSessions1796400000000,
   AuditLog1796500000000,
+  DatasetDeadlines1796540000000,
 ];
