@@ -44,6 +44,7 @@ import {
   type ChannelSequencesPartial,
 } from './measures/channel-sequences';
 import { journeyMap, type JourneyMapJson, type JourneyMapPartial } from './measures/journey-map';
+import { kpiSeries, type KpiSeriesJson, type KpiSeriesPartial } from './measures/kpi-series';
 import {
   QueuePairing,
   queueWaits,
@@ -86,6 +87,7 @@ const INSIGHT_MEASURES: readonly AnyInsightMeasure[] = [
   bottleneckSides,
   journeyMap,
   variantLeadTimes,
+  kpiSeries,
 ];
 
 /** The mergeable partial of the insights (PartialResult.insights): every measure's fields. */
@@ -99,7 +101,8 @@ export type InsightsPartial = InsightsHeader &
   BackOfficePartial &
   BottleneckSidesPartial &
   JourneyMapPartial &
-  VariantLeadTimesPartial;
+  VariantLeadTimesPartial &
+  KpiSeriesPartial;
 
 /** InsightsPartial as plain JSON (PartialResultJson.insights). No NUL-joined keys anywhere. */
 export type InsightsPartialJson = InsightsHeader & {
@@ -112,7 +115,8 @@ export type InsightsPartialJson = InsightsHeader & {
   BackOfficeJson &
   BottleneckSidesJson &
   JourneyMapJson &
-  VariantLeadTimesJson;
+  VariantLeadTimesJson &
+  KpiSeriesJson;
 
 function header(h: InsightsHeader): InsightsHeader {
   return {
