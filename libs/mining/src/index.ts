@@ -18,3 +18,6 @@ export {
   type TimelineJourney,
   type TimelineTrip,
 } from './insights/timeline';
+export * from './goals/goal-kpis';
+export * from './goals/goal-status';
+export { SERIES_VALUE_LIMIT } from './insights/measures/kpi-series';
