@@ -3,6 +3,7 @@ import { AppConfig, BackendModule } from '@onetrip/backend';
 import { AuthModule } from './auth/auth.module';
 import { DatasetsModule } from './datasets/datasets.module';
 import { ExploreModule } from './explore/explore.module';
+import { GoalsModule } from './goals/goals.module';
 import { HealthModule } from './health/health.module';
 import { PushModule } from './push/push.module';
 import { RunsModule } from './runs/runs.module';
@@ -21,6 +22,7 @@ export class AppModule {
         PushModule,
         RunsModule,
         ExploreModule,
+        GoalsModule,
         HealthModule,
       ],
     };

@@ -20,3 +20,4 @@ export * from './problem';
 export * from './rejections';
 export * from './csv-cells';
 export * from './auth';
+export * from './goals';

@@ -21,3 +21,4 @@ export {
 export * from './goals/goal-kpis';
 export * from './goals/goal-status';
 export { SERIES_VALUE_LIMIT } from './insights/measures/kpi-series';
+export * from './goals/measure-goal';

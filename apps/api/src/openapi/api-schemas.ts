@@ -16,6 +16,10 @@ import {
   CreatedIngestionKeyDtoSchema,
   DatasetDtoSchema,
   FacetsDtoSchema,
+  CreateGoalRequestSchema,
+  UpdateGoalRequestSchema,
+  GoalDtoSchema,
+  GoalHistoryDtoSchema,
   HealthDtoSchema,
   IngestionKeyDtoSchema,
   JourneyTimelineDtoSchema,
@@ -56,6 +60,10 @@ export const API_SCHEMAS = {
   LoginDto: LoginDtoSchema,
   SessionDto: SessionDtoSchema,
   ChangePasswordRequest: ChangePasswordRequestSchema,
+  CreateGoalRequest: CreateGoalRequestSchema,
+  UpdateGoalRequest: UpdateGoalRequestSchema,
+  GoalDto: GoalDtoSchema,
+  GoalHistoryDto: GoalHistoryDtoSchema,
   ProblemDetails: ProblemDetailsSchema,
 } as const;
 

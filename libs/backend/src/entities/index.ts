@@ -2,6 +2,7 @@ import { AppUserEntity } from './app-user.entity';
 import { DatasetEntity } from './dataset.entity';
 import { DatasetFacetsEntity } from './dataset-facets.entity';
 import { EventEntity } from './event.entity';
+import { GoalEntity } from './goal.entity';
 import { IngestionKeyEntity } from './ingestion-key.entity';
 import { MiningResultEntity } from './mining-result.entity';
 import { MiningRunEntity } from './mining-run.entity';
@@ -14,6 +15,7 @@ export {
   DatasetEntity,
   DatasetFacetsEntity,
   EventEntity,
+  GoalEntity,
   IngestionKeyEntity,
   MiningResultEntity,
   MiningRunEntity,
@@ -34,4 +36,5 @@ export const ENTITIES = [
   DatasetFacetsEntity,
   AppUserEntity,
   UserSessionEntity,
+  GoalEntity,
 ];
