@@ -9,6 +9,7 @@ import {
   HEATMAP_FIXTURES,
   ICICLE_FIXTURES,
   SPARKLINE_FIXTURES,
+  GOAL_TRAJECTORY_FIXTURES,
   TIMELINE_FIXTURES,
 } from './charts/fixtures/dashboard';
 import { heatmap } from './charts/heatmap';
@@ -16,6 +17,7 @@ import { icicleChart } from './charts/icicle';
 import { journeyTimeline } from './charts/journey-timeline';
 import { processMap } from './charts/process-map';
 import { sparkline } from './charts/sparkline';
+import { goalTrajectory } from './charts/goal-trajectory';
 import { variantsChart } from './charts/variants';
 import { createTranslator } from './i18n/i18n';
 import {
@@ -151,6 +153,18 @@ function gallery(): void {
             formatValue: (v) => createTranslator(f.locale).percent(v),
           }),
         ),
+      ),
+    );
+  }
+  for (const f of GOAL_TRAJECTORY_FIXTURES) {
+    const svg = goalTrajectory(f.data, {
+      formatValue: (v) => createTranslator(f.locale).number(v),
+    });
+    main.append(
+      section(
+        `goal-trajectory.${f.name}`,
+        f.description,
+        el('div', { class: 'preview-static' }, svg),
       ),
     );
   }
