@@ -208,6 +208,9 @@ function dashboardViews(): void {
       timeZone: 'Asia/Shanghai',
       layouts,
       datasetId: 'demo',
+      goals: null,
+      facets: null,
+      saveGoal: () => Promise.resolve(null),
       timeline: null,
     });
     main.append(section(`dashboard.${view.id}`, '150 simulated journeys, zh-CN', rendered));

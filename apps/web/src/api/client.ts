@@ -7,7 +7,9 @@ import type {
   CreateRunRequest,
   CreatedIngestionKeyDto,
   DatasetDto,
+  CreateGoalRequest,
   FacetsDto,
+  GoalDto,
   IngestionKeyDto,
   JourneyTimelineDto,
   LoginDto,
@@ -16,6 +18,7 @@ import type {
   RunDto,
   RunResultDto,
   UpdateDatasetRequest,
+  UpdateGoalRequest,
   UploadDto,
   UploadSummaryDto,
   UploadErrorPolicy,
@@ -104,6 +107,10 @@ export interface ApiClient {
     key: string,
     query?: { service?: string; journey?: string },
   ): Promise<JourneyTimelineDto>;
+  /** The dataset's reform goals, each measured on its newest run. */
+  listGoals(datasetId: string): Promise<GoalDto[]>;
+  createGoal(datasetId: string, request: CreateGoalRequest): Promise<GoalDto>;
+  updateGoal(datasetId: string, goalId: string, request: UpdateGoalRequest): Promise<GoalDto>;
 }
 
 export interface ApiClientOptions {
@@ -316,6 +323,18 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
         `/datasets/${encodeURIComponent(datasetId)}/journeys/${encodeURIComponent(key)}/timeline${suffix}`,
       );
     },
+    listGoals: async (datasetId) =>
+      unwrapList<GoalDto>(
+        await request<unknown>('GET', `/datasets/${encodeURIComponent(datasetId)}/goals`),
+      ),
+    createGoal: (datasetId, body) =>
+      request<GoalDto>('POST', `/datasets/${encodeURIComponent(datasetId)}/goals`, body),
+    updateGoal: (datasetId, goalId, body) =>
+      request<GoalDto>(
+        'PATCH',
+        `/datasets/${encodeURIComponent(datasetId)}/goals/${encodeURIComponent(goalId)}`,
+        body,
+      ),
   };
 }
 

@@ -1,4 +1,10 @@
-import type { ChannelRoles, DatasetDto, QueueActivities, RunParams } from '@onetrip/contracts';
+import type {
+  ChannelRoles,
+  CreateGoalRequest,
+  DatasetDto,
+  QueueActivities,
+  RunParams,
+} from '@onetrip/contracts';
 import type { MapLayout } from '../charts/process-map';
 import type { KeysActions } from '../controllers/ingestion-keys';
 import { createTranslator, type Locale, type Translator } from '../i18n/i18n';
@@ -36,6 +42,7 @@ export interface AppViewActions {
   saveQueueActivities: (datasetId: string, queue: QueueActivities | null) => Promise<boolean>;
   saveTimeZone: (datasetId: string, timezone: string) => Promise<boolean>;
   navigate: (patch: Partial<Route>, replace?: boolean) => void;
+  saveGoal: (datasetId: string, goalId: string | null, goal: CreateGoalRequest) => Promise<unknown>;
   setLocale: (locale: Locale) => void;
 }
 
@@ -294,6 +301,7 @@ export function createAppView(
           data: state.dashboard,
           layouts,
           navigate: actions.navigate,
+          saveGoal: actions.saveGoal,
         }),
       );
       return;

@@ -2,6 +2,7 @@ import type { ApiClient } from '../api/client';
 import { randomUuid } from '../api/uuid';
 import { watchDashboardData } from '../controllers/dashboard-data';
 import { createDatasetActions, LOCALE_KEY } from '../controllers/datasets';
+import { createGoalActions } from '../controllers/goals';
 import { createKeysActions } from '../controllers/ingestion-keys';
 import { createRunActions } from '../controllers/runs';
 import { createSession } from '../controllers/session';
@@ -55,6 +56,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
   });
   const uploadHistory = createUploadHistory(api, store);
   const keys = createKeysActions(api, store);
+  const goals = createGoalActions(api, store);
   const upload = createUploadFlow(api, store, session, {
     pollIntervalMs: options.uploadPollIntervalMs ?? 1000,
     newId: options.newId ?? (() => randomUuid()),
@@ -75,6 +77,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     saveQueueActivities: datasets.saveQueueActivities,
     saveTimeZone: datasets.saveTimeZone,
     navigate: datasets.navigate,
+    saveGoal: goals.save,
     setLocale: datasets.setLocale,
   });
 

@@ -1,4 +1,5 @@
 import { bottlenecksView } from './bottlenecks-view';
+import { goalsView } from './goals-view';
 import { mapView } from './map-view';
 import { overviewView } from './overview-view';
 import { VIEWS, type ViewName } from './route';
@@ -21,6 +22,7 @@ const BY_ID: Readonly<Record<ViewName, DashboardView>> = {
   waits: waitsView,
   variants: variantsView,
   timeline: timelineView,
+  goals: goalsView,
 };
 
 /** The dashboard's views in tab order. */

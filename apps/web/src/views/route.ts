@@ -9,6 +9,7 @@ export const VIEWS = [
   'waits',
   'variants',
   'timeline',
+  'goals',
 ] as const;
 export type ViewName = (typeof VIEWS)[number];
 

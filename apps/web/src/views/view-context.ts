@@ -1,4 +1,11 @@
-import type { Histogram, JourneyTimelineDto, MiningResult } from '@onetrip/contracts';
+import type {
+  CreateGoalRequest,
+  FacetsDto,
+  GoalDto,
+  Histogram,
+  JourneyTimelineDto,
+  MiningResult,
+} from '@onetrip/contracts';
 import type { Column } from '../charts/columns';
 import type { MapLayout } from '../charts/process-map';
 import type { MessageKey, Translator } from '../i18n/i18n';
@@ -26,6 +33,12 @@ export interface ViewContext {
 export interface DashboardContext extends ViewContext {
   /** The journey timeline the route names, once asked for (the timeline view reads it). */
   timeline: Loadable<JourneyTimelineDto> | null;
+  /** The dataset's goals once asked for (the goals view reads them). */
+  goals: Loadable<GoalDto[]> | null;
+  /** The dataset's facets (values a goal's scope may name), once loaded. */
+  facets: FacetsDto | null;
+  /** Creates (`goalId` null) or edits a goal: resolves with the error to show, or null. */
+  saveGoal: (goalId: string | null, goal: CreateGoalRequest) => Promise<unknown>;
 }
 
 /** One tab of the dashboard: an entry of `views/registry.ts`, one file per view. */
