@@ -336,7 +336,7 @@ export const goalsView: DashboardView = {
     const { tr } = ctx;
     const root = el(
       'div',
-      { class: 'goals-view' },
+      { class: 'view view-goals' },
       el('p', { class: 'view-caption muted' }, tr.t('goals.caption')),
     );
     const formSlot = el('div', { class: 'goal-form-slot' });
