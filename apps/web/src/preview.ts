@@ -198,7 +198,8 @@ function gallery(): void {
 /** The dashboard's views on the demo fixture (Chinese), as the app shows them. */
 function dashboardViews(): void {
   const layouts = new Map<string, MapLayout>();
-  // The timeline needs a journey fetched by key: the chart gallery shows it above.
+  // The timeline needs a journey fetched by key (the chart gallery shows it above), the goals
+  // their goals fetched from the api (the goal trajectory chart is in the gallery).
   for (const view of DASHBOARD_VIEWS.filter((v) => v.needsJourneys)) {
     const rendered = view.render({
       tr: createTranslator('zh-CN'),

@@ -331,7 +331,8 @@ function goalForm(ctx: DashboardContext, editing: GoalDto | null, done: () => vo
 export const goalsView: DashboardView = {
   id: 'goals',
   labelKey: 'view.goals',
-  needsJourneys: true,
+  // Goals are measured on the whole dataset: a filter without journeys does not hide them.
+  needsJourneys: false,
   render(ctx) {
     const { tr } = ctx;
     const root = el(
