@@ -47,12 +47,22 @@ export interface SeriesCell extends PeriodPartial {
 
 export type SeriesCellJson = PeriodJson & { finished: number; abandoned: number };
 
-/** Key: granularity, scope kind, value ('' for none), period. */
+/** Stored key of a cell: granularity, scope kind, value ('' for none), period. */
 type CellKey = [KpiGranularity, KpiScopeKind, string, string];
 
+/** One scope value's cells, by granularity and period. */
+export interface SeriesLine {
+  scope: KpiScopeKind;
+  /** '' for none. */
+  value: string;
+  month: Map<string, SeriesCell>;
+  week: Map<string, SeriesCell>;
+  day: Map<string, SeriesCell>;
+}
+
 export interface KpiSeriesPartial {
-  /** By JSON.stringify(CellKey). */
-  kpiSeries: Map<string, SeriesCell>;
+  /** By `${scope}\u0001${value}` (in memory only; the JSON has no joined keys). */
+  kpiSeries: Map<string, SeriesLine>;
 }
 
 export interface KpiSeriesJson {
@@ -64,15 +74,40 @@ function emptyCell(): SeriesCell {
   return Object.assign(emptyPeriod(), { finished: 0, abandoned: 0 });
 }
 
+function lineOf(lines: Map<string, SeriesLine>, scope: KpiScopeKind, value: string): SeriesLine {
+  return getOrAdd(lines, `${scope}\u0001${value}`, () => ({
+    scope,
+    value,
+    month: new Map(),
+    week: new Map(),
+    day: new Map(),
+  }));
+}
+
+/** Lines by dictionary code (+1, so that NONE is slot 0), found once per code per tally. */
+function codeLines(
+  lines: Map<string, SeriesLine>,
+  scope: KpiScopeKind,
+  decode: (code: number) => string,
+): (code: number) => SeriesLine {
+  const byCode: (SeriesLine | undefined)[] = [];
+  return (code) => (byCode[code + 1] ??= lineOf(lines, scope, code === NONE ? '' : decode(code)));
+}
+
 export const kpiSeries = insightMeasure<KpiSeriesPartial, KpiSeriesJson>({
   empty: () => ({ kpiSeries: new Map() }),
   tally: (target, context) => {
     const { store, columns, calendar } = context;
-    const cell = (key: CellKey): SeriesCell =>
-      getOrAdd(target.kpiSeries, JSON.stringify(key), emptyCell);
+    const lines = target.kpiSeries;
+    const all = lineOf(lines, 'all', '');
+    const serviceLine = codeLines(lines, 'service', (c) => columns.services.decode(c));
+    const departmentLine = codeLines(lines, 'department', (c) => columns.departments.decode(c));
+    const hallLine = codeLines(lines, 'hall', (c) => store.locations.decode(c));
+    const channelLine = codeLines(lines, 'channel', (c) => store.channels.decode(c));
     const departments: number[] = [];
     const halls: number[] = [];
     const channels: number[] = [];
+    const touched: SeriesLine[] = [];
     return {
       addJourney: (journey) => {
         const { buf, lo, hi, tripOf, start, leadTime } = journey.facts;
@@ -92,77 +127,85 @@ export const kpiSeries = insightMeasure<KpiSeriesPartial, KpiSeriesJson>({
           const channel = buf.channel[i];
           if (channel !== NONE && !channels.includes(channel)) channels.push(channel);
         }
-        const values: [KpiScopeKind, string][] = [
-          ['all', ''],
-          ['service', service === NONE ? '' : columns.services.decode(service)],
-        ];
-        if (departments.length === 0) values.push(['department', '']);
-        for (const d of departments) values.push(['department', columns.departments.decode(d)]);
-        for (const h of halls) values.push(['hall', h === NONE ? '' : store.locations.decode(h)]);
-        for (const c of channels) values.push(['channel', store.channels.decode(c)]);
+        touched.length = 0;
+        touched.push(all, serviceLine(service));
+        if (departments.length === 0) touched.push(departmentLine(NONE));
+        for (const d of departments) touched.push(departmentLine(d));
+        for (const h of halls) touched.push(hallLine(h));
+        for (const c of channels) touched.push(channelLine(c));
         const begun = calendar.fields(start);
         const ended = calendar.fields(start + leadTime);
         const abandoned = journey.queue.abandoned.length;
-        for (const granularity of GRANULARITIES) {
-          const from = begun[granularity === 'month' ? 'period' : granularity];
-          const to = ended[granularity === 'month' ? 'period' : granularity];
-          for (const [scope, value] of values) {
-            if (granularity === 'day' && scope !== 'all') continue;
-            const started = cell([granularity, scope, value, from]);
-            addToPeriod(started, journey, context);
-            started.abandoned += abandoned;
-            cell([granularity, scope, value, to]).finished += 1;
-          }
+        const add = (cells: Map<string, SeriesCell>, from: string, to: string): void => {
+          const started = getOrAdd(cells, from, emptyCell);
+          addToPeriod(started, journey, context);
+          started.abandoned += abandoned;
+          getOrAdd(cells, to, emptyCell).finished += 1;
+        };
+        for (const line of touched) {
+          add(line.month, begun.period, ended.period);
+          add(line.week, begun.week, ended.week);
         }
+        // Days for all journeys only (module comment).
+        add(all.day, begun.day, ended.day);
       },
       finish: () => undefined,
     };
   },
   merge: (target, source) => {
-    for (const [key, c] of source.kpiSeries) {
-      const t = getOrAdd(target.kpiSeries, key, emptyCell);
-      mergePeriod(t, c);
-      t.finished += c.finished;
-      t.abandoned += c.abandoned;
+    for (const line of source.kpiSeries.values()) {
+      const t = lineOf(target.kpiSeries, line.scope, line.value);
+      for (const granularity of GRANULARITIES) {
+        for (const [period, c] of line[granularity]) {
+          const cell = getOrAdd(t[granularity], period, emptyCell);
+          mergePeriod(cell, c);
+          cell.finished += c.finished;
+          cell.abandoned += c.abandoned;
+        }
+      }
     }
   },
-  toJson: (p) => ({
-    kpiSeries: [...p.kpiSeries].map(([key, c]): [CellKey, SeriesCellJson] => [
-      JSON.parse(key) as CellKey,
-      { ...periodToJson(c), finished: c.finished, abandoned: c.abandoned },
-    ]),
-  }),
-  fromJson: (json) => ({
-    kpiSeries: new Map(
-      (json.kpiSeries ?? []).map(([key, c]) => [
-        JSON.stringify(key),
+  toJson: (p) => {
+    const out: [CellKey, SeriesCellJson][] = [];
+    for (const line of p.kpiSeries.values()) {
+      for (const granularity of GRANULARITIES) {
+        for (const [period, c] of line[granularity]) {
+          out.push([
+            [granularity, line.scope, line.value, period],
+            { ...periodToJson(c), finished: c.finished, abandoned: c.abandoned },
+          ]);
+        }
+      }
+    }
+    return { kpiSeries: out };
+  },
+  fromJson: (json) => {
+    const lines = new Map<string, SeriesLine>();
+    for (const [[granularity, scope, value, period], c] of json.kpiSeries ?? []) {
+      lineOf(lines, scope, value)[granularity].set(
+        period,
         Object.assign(periodFromJson(c), { finished: c.finished, abandoned: c.abandoned }),
-      ]),
-    ),
-  }),
+      );
+    }
+    return { kpiSeries: lines };
+  },
   finalize: (p, { withTrips }) => ({ kpiSeries: finishSeries(p.kpiSeries, withTrips) }),
 });
 
-function finishSeries(cells: Map<string, SeriesCell>, withTrips: boolean): KpiSeries {
-  // granularity → scope → value → period → cell
-  const lines = new Map<string, { key: CellKey; periods: [string, SeriesCell][] }>();
-  for (const [text, c] of cells) {
-    const key = JSON.parse(text) as CellKey;
-    const lineKey = JSON.stringify(key.slice(0, 3));
-    getOrAdd(lines, lineKey, () => ({ key, periods: [] })).periods.push([key[3], c]);
-  }
+function finishSeries(lines: Map<string, SeriesLine>, withTrips: boolean): KpiSeries {
   const series: KpiSeries = { valueLimit: SERIES_VALUE_LIMIT, month: [], week: [], day: [] };
   for (const granularity of GRANULARITIES) {
     for (const scope of SCOPES) {
       const found: KpiSeriesLine[] = [];
-      for (const { key, periods } of lines.values()) {
-        if (key[0] !== granularity || key[1] !== scope) continue;
-        periods.sort((a, b) => compareStrings(a[0], b[0]));
+      for (const line of lines.values()) {
+        const cells = line[granularity];
+        if (line.scope !== scope || cells.size === 0) continue;
+        const periods = [...cells].sort((a, b) => compareStrings(a[0], b[0]));
         let journeys = 0;
         for (const [, c] of periods) journeys += c.journeys;
         found.push({
           scope,
-          value: scope === 'all' || key[2] === '' ? null : key[2],
+          value: scope === 'all' || line.value === '' ? null : line.value,
           journeys,
           points: periods.map(([period, c]) => point(period, c, withTrips)),
         });
