@@ -119,7 +119,14 @@ describe('every route of the api', () => {
   it('is found in the router (the table is not empty and holds the known routes)', () => {
     const rows = routeTable().map((r) => `${r.method} ${r.path}`);
     expect(rows).toEqual(
-      expect.arrayContaining(['GET /api/v1/datasets', 'POST /api/v1/datasets/:id/runs']),
+      expect.arrayContaining([
+        'GET /api/v1/datasets',
+        'POST /api/v1/datasets/:id/runs',
+        'POST /api/v1/datasets/:id/goals',
+        'PATCH /api/v1/datasets/:id/goals/:goalId',
+        'DELETE /api/v1/datasets/:id/goals/:goalId',
+        'GET /api/v1/datasets/:id/goals/:goalId/history',
+      ]),
     );
     expect(rows.length).toBeGreaterThan(15);
   });
@@ -202,6 +209,53 @@ describe('every route of the api', () => {
     });
     expect(mine.status).toBe(200);
   });
+  it('lets a manager of the department set, edit and delete goals, and a viewer read them', async () => {
+    const manager = await addUser('mia-tax-manager', 'manager', ['tax']);
+    const otherManager = await addUser('max-health-manager', 'manager', ['health']);
+    const goals = `${suite.api.url}/api/v1/datasets/${taxDataset.id}/goals`;
+    const json = (token: string) => ({ ...bearer(token), 'content-type': 'application/json' });
+    const goal = {
+      kpi: 'tripsPerJourney',
+      scope: { kind: 'all' },
+      baseline: { kind: 'value', value: 2, since: '2024-01' },
+      target: { kind: 'relative', percent: -60 },
+      deadline: '2024-12-31',
+      owner: 'tax hall',
+    };
+    const made = await fetch(goals, {
+      method: 'POST',
+      headers: json(manager),
+      body: JSON.stringify(goal),
+    });
+    expect(made.status).toBe(201);
+    const id = ((await made.json()) as { id: string }).id;
+    const read = await fetch(`${goals}/${id}`, { headers: bearer(viewer) });
+    expect(read.status).toBe(200);
+    const byViewer = await fetch(`${goals}/${id}`, {
+      method: 'PATCH',
+      headers: json(viewer),
+      body: JSON.stringify({ owner: 'me' }),
+    });
+    expect(byViewer.status).toBe(403);
+    const elsewhere = await fetch(goals, {
+      method: 'POST',
+      headers: json(otherManager),
+      body: JSON.stringify(goal),
+    });
+    expect([elsewhere.status, ((await elsewhere.json()) as ProblemDetails).code]).toEqual([
+      404,
+      'dataset.not-found',
+    ]);
+    const edited = await fetch(`${goals}/${id}`, {
+      method: 'PATCH',
+      headers: json(manager),
+      body: JSON.stringify({ owner: 'tax office' }),
+    });
+    expect(edited.status).toBe(200);
+    const gone = await fetch(`${goals}/${id}`, { method: 'DELETE', headers: bearer(manager) });
+    expect(gone.status).toBe(204);
+  });
+
   it("answers 404 for a run or upload of a dataset outside the caller's departments", async () => {
     const upload = await uploadCsv<UploadDto>(
       `${suite.api.url}/api/v1/datasets/${taxDataset.id}/uploads`,

@@ -40,9 +40,10 @@ const ADDED_PARTIAL_FIELDS = [
   'tripsCaused',
   'backOfficeWorking',
   'workingCalendar',
+  'kpiSeries',
 ];
 /** Result fields finished from them. */
-const ADDED_RESULT_FIELDS = ['returnCauses', 'bottlenecks', 'deadlines'] as const;
+const ADDED_RESULT_FIELDS = ['returnCauses', 'bottlenecks', 'deadlines', 'kpiSeries'] as const;
 
 function withoutAdded(result: MiningResult): MiningResult {
   if (!result.insights) return result;

@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { DatasetsModule } from './datasets/datasets.module';
 import { ExploreModule } from './explore/explore.module';
 import { HardeningModule } from './hardening/hardening.module';
+import { GoalsModule } from './goals/goals.module';
 import { HealthModule } from './health/health.module';
 import { PushModule } from './push/push.module';
 import { RunsModule } from './runs/runs.module';
@@ -25,6 +26,7 @@ export class AppModule {
         PushModule,
         RunsModule,
         ExploreModule,
+        GoalsModule,
         HealthModule,
         UsersModule,
         HardeningModule,

@@ -9,6 +9,7 @@ import {
   HEATMAP_FIXTURES,
   ICICLE_FIXTURES,
   SPARKLINE_FIXTURES,
+  GOAL_TRAJECTORY_FIXTURES,
   TIMELINE_FIXTURES,
 } from './charts/fixtures/dashboard';
 import { heatmap } from './charts/heatmap';
@@ -16,6 +17,7 @@ import { icicleChart } from './charts/icicle';
 import { journeyTimeline } from './charts/journey-timeline';
 import { processMap } from './charts/process-map';
 import { sparkline } from './charts/sparkline';
+import { goalTrajectory } from './charts/goal-trajectory';
 import { variantsChart } from './charts/variants';
 import { createTranslator } from './i18n/i18n';
 import {
@@ -154,6 +156,18 @@ function gallery(): void {
       ),
     );
   }
+  for (const f of GOAL_TRAJECTORY_FIXTURES) {
+    const svg = goalTrajectory(f.data, {
+      formatValue: (v) => createTranslator(f.locale).number(v),
+    });
+    main.append(
+      section(
+        `goal-trajectory.${f.name}`,
+        f.description,
+        el('div', { class: 'preview-static' }, svg),
+      ),
+    );
+  }
   for (const f of HEATMAP_FIXTURES) {
     const svg = heatmap(f.data, heatmapOptions(createTranslator(f.locale)));
     main.append(
@@ -184,7 +198,8 @@ function gallery(): void {
 /** The dashboard's views on the demo fixture (Chinese), as the app shows them. */
 function dashboardViews(): void {
   const layouts = new Map<string, MapLayout>();
-  // The timeline needs a journey fetched by key: the chart gallery shows it above.
+  // The timeline needs a journey fetched by key (the chart gallery shows it above), the goals
+  // their goals fetched from the api (the goal trajectory chart is in the gallery).
   for (const view of DASHBOARD_VIEWS.filter((v) => v.needsJourneys)) {
     const rendered = view.render({
       tr: createTranslator('zh-CN'),
@@ -194,6 +209,9 @@ function dashboardViews(): void {
       timeZone: 'Asia/Shanghai',
       layouts,
       datasetId: 'demo',
+      goals: null,
+      facets: null,
+      saveGoal: () => Promise.resolve(null),
       timeline: null,
     });
     main.append(section(`dashboard.${view.id}`, '150 simulated journeys, zh-CN', rendered));

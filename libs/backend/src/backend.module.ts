@@ -18,6 +18,7 @@ import { DatasetRepository } from './repositories/dataset.repository';
 import { DatasetFacetsRepository } from './repositories/dataset-facets.repository';
 import { EventRepository } from './repositories/event.repository';
 import { EventQueryRepository } from './repositories/event-query.repository';
+import { GoalRepository } from './repositories/goal.repository';
 import { HealthRepository } from './repositories/health.repository';
 import { IngestionKeyRepository } from './repositories/ingestion-key.repository';
 import { RunRepository } from './repositories/run.repository';
@@ -51,6 +52,7 @@ const REPOSITORIES = [
   HealthRepository,
   IngestionKeyRepository,
   UserRepository,
+  GoalRepository,
 ];
 
 /**

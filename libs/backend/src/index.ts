@@ -15,6 +15,7 @@ export * from './repositories/dataset.repository';
 export * from './repositories/dataset-facets.repository';
 export * from './repositories/event.repository';
 export * from './repositories/event-query.repository';
+export * from './repositories/goal.repository';
 export * from './repositories/health.repository';
 export * from './repositories/ingestion-key.repository';
 export * from './repositories/run.repository';

@@ -5,6 +5,8 @@ import {
   DatasetAccessDtoSchema,
   ColumnMappingSchema,
   CreateDatasetRequestSchema,
+  CreateGoalRequestSchema,
+  UpdateGoalRequestSchema,
   CreateIngestionKeyRequestSchema,
   CreateRunRequestSchema,
   CreatedIngestionKeyDtoSchema,
@@ -420,5 +422,39 @@ describe('audit shapes', () => {
       ],
     });
     bad(DatasetAccessDtoSchema, { datasetId: ID, users: [{ userId: ID, count: -1 }] });
+  });
+});
+
+describe('goal requests', () => {
+  const goal = {
+    kpi: 'tripsPerJourney',
+    scope: { kind: 'hall', value: '市民中心' },
+    baseline: { kind: 'period', period: '2025-12' },
+    target: { kind: 'relative', percent: -60 },
+    deadline: '2026-12-31',
+    owner: '市政务服务办',
+  };
+  it('take a KPI, a scope, a baseline month or value, a target, a deadline and an owner', () => {
+    ok(CreateGoalRequestSchema, goal);
+    ok(CreateGoalRequestSchema, {
+      ...goal,
+      scope: { kind: 'all' },
+      baseline: { kind: 'value', value: 68.3, since: '2025-12' },
+      target: { kind: 'absolute', value: 85 },
+      kpi: 'satisfaction',
+    });
+  });
+  it('refuse what cannot be a goal', () => {
+    bad(CreateGoalRequestSchema, { ...goal, kpi: 'happiness' });
+    bad(CreateGoalRequestSchema, { ...goal, scope: { kind: 'all', value: 'x' } });
+    bad(CreateGoalRequestSchema, { ...goal, scope: { kind: 'hall' } });
+    bad(CreateGoalRequestSchema, { ...goal, baseline: { kind: 'period', period: '2025-13' } });
+    bad(CreateGoalRequestSchema, { ...goal, baseline: { kind: 'value', value: 2 } });
+    bad(CreateGoalRequestSchema, { ...goal, target: { kind: 'relative', percent: 0 } });
+    bad(CreateGoalRequestSchema, { ...goal, target: { kind: 'relative', percent: -120 } });
+    bad(CreateGoalRequestSchema, { ...goal, deadline: '2026-02-31x' });
+    bad(CreateGoalRequestSchema, { ...goal, owner: '  ' });
+    bad(UpdateGoalRequestSchema, {});
+    ok(UpdateGoalRequestSchema, { title: null });
   });
 });

@@ -24,3 +24,4 @@ export * from './auth';
 export * from './audit-actions';
 export * from './audit';
 export * from './users';
+export * from './goals';

@@ -19,3 +19,7 @@ export {
   type TimelineJourney,
   type TimelineTrip,
 } from './insights/timeline';
+export * from './goals/goal-kpis';
+export * from './goals/goal-status';
+export { SERIES_VALUE_LIMIT } from './insights/measures/kpi-series';
+export * from './goals/measure-goal';

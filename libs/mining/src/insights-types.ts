@@ -406,12 +406,70 @@ export interface VariantLeadTime extends Suppressible {
   leadTimeSeconds: Quantiles;
 }
 
+/** How long a KPI series' periods are: month 'YYYY-MM', ISO week 'YYYY-Www', day 'YYYY-MM-DD'. */
+export type KpiGranularity = 'month' | 'week' | 'day';
+
+/** What a KPI series is about: every journey, or those of one service, department, hall, channel. */
+export type KpiScopeKind = 'all' | 'service' | 'department' | 'hall' | 'channel';
+
+/** The KPIs of the journeys of one scope in one period (measures/kpi-series.ts; docs/mining.md). */
+export interface KpiSeriesPoint {
+  period: string;
+  /** Journeys whose first event is in the period (every other figure is about them). */
+  journeysStarted: number;
+  /** Journeys whose last event is in the period (the log names no outcome: its last event). */
+  journeysFinished: number;
+  /** Null without a channel column, or when no journey started in the period. */
+  tripsPerJourney: number | null;
+  atMostOneTripRate: number | null;
+  zeroTripRate: number | null;
+  /** Lead time (s) of the journeys started; null when none started. */
+  leadTimeMedianSeconds: number | null;
+  leadTimeP90Seconds: number | null;
+  /** Hall queue wait (ticket → called, s); null without any called ticket. */
+  queueWaitMedianSeconds: number | null;
+  /** Queue tickets never called (docs/mining.md, hall queue wait). */
+  abandonedTickets: number;
+  /** Waiting per journey (s) before government steps / before citizen actions. */
+  governmentWaitSeconds: number | null;
+  citizenWaitSeconds: number | null;
+  /** Share of all waiting that is government-side; null without any waiting. */
+  governmentWaitShare: number | null;
+}
+
+export interface KpiSeriesLine {
+  scope: KpiScopeKind;
+  /** The service / department / hall / channel; null for 'all' and for journeys without one. */
+  value: string | null;
+  /** Journeys started over all periods (how the capped lines were chosen). */
+  journeys: number;
+  /** Periods with a journey started or finished, in order. */
+  points: KpiSeriesPoint[];
+}
+
+export interface KpiSeries {
+  /**
+   * At most this many values per scope kind (the most journeys; ties by name): the rest are
+   * left out of the result (still counted in 'all').
+   */
+  valueLimit: number;
+  /** Month and week lines for every scope; day lines for 'all' only. */
+  month: KpiSeriesLine[];
+  week: KpiSeriesLine[];
+  day: KpiSeriesLine[];
+}
+
 export interface Insights {
   /** The insights time zone used for periods, hours and weekdays. */
   timeZone: string;
   kpis: Kpis;
   /** KPIs per month of journey start, in order. */
   trend: KpiPeriod[];
+  /**
+   * KPIs per month, week (and day) per scope (measures/kpi-series.ts). Absent from results
+   * stored before it existed.
+   */
+  kpiSeries?: KpiSeries;
   trips: TripBreakdowns | null;
   /** Activities on trips ≥ 2, most journeys first. Empty without trips. */
   returnReasons: ReturnReason[];

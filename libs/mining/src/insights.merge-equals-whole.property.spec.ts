@@ -85,6 +85,9 @@ describe('merging insights partials equals mining everything at once', () => {
         (events, options, shards, assign) => {
           const whole = mine(events, options);
           expect(whole.insights).toBeDefined();
+          // The KPI series (measures/kpi-series.ts) is part of what must merge exactly.
+          const kept = (whole.insights?.trend.length ?? 0) > 0;
+          expect(whole.insights?.kpiSeries?.month.some((l) => l.scope === 'all')).toBe(kept);
           const parts = partialsByJourneyKey(events, options, assign, shards);
           expect(finalize(mergePartials(parts))).toEqual(whole);
           expect(finalize(mergePartials([...parts].reverse()))).toEqual(whole);

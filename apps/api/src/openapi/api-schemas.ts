@@ -21,6 +21,10 @@ import {
   DatasetDtoSchema,
   LimitTableUploadSchema,
   FacetsDtoSchema,
+  CreateGoalRequestSchema,
+  UpdateGoalRequestSchema,
+  GoalDtoSchema,
+  GoalHistoryDtoSchema,
   HealthDtoSchema,
   IngestionKeyDtoSchema,
   JourneyTimelineDtoSchema,
@@ -78,6 +82,10 @@ export const API_SCHEMAS = {
   UpdateUserRequest: UpdateUserRequestSchema,
   ResetPasswordRequest: ResetPasswordRequestSchema,
   UserWithPasswordDto: UserWithPasswordDtoSchema,
+  CreateGoalRequest: CreateGoalRequestSchema,
+  UpdateGoalRequest: UpdateGoalRequestSchema,
+  GoalDto: GoalDtoSchema,
+  GoalHistoryDto: GoalHistoryDtoSchema,
   ProblemDetails: ProblemDetailsSchema,
 } as const;
 

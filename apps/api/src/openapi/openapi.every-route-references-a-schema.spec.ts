@@ -5,6 +5,8 @@ import { DatasetsController } from '../datasets/datasets.controller';
 import { DatasetsService } from '../datasets/datasets.service';
 import { ExploreController } from '../explore/explore.controller';
 import { ExploreService } from '../explore/explore.service';
+import { GoalsController } from '../goals/goals.controller';
+import { GoalsService } from '../goals/goals.service';
 import { HealthController } from '../health/health.controller';
 import { HealthService } from '../health/health.service';
 import { PushController } from '../push/push.controller';
@@ -21,6 +23,7 @@ import { createOpenApiDocument } from './openapi';
   controllers: [
     DatasetsController,
     ExploreController,
+    GoalsController,
     HealthController,
     PushController,
     RunsController,
@@ -29,6 +32,7 @@ import { createOpenApiDocument } from './openapi';
   providers: [
     DatasetsService,
     ExploreService,
+    GoalsService,
     HealthService,
     PushService,
     RunsService,
@@ -70,12 +74,16 @@ describe('the OpenAPI document generated from the contracts', () => {
   it('has every route of the api', () => {
     expect(operations.map((o) => o.route).sort()).toEqual([
       'DELETE /api/v1/datasets/{id}',
+      'DELETE /api/v1/datasets/{id}/goals/{goalId}',
       'DELETE /api/v1/datasets/{id}/ingestion-keys/{keyId}',
       'DELETE /api/v1/uploads/{id}',
       'GET /api/health',
       'GET /api/v1/datasets',
       'GET /api/v1/datasets/{id}',
       'GET /api/v1/datasets/{id}/facets',
+      'GET /api/v1/datasets/{id}/goals',
+      'GET /api/v1/datasets/{id}/goals/{goalId}',
+      'GET /api/v1/datasets/{id}/goals/{goalId}/history',
       'GET /api/v1/datasets/{id}/ingestion-keys',
       'GET /api/v1/datasets/{id}/journeys/{key}/timeline',
       'GET /api/v1/datasets/{id}/runs',
@@ -85,8 +93,10 @@ describe('the OpenAPI document generated from the contracts', () => {
       'GET /api/v1/uploads/{id}',
       'GET /api/v1/uploads/{id}/rejected.csv',
       'PATCH /api/v1/datasets/{id}',
+      'PATCH /api/v1/datasets/{id}/goals/{goalId}',
       'POST /api/v1/datasets',
       'POST /api/v1/datasets/{id}/events',
+      'POST /api/v1/datasets/{id}/goals',
       'POST /api/v1/datasets/{id}/ingestion-keys',
       'POST /api/v1/datasets/{id}/runs',
       'POST /api/v1/datasets/{id}/uploads',

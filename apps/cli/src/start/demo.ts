@@ -5,7 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DatasetDto, RunDto, RunParams, UploadDto } from '@onetrip/contracts';
+import type {
+  CreateGoalRequest,
+  DatasetDto,
+  RunDto,
+  RunParams,
+  UploadDto,
+} from '@onetrip/contracts';
 import { SIMULATOR_MAPPING, SIMULATOR_MINING_OPTIONS } from '@onetrip/simulator';
 import { writeDemoLog } from './demo-log';
 
@@ -24,6 +30,29 @@ export const DEMO_RUN_PARAMS: RunParams = {
   journey: SIMULATOR_MINING_OPTIONS.journey,
   inPerson: [...SIMULATOR_MINING_OPTIONS.inPerson],
 };
+
+/**
+ * The demo's reform goals (issue 13, the targets the issue names), as a reform office would set them on the simulated year
+ * (reform on 1 January 2026): baseline December 2025, due at the end of 2026. Set through the api
+ * after the upload; they are measured when the run finishes and change no demo figure. The
+ * satisfaction goal says it cannot be computed yet: the demo has no ratings.
+ */
+export const DEMO_GOALS: CreateGoalRequest[] = [
+  { kpi: 'tripsPerJourney', target: { kind: 'relative', percent: -60 } },
+  { kpi: 'atMostOneTripRate', target: { kind: 'absolute', value: 0.8 } },
+  { kpi: 'leadTimeMedianSeconds', target: { kind: 'relative', percent: -40 } },
+  { kpi: 'satisfaction', target: { kind: 'absolute', value: 85 } },
+].map(({ kpi, target }) => ({
+  kpi: kpi as CreateGoalRequest['kpi'],
+  scope: { kind: 'all' as const },
+  baseline:
+    kpi === 'satisfaction'
+      ? { kind: 'value' as const, value: 68.3, since: '2025-12' }
+      : { kind: 'period' as const, period: '2025-12' },
+  target: target as CreateGoalRequest['target'],
+  deadline: '2026-12-31',
+  owner: 'reform office',
+}));
 
 const DEMO_NAMES = {
   'zh-CN': '演示：政务服务（模拟）',
@@ -97,4 +126,8 @@ export async function loadDemo(baseUrl: string, options: DemoOptions): Promise<v
     },
   );
   options.log(`mining run ${run.id} queued`);
+  for (const goal of DEMO_GOALS) {
+    await api(baseUrl, options.token, 'POST', `/api/v1/datasets/${dataset.id}/goals`, goal);
+  }
+  options.log(`${DEMO_GOALS.length} reform goals set`);
 }

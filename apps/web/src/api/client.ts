@@ -11,7 +11,9 @@ import type {
   CreateRunRequest,
   CreatedIngestionKeyDto,
   DatasetDto,
+  CreateGoalRequest,
   FacetsDto,
+  GoalDto,
   IngestionKeyDto,
   JourneyTimelineDto,
   LoginDto,
@@ -21,6 +23,7 @@ import type {
   RunDto,
   RunResultDto,
   UpdateDatasetRequest,
+  UpdateGoalRequest,
   UploadDto,
   UploadSummaryDto,
   UploadErrorPolicy,
@@ -124,6 +127,10 @@ export interface ApiClient {
   listAudit(query: Partial<AuditQuery>): Promise<AuditPageDto>;
   /** Who accessed a dataset (admins, the dataset's managers and analysts). */
   getDatasetAccess(datasetId: string): Promise<DatasetAccessDto>;
+  /** The dataset's reform goals, each measured on its newest run. */
+  listGoals(datasetId: string): Promise<GoalDto[]>;
+  createGoal(datasetId: string, request: CreateGoalRequest): Promise<GoalDto>;
+  updateGoal(datasetId: string, goalId: string, request: UpdateGoalRequest): Promise<GoalDto>;
 }
 
 export interface ApiClientOptions {
@@ -352,6 +359,18 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
     },
     getDatasetAccess: (datasetId) =>
       request<DatasetAccessDto>('GET', `/datasets/${encodeURIComponent(datasetId)}/access`),
+    listGoals: async (datasetId) =>
+      unwrapList<GoalDto>(
+        await request<unknown>('GET', `/datasets/${encodeURIComponent(datasetId)}/goals`),
+      ),
+    createGoal: (datasetId, body) =>
+      request<GoalDto>('POST', `/datasets/${encodeURIComponent(datasetId)}/goals`, body),
+    updateGoal: (datasetId, goalId, body) =>
+      request<GoalDto>(
+        'PATCH',
+        `/datasets/${encodeURIComponent(datasetId)}/goals/${encodeURIComponent(goalId)}`,
+        body,
+      ),
   };
 }
 

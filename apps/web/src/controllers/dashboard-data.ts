@@ -1,6 +1,6 @@
 import type { DatasetDto, RunFilter, RunParams } from '@onetrip/contracts';
 import type { ApiClient } from '../api/client';
-import { facetsKey, resultKey, timelineKey, withEntry } from '../store/dashboard-data';
+import { facetsKey, goalsKey, resultKey, timelineKey, withEntry } from '../store/dashboard-data';
 import type { AppState, DashboardData, ResultEntry } from '../store/state';
 import type { Store } from '../store/store';
 import type { Route } from '../views/route';
@@ -73,6 +73,16 @@ export function watchDashboardData(
     }
   }
 
+  async function loadGoals(dataset: DatasetDto, k: string): Promise<void> {
+    update((d) => ({ goals: withEntry(d.goals, k, { status: 'loading' }) }));
+    try {
+      const value = await api.listGoals(dataset.id);
+      update((d) => ({ goals: withEntry(d.goals, k, { status: 'done', value }) }));
+    } catch (error) {
+      update((d) => ({ goals: withEntry(d.goals, k, { status: 'error', error }) }));
+    }
+  }
+
   function ensure(state: AppState): void {
     if (state.run.status !== 'done') return;
     const dataset = state.datasets.items.find((d) => d.id === state.selectedId);
@@ -91,6 +101,8 @@ export function watchDashboardData(
     }
     const k = resultKey(dataset, params, route.filter);
     if (!store.get().dashboard.results.has(k)) void runFiltered(dataset, params, route.filter, k);
+    const gk = goalsKey(dataset);
+    if (route.view === 'goals' && !store.get().dashboard.goals.has(gk)) void loadGoals(dataset, gk);
     if (route.view === 'timeline' && route.journey) {
       const tk = timelineKey(dataset, route.journey);
       if (!store.get().dashboard.timelines.has(tk))

@@ -11,6 +11,7 @@ export const EMPTY_DASHBOARD_DATA: DashboardData = {
   results: new Map(),
   facets: new Map(),
   timelines: new Map(),
+  goals: new Map(),
 };
 
 /** A result per (dataset version, run params, canonical filter). */
@@ -19,6 +20,11 @@ export function resultKey(dataset: DatasetRef, params: RunParams, filter: RunFil
 }
 
 export function facetsKey(dataset: DatasetRef): string {
+  return `${dataset.id}@${dataset.version}`;
+}
+
+/** Goals per dataset version: their progress is measured on the version's newest run. */
+export function goalsKey(dataset: DatasetRef): string {
   return `${dataset.id}@${dataset.version}`;
 }
 

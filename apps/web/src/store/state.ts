@@ -9,6 +9,7 @@ import type {
   EventField,
   FacetsDto,
   IngestionKeyDto,
+  GoalDto,
   JourneyTimelineDto,
   MiningResult,
   RunDto,
@@ -123,6 +124,8 @@ export interface DashboardData {
   results: ReadonlyMap<string, ResultEntry>;
   facets: ReadonlyMap<string, Loadable<FacetsDto>>;
   timelines: ReadonlyMap<string, Loadable<JourneyTimelineDto>>;
+  /** Reform goals per dataset version (the goals view); dropped after a save to load again. */
+  goals: ReadonlyMap<string, Loadable<GoalDto[]>>;
 }
 
 /** The selected dataset's recent uploads (the upload history panel). */

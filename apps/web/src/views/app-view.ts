@@ -1,5 +1,6 @@
 import type {
   ChannelRoles,
+  CreateGoalRequest,
   DatasetDto,
   DeadlineSettings,
   QueueActivities,
@@ -54,6 +55,7 @@ export interface AppViewActions {
   /** The api's error when it refused the table, else null. */
   uploadLimits: (datasetId: string, csv: string) => Promise<unknown>;
   navigate: (patch: Partial<Route>, replace?: boolean) => void;
+  saveGoal: (datasetId: string, goalId: string | null, goal: CreateGoalRequest) => Promise<unknown>;
   setLocale: (locale: Locale) => void;
 }
 
@@ -384,6 +386,7 @@ export function createAppView(
           layouts,
           navigate: actions.navigate,
           deadlineActions: deadlineActions(dataset, state.run.run.params),
+          saveGoal: actions.saveGoal,
         }),
       );
       return;

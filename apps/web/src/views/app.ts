@@ -5,6 +5,7 @@ import { createAuditActions } from '../controllers/audit';
 import { watchDashboardData } from '../controllers/dashboard-data';
 import { createAccessActions } from '../controllers/dataset-access';
 import { createDatasetActions, LOCALE_KEY } from '../controllers/datasets';
+import { createGoalActions } from '../controllers/goals';
 import { createKeysActions } from '../controllers/ingestion-keys';
 import { createRunActions } from '../controllers/runs';
 import { createSession } from '../controllers/session';
@@ -76,6 +77,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     select: datasets.select,
     navigate: datasets.navigate,
   });
+  const goals = createGoalActions(api, store);
   const upload = createUploadFlow(api, store, session, {
     pollIntervalMs: options.uploadPollIntervalMs ?? 1000,
     newId: options.newId ?? (() => randomUuid()),
@@ -101,6 +103,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): Store<AppState
     saveDeadlines: datasets.saveDeadlines,
     uploadLimits: datasets.uploadLimits,
     navigate: datasets.navigate,
+    saveGoal: goals.save,
     setLocale: datasets.setLocale,
   });
 

@@ -1,7 +1,7 @@
-import type { DatasetDto, MiningResult, RunDto } from '@onetrip/contracts';
+import type { CreateGoalRequest, DatasetDto, MiningResult, RunDto } from '@onetrip/contracts';
 import type { MapLayout } from '../charts/process-map';
 import type { Translator } from '../i18n/i18n';
-import { facetsKey, resultKey, timelineKey } from '../store/dashboard-data';
+import { facetsKey, goalsKey, resultKey, timelineKey } from '../store/dashboard-data';
 import type { DashboardData } from '../store/state';
 import { el, progressBar } from './dom';
 import { errorBox } from './errors';
@@ -25,6 +25,8 @@ export interface DashboardInput {
   navigate: (patch: Partial<Route>, replace?: boolean) => void;
   /** The Deadlines view's limit table actions (absent: the table is not editable). */
   deadlineActions?: DeadlineActions;
+  /** Creates or edits a goal of the dataset (controllers/goals.ts). */
+  saveGoal: (datasetId: string, goalId: string | null, goal: CreateGoalRequest) => Promise<unknown>;
 }
 
 /** The tabs (the ARIA tabs pattern: Tab reaches the active tab, arrows, Home and End move). */
@@ -114,6 +116,12 @@ export function renderDashboard(input: DashboardInput): HTMLElement {
       timeline: route.journey
         ? (data.timelines.get(timelineKey(dataset, route.journey)) ?? null)
         : null,
+      goals: data.goals.get(goalsKey(dataset)) ?? null,
+      facets: (() => {
+        const f = data.facets.get(facetsKey(dataset));
+        return f?.status === 'done' ? f.value : null;
+      })(),
+      saveGoal: (goalId, goal) => input.saveGoal(dataset.id, goalId, goal),
     };
     const notice = suppressionNotice(tr, entry.result);
     const rendered =

@@ -78,6 +78,9 @@ function render(result: MiningResult, locale: 'en' | 'zh-CN', actions?: Partial<
     ...viewContext(result, locale),
     navigate: (patch) => navigations.push(patch),
     timeline: null,
+    goals: null,
+    facets: null,
+    saveGoal: () => Promise.resolve(null),
     dataset,
     deadlineActions: {
       save: (l) => {

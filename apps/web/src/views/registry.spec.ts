@@ -20,9 +20,10 @@ describe('the view registry', () => {
     }
   });
 
-  it('keeps the journey timeline reachable when a filter leaves no journeys', () => {
+  it('keeps the journey timeline and the goals reachable when a filter leaves no journeys', () => {
     expect(DASHBOARD_VIEWS.filter((view) => !view.needsJourneys).map((view) => view.id)).toEqual([
       'timeline',
+      'goals',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { bottlenecksView } from './bottlenecks-view';
 import { deadlinesView } from './deadlines-view';
+import { goalsView } from './goals-view';
 import { mapView } from './map-view';
 import { overviewView } from './overview-view';
 import { VIEWS, type ViewName } from './route';
@@ -23,6 +24,7 @@ const BY_ID: Readonly<Record<ViewName, DashboardView>> = {
   variants: variantsView,
   deadlines: deadlinesView,
   timeline: timelineView,
+  goals: goalsView,
 };
 
 /** The dashboard's views in tab order. */

@@ -10,6 +10,7 @@ export const VIEWS = [
   'variants',
   'deadlines',
   'timeline',
+  'goals',
 ] as const;
 export type ViewName = (typeof VIEWS)[number];
 

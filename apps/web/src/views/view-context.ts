@@ -1,4 +1,12 @@
-import type { DatasetDto, Histogram, JourneyTimelineDto, MiningResult } from '@onetrip/contracts';
+import type {
+  CreateGoalRequest,
+  DatasetDto,
+  FacetsDto,
+  GoalDto,
+  Histogram,
+  JourneyTimelineDto,
+  MiningResult,
+} from '@onetrip/contracts';
 import type { Column } from '../charts/columns';
 import type { MapLayout } from '../charts/process-map';
 import type { MessageKey, Translator } from '../i18n/i18n';
@@ -31,6 +39,12 @@ export interface DashboardContext extends ViewContext {
   dataset?: DatasetDto;
   /** Saving and uploading the limit table, then mining again (absent: not editable). */
   deadlineActions?: DeadlineActions;
+  /** The dataset's goals once asked for (the goals view reads them). */
+  goals: Loadable<GoalDto[]> | null;
+  /** The dataset's facets (values a goal's scope may name), once loaded. */
+  facets: FacetsDto | null;
+  /** Creates (`goalId` null) or edits a goal: resolves with the error to show, or null. */
+  saveGoal: (goalId: string | null, goal: CreateGoalRequest) => Promise<unknown>;
 }
 
 /** One tab of the dashboard: an entry of `views/registry.ts`, one file per view. */

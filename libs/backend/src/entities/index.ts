@@ -3,6 +3,7 @@ import { AuditEventEntity } from './audit-event.entity';
 import { DatasetEntity } from './dataset.entity';
 import { DatasetFacetsEntity } from './dataset-facets.entity';
 import { EventEntity } from './event.entity';
+import { GoalEntity } from './goal.entity';
 import { IngestionKeyEntity } from './ingestion-key.entity';
 import { MiningResultEntity } from './mining-result.entity';
 import { MiningRunEntity } from './mining-run.entity';
@@ -16,6 +17,7 @@ export {
   DatasetEntity,
   DatasetFacetsEntity,
   EventEntity,
+  GoalEntity,
   IngestionKeyEntity,
   MiningResultEntity,
   MiningRunEntity,
@@ -37,4 +39,5 @@ export const ENTITIES = [
   AppUserEntity,
   UserSessionEntity,
   AuditEventEntity,
+  GoalEntity,
 ];

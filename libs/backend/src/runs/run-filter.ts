@@ -59,10 +59,11 @@ export function splitStoredParams(stored: RunParams): { params: RunParams; filte
 /**
  * The run's cache key (with the dataset version): params, filter and the result format. The
  * format tag changes when results gain fields or change meaning (insights/1: insights;
- * insights/2: queue tickets pair within a visit, abandoned tickets), so older cached results are
+ * insights/2: queue tickets pair within a visit, abandoned tickets; insights/3: the KPI series
+ * goals are measured on), so older cached results are
  * not served for requests that expect the new ones.
  */
-export const RESULT_FORMAT = 'insights/2';
+export const RESULT_FORMAT = 'insights/3';
 
 export function runKeyHash(stored: StoredRunParams): string {
   return createHash('sha256')

@@ -9,9 +9,26 @@ const HOUR_MS = 60 * 60 * 1000;
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
 
 export interface CalendarFields {
+  /** 'YYYY-MM'. */
   period: string;
+  /** ISO week 'YYYY-Www' (weeks start on Monday; week 1 holds the year's first Thursday). */
+  week: string;
+  /** 'YYYY-MM-DD'. */
+  day: string;
   weekday: number;
   hour: number;
+}
+
+const pad = (n: number): string => (n < 10 ? '0' : '') + String(n);
+
+/** The ISO week of a local date given as a UTC Date at that date's local midnight or later. */
+export function isoWeek(d: Date): string {
+  const weekday = ((d.getUTCDay() + 6) % 7) + 1;
+  // The Thursday of the same week decides the year.
+  const thursday = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 4 - weekday);
+  const year = new Date(thursday).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * 24 * HOUR_MS)) + 1;
+  return `${year}-W${pad(week)}`;
 }
 
 export class ZonedCalendar {
@@ -43,9 +60,11 @@ export class ZonedCalendar {
     let fields = this.fieldsByLocalHour.get(localHour);
     if (!fields) {
       const d = new Date(localHour * HOUR_MS);
-      const month = d.getUTCMonth() + 1;
+      const period = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
       fields = {
-        period: `${d.getUTCFullYear()}-${month < 10 ? '0' : ''}${month}`,
+        period,
+        week: isoWeek(d),
+        day: `${period}-${pad(d.getUTCDate())}`,
         weekday: ((d.getUTCDay() + 6) % 7) + 1,
         hour: d.getUTCHours(),
       };

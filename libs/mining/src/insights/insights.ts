@@ -45,6 +45,7 @@ import {
 } from './measures/channel-sequences';
 import { deadlines, type DeadlinesJson, type DeadlinesPartial } from './measures/deadlines';
 import { journeyMap, type JourneyMapJson, type JourneyMapPartial } from './measures/journey-map';
+import { kpiSeries, type KpiSeriesJson, type KpiSeriesPartial } from './measures/kpi-series';
 import {
   QueuePairing,
   queueWaits,
@@ -88,6 +89,7 @@ const INSIGHT_MEASURES: readonly AnyInsightMeasure[] = [
   journeyMap,
   variantLeadTimes,
   deadlines,
+  kpiSeries,
 ];
 
 /** The mergeable partial of the insights (PartialResult.insights): every measure's fields. */
@@ -102,7 +104,8 @@ export type InsightsPartial = InsightsHeader &
   BottleneckSidesPartial &
   JourneyMapPartial &
   VariantLeadTimesPartial &
-  DeadlinesPartial;
+  DeadlinesPartial &
+  KpiSeriesPartial;
 
 /** InsightsPartial as plain JSON (PartialResultJson.insights). No NUL-joined keys anywhere. */
 export type InsightsPartialJson = InsightsHeader & {
@@ -116,7 +119,8 @@ export type InsightsPartialJson = InsightsHeader & {
   BottleneckSidesJson &
   JourneyMapJson &
   VariantLeadTimesJson &
-  DeadlinesJson;
+  DeadlinesJson &
+  KpiSeriesJson;
 
 function header(h: InsightsHeader): InsightsHeader {
   return {

@@ -4,7 +4,9 @@ import type {
   AuditQuery,
   DatasetAccessUserDto,
   CreatedIngestionKeyDto,
+  CreateGoalRequest,
   DatasetDto,
+  GoalDto,
   IngestionKeyDto,
   RunDto,
   UploadDto,
@@ -48,6 +50,42 @@ export function runDto(status: RunDto['status'], progress: number): RunDto {
     createdAt: NOW,
     startedAt: NOW,
     finishedAt: status === 'completed' ? NOW : null,
+  };
+}
+
+/** A goal as the api answers it before any run (progress: no-run). */
+export function goalDto(id: string, datasetId: string, body: CreateGoalRequest): GoalDto {
+  return {
+    id,
+    datasetId,
+    title: body.title ?? null,
+    kpi: body.kpi,
+    scope: body.scope,
+    direction: body.direction ?? 'decrease',
+    baseline: body.baseline,
+    target: body.target,
+    deadline: body.deadline,
+    owner: body.owner,
+    createdBy: 'maria',
+    createdAt: NOW,
+    updatedAt: NOW,
+    progress: {
+      datasetVersion: null,
+      runId: null,
+      measuredAt: null,
+      reason: 'no-run',
+      message: 'The dataset has not been mined yet.',
+      baselineValue: null,
+      targetValue: null,
+      status: null,
+      currentPeriod: null,
+      current: null,
+      progress: null,
+      projectedShare: null,
+      actual: [],
+      plan: [],
+      projection: [],
+    },
   };
 }
 
@@ -116,6 +154,10 @@ export function previewDto(patch: Partial<UploadPreviewDto> = {}): UploadPreview
 }
 
 export type FakeApi = ApiClient & {
+  /** The dataset's goals (GET …/goals answers them); created ones are added. */
+  goals: GoalDto[];
+  /** The bodies of POST / PATCH …/goals, in order (goalId null: a new goal). */
+  goalRequests: { goalId: string | null; body: CreateGoalRequest }[];
   uploads: SentUpload[];
   /** The bodies of PATCH /datasets/:id, in order. */
   updates: { datasetId: string; body: unknown }[];
@@ -162,6 +204,8 @@ export function fakeApi(): FakeApi {
       code: `${what}.not-found`,
     });
   const api: FakeApi = {
+    goals: [],
+    goalRequests: [],
     uploads: [],
     updates: [],
     limitUploads: [],
@@ -350,6 +394,20 @@ export function fakeApi(): FakeApi {
       }),
     getTimeline: (datasetId, key) =>
       Promise.resolve({ datasetId, key, service: null, journey: 'case', journeys: [] }),
+    listGoals: () => Promise.resolve(api.goals.map((g) => ({ ...g }))),
+    createGoal: (datasetId, body) => {
+      api.goalRequests.push({ goalId: null, body });
+      const goal = goalDto(`g${api.goals.length + 1}`, datasetId, body);
+      api.goals.push(goal);
+      return Promise.resolve(goal);
+    },
+    updateGoal: (datasetId, goalId, body) => {
+      api.goalRequests.push({ goalId, body: body as CreateGoalRequest });
+      const index = api.goals.findIndex((g) => g.id === goalId);
+      if (index < 0) return Promise.reject(notFound('goal'));
+      api.goals[index] = { ...goalDto(goalId, datasetId, body as CreateGoalRequest) };
+      return Promise.resolve(api.goals[index]);
+    },
   };
   return api;
 }

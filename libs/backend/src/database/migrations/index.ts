@@ -10,6 +10,7 @@ import { RunErrorCodes1796340000000 } from './1796340000000-RunErrorCodes';
 import { UsersSessions1796400000000 } from './1796400000000-UsersSessions';
 import { AuditLog1796500000000 } from './1796500000000-AuditLog';
 import { DatasetDeadlines1796540000000 } from './1796540000000-DatasetDeadlines';
+import { Goals1796560000000 } from './1796560000000-Goals';
 import type { MigrationInterface } from 'typeorm';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   UsersSessions1796400000000,
   AuditLog1796500000000,
   DatasetDeadlines1796540000000,
+  Goals1796560000000,
 ];

@@ -6,7 +6,7 @@
 import type { Kpis, KpiPeriod } from '../../insights-types';
 import { compareStrings } from '../../compare';
 import { getOrAdd } from '../../maps';
-import { insightMeasure, type InsightJourney } from '../measure';
+import { insightMeasure, type InsightJourney, type InsightsContext } from '../measure';
 import { leadTimeKpi } from './lead-time';
 import { queueWaitKpi } from './queue-wait';
 import { reworkKpi } from './rework';
@@ -46,7 +46,32 @@ export function mergePeriod(target: PeriodPartial, source: PeriodPartial): void 
   for (const m of KPI_MEASURES) m.merge(target, source);
 }
 
-function kpisOf(period: PeriodPartial, withTrips: boolean): Kpis {
+export function periodToJson(period: PeriodPartial): PeriodJson {
+  return Object.assign(
+    { journeys: period.journeys },
+    ...KPI_MEASURES.map((m) => m.toJson(period)),
+  ) as PeriodJson;
+}
+
+export function periodFromJson(json: PeriodJson): PeriodPartial {
+  return Object.assign(
+    { journeys: json.journeys },
+    ...KPI_MEASURES.map((m) => m.fromJson(json)),
+  ) as PeriodPartial;
+}
+
+/** Adds one journey to a period partial (every KPI's fields). */
+export function addToPeriod(
+  period: PeriodPartial,
+  journey: InsightJourney,
+  context: InsightsContext,
+): void {
+  period.journeys += 1;
+  for (const m of KPI_MEASURES) m.addJourney(period, journey, context);
+}
+
+/** The finished KPIs of a period partial (also of a KPI series cell: measures/kpi-series.ts). */
+export function kpisOf(period: PeriodPartial, withTrips: boolean): Kpis {
   const kpis = { journeys: period.journeys };
   for (const m of KPI_MEASURES) Object.assign(kpis, m.finalize(period, { withTrips }));
   return kpis as Kpis;
@@ -61,9 +86,7 @@ export const periodsMeasure = insightMeasure<PeriodsPartial, { periods: [string,
   empty: () => ({ periods: new Map() }),
   tally: (target, context) => ({
     addJourney: (journey: InsightJourney) => {
-      const period = getOrAdd(target.periods, journey.period, emptyPeriod);
-      period.journeys += 1;
-      for (const m of KPI_MEASURES) m.addJourney(period, journey, context);
+      addToPeriod(getOrAdd(target.periods, journey.period, emptyPeriod), journey, context);
     },
     finish: () => undefined,
   }),
@@ -73,24 +96,10 @@ export const periodsMeasure = insightMeasure<PeriodsPartial, { periods: [string,
     }
   },
   toJson: (p) => ({
-    periods: [...p.periods].map(([key, period]) => [
-      key,
-      Object.assign(
-        { journeys: period.journeys },
-        ...KPI_MEASURES.map((m) => m.toJson(period)),
-      ) as PeriodJson,
-    ]),
+    periods: [...p.periods].map(([key, period]) => [key, periodToJson(period)]),
   }),
   fromJson: (json) => ({
-    periods: new Map(
-      json.periods.map(([key, period]) => [
-        key,
-        Object.assign(
-          { journeys: period.journeys },
-          ...KPI_MEASURES.map((m) => m.fromJson(period)),
-        ) as PeriodPartial,
-      ]),
-    ),
+    periods: new Map(json.periods.map(([key, period]) => [key, periodFromJson(period)])),
   }),
   finalize: (p, { withTrips }) => {
     const periods = sortedPeriods(p.periods);
