@@ -258,6 +258,8 @@ describe('a real estate transfer log goes from upload to process map', () => {
       '/api/v1/datasets/{id}/uploads',
       '/api/v1/datasets/{id}/uploads/preview',
       '/api/v1/runs/{id}',
+      '/api/v1/runs/{id}/cancel',
+      '/api/v1/runs/{id}/events',
       '/api/v1/runs/{id}/result',
       '/api/v1/uploads/{id}',
       '/api/v1/uploads/{id}/rejected.csv',

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   JobProducer,
+  shardJobId,
   MiningRunEntity,
   RunRecovery,
   RunRepository,
@@ -24,6 +25,9 @@ export function toRunDto(run: MiningRunEntity, cached = false): RunDto {
     datasetVersion: run.datasetVersion,
     status: run.status,
     progress: run.progress,
+    shards: run.shards ?? null,
+    shardsDone: run.shardsDone ?? 0,
+    rowsRead: run.rowsRead ?? 0,
     params,
     filter,
     error: run.error,
@@ -113,6 +117,42 @@ export class RunsService {
     return toRunDto(await this.require(id));
   }
 
+  /**
+   * Cancels a queued or running run: status cancelled and its shards (with their partials)
+   * deleted in one transaction, then its waiting jobs removed from the queue. A job already
+   * running stops at its next progress write (it finds the run cancelled); a job Redis could not
+   * remove now is dropped by its worker for the same reason. Cancelling a cancelled run answers
+   * it again; a completed or failed one is a 409 run.finished.
+   */
+  async cancel(id: string): Promise<RunDto> {
+    const run = await this.require(id);
+    if (run.status === 'cancelled') return toRunDto(run);
+    const before = await this.runs.cancel(id);
+    if (!before) {
+      const now = await this.require(id);
+      if (now.status === 'cancelled') return toRunDto(now);
+      throw new ProblemException(
+        409,
+        'run.finished',
+        `Run ${id} is ${now.status}; only a queued or running run can be cancelled.`,
+      );
+    }
+    const jobs = [id];
+    for (let shard = 0; shard < (before.shards ?? 0); shard += 1) jobs.push(shardJobId(id, shard));
+    for (const job of jobs) {
+      await this.producer.cancel(job).catch((error: unknown) => {
+        this.logger.warn(`run ${id}: job ${job} not removed: ${String(error)}`);
+      });
+    }
+    return toRunDto(await this.require(id));
+  }
+
+  /** The run as it is now (for its event stream); null when it no longer exists. */
+  async current(id: string): Promise<RunDto | null> {
+    const run = await this.runs.findById(id);
+    return run ? toRunDto(run) : null;
+  }
+
   async listByDataset(datasetId: string): Promise<RunDto[]> {
     await this.datasets.require(datasetId);
     return (await this.runs.listByDataset(datasetId, LATEST_RUNS)).map((r) => toRunDto(r));
@@ -139,7 +179,7 @@ export class RunsService {
     };
   }
 
-  private async require(id: string): Promise<MiningRunEntity> {
+  async require(id: string): Promise<MiningRunEntity> {
     const run = isUuid(id) ? await this.runs.findById(id) : null;
     if (!run) throw notFound('run', id);
     return run;

@@ -61,6 +61,11 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   LOGIN_MAX_FAILURES: integer(1).default(5),
   LOGIN_FAILURE_WINDOW_MINUTES: integer(1).default(15),
+  SHARD_EVENTS: integer(1).default(2_000_000),
+  MAX_SHARDS: integer(1).max(1024).default(64),
+  // Faults for integration tests only (refused unless NODE_ENV=test).
+  TEST_FAIL_SHARD_ONCE: integer(0).optional(),
+  TEST_SHARD_BATCH_DELAY_MS: integer(0).optional(),
 });
 
 export interface AppConfig {
@@ -94,6 +99,13 @@ export interface AppConfig {
   /** Failed logins per username and address within the window before login answers 429. */
   readonly loginMaxFailures: number;
   readonly loginFailureWindowMs: number;
+  /** A run gets one shard per this many events of its dataset (at most maxShards). */
+  readonly shardEvents: number;
+  readonly maxShards: number;
+  /** Test faults: this shard number fails once after storing its partial. */
+  readonly testFailShardOnce: number | null;
+  /** Test faults: a shard sleeps this long after every batch of 1024 events. */
+  readonly testShardBatchDelayMs: number;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +126,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError(`invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const faults = ['TEST_FAIL_SHARD_ONCE', 'TEST_SHARD_BATCH_DELAY_MS'] as const;
+  const fault = faults.find((name) => e[name] !== undefined);
+  if (fault && e.NODE_ENV !== 'test') {
+    throw new ConfigError(`invalid environment:\n  ${fault}: only allowed when NODE_ENV=test`);
+  }
   if (e.NODE_ENV === 'production') {
     const problem = productionKeyProblem(e.PSEUDONYM_KEY);
     if (problem) throw new ConfigError(`invalid environment:\n  PSEUDONYM_KEY: ${problem}`);
@@ -140,6 +157,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     cookieSecure: e.COOKIE_SECURE,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginFailureWindowMs: e.LOGIN_FAILURE_WINDOW_MINUTES * 60_000,
+    shardEvents: e.SHARD_EVENTS,
+    maxShards: e.MAX_SHARDS,
+    testFailShardOnce: e.TEST_FAIL_SHARD_ONCE ?? null,
+    testShardBatchDelayMs: e.TEST_SHARD_BATCH_DELAY_MS ?? 0,
   });
 }
 

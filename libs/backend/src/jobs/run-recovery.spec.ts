@@ -25,7 +25,7 @@ function world(job: JobState, rowUnfinished = true) {
   return { recovery: new RunRecovery(runs, producer), did };
 }
 
-const run = { id: 'r1', status: 'running' as const };
+const run = { id: 'r1', status: 'running' as const, shards: null };
 
 describe('RunRecovery', () => {
   it.each(['waiting', 'active', 'delayed', 'paused'] as const)(

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { ConcurrencyLimit } from '../cache/concurrency-limit';
 import { AppConfig, CONFIG } from '../config/config';
 import { connectPg } from '../database/pg-connection';
+import { shardCondition, shardKeyColumn } from '../runs/shards';
 import { copyRows } from './copy-text';
 import { eventColumns, rowToEvent } from './event-row';
 import { assertUuid } from './uuid';
@@ -129,8 +130,10 @@ export class EventQueryRepository {
     journey: JourneyKey = 'case',
     /** The attribute holding the queue ticket number (run param queueTicketAttribute). */
     ticketAttribute?: string,
+    /** Only the events of this shard of a sharded run (runs/shards.ts). */
+    shard?: { index: number; count: number },
   ): AsyncGenerator<MiningEvent> {
-    return this.copyEvents(miningCopySql(datasetId, filter, journey, ticketAttribute));
+    return this.copyEvents(miningCopySql(datasetId, filter, journey, ticketAttribute, shard));
   }
 
   /** Streams the events a COPY … TO STDOUT of EVENT_COLUMNS reads, on a connection of its own. */
@@ -216,12 +219,15 @@ export function miningCopySql(
   filter: RunFilter,
   journey: JourneyKey,
   ticketAttribute?: string,
+  shard?: { index: number; count: number },
 ): string {
   const dataset = `dataset_id = '${assertUuid(datasetId)}'`;
-  const key = journey === 'case' ? 'case_id' : 'citizen_key';
+  const key = shardKeyColumn(journey);
   const keep = keyConditions(filter).map(
     (condition) => `${key} IN (SELECT ${key} FROM event WHERE ${dataset} AND (${condition}))`,
   );
+  // A shard is a range of the hash of the same key column: whole journeys (runs/shards.ts).
+  if (shard && shard.count > 1) keep.push(shardCondition(journey, shard.index, shard.count));
   return eventCopySql(datasetId, keep, undefined, ticketAttribute);
 }
 

@@ -8,6 +8,7 @@ import { QueueActivities1796300000000 } from './1796300000000-QueueActivities';
 import { RejectionCodes1796330000000 } from './1796330000000-RejectionCodes';
 import { RunErrorCodes1796340000000 } from './1796340000000-RunErrorCodes';
 import { UsersSessions1796400000000 } from './1796400000000-UsersSessions';
+import { RunShards1796570000000 } from './1796570000000-RunShards';
 import type { MigrationInterface } from 'typeorm';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RejectionCodes1796330000000,
   RunErrorCodes1796340000000,
   UsersSessions1796400000000,
+  RunShards1796570000000,
 ];
