@@ -223,7 +223,7 @@ export const en = {
   'run.queued': 'Waiting for a worker…',
   'run.running': 'Mining… {percent}',
   'run.loadingResult': 'Loading the result…',
-  'run.cancelled': 'The mining run was cancelled.',
+  'miningError.cancelled': 'The mining run was cancelled.',
   'run.failed': 'The mining run failed.',
   'run.cached': 'Answered from an identical earlier run.',
   'run.finished': 'Mined {date}',

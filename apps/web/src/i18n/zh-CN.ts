@@ -214,7 +214,7 @@ export const zhCN: Messages = {
   'run.queued': '正在等待处理…',
   'run.running': '正在挖掘… {percent}',
   'run.loadingResult': '正在加载结果…',
-  'run.cancelled': '流程挖掘已取消。',
+  'miningError.cancelled': '流程挖掘已取消。',
   'run.failed': '流程挖掘失败。',
   'run.cached': '结果来自一次相同的历史运行。',
   'run.finished': '生成于 {date}',
