@@ -1,7 +1,7 @@
 import type { RunDto } from '@onetrip/contracts';
 import { buildingPermit } from '../charts/fixtures/building-permit';
 import { runDto } from '../views/testing/fake-api';
-import { watchRun, type RunEventSource } from './run-watcher';
+import { watchRun } from './run-watcher';
 
 /** A scripted event stream: the test sends its events and sees when it is closed. */
 function fakeSource() {
@@ -55,7 +55,7 @@ describe('the run watcher with Server-Sent Events', () => {
       pollIntervalMs: 0,
       eventSource: (url) => {
         source.opened.push(url);
-        return source as RunEventSource;
+        return source;
       },
       onProgress: (run) => seen.push(`${run.status} ${run.progress}`),
     });
@@ -76,7 +76,7 @@ describe('the run watcher with Server-Sent Events', () => {
     const client = api([runDto('running', 0.5), runDto('completed', 1)]);
     const watching = watchRun(client, runDto('running', 0.1), {
       pollIntervalMs: 0,
-      eventSource: () => source as RunEventSource,
+      eventSource: () => source,
     });
     await tick();
     source.onerror?.(new Event('error'));
@@ -100,7 +100,7 @@ describe('the run watcher with Server-Sent Events', () => {
     const client = api([]);
     const watching = watchRun(client, runDto('running', 0.1), {
       pollIntervalMs: 0,
-      eventSource: () => source as RunEventSource,
+      eventSource: () => source,
     });
     await tick();
     source.send('done', { ...runDto('running', 0.4), status: 'cancelled' });

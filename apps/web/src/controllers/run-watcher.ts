@@ -20,7 +20,7 @@ export interface RunEventSource {
 /** The browser's EventSource on the page's cookie session, or null where there is none. */
 export function browserEventSource(url: string): RunEventSource | null {
   if (typeof EventSource === 'undefined') return null;
-  return new EventSource(url, { withCredentials: true }) as RunEventSource;
+  return new EventSource(url, { withCredentials: true });
 }
 
 export interface WatchOptions {
