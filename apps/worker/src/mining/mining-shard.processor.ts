@@ -72,7 +72,6 @@ export class MiningShardProcessor implements JobProcessor<'mining.shard'> {
         this.logger.log(`run ${runId} is no longer running; shard ${shard} not stored`);
         return;
       }
-      await this.runs.shardProgress(runId, shard, read, total);
       this.logger.log(
         `run ${runId}: shard ${shard + 1}/${stored.shards} (${read} events) stored; ` +
           `${stored.shardsDone} done`,

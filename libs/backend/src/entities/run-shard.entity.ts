@@ -1,4 +1,3 @@
-import type { PartialResultJson } from '@onetrip/mining';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { MiningRunEntity } from './mining-run.entity';
 import { bigintAsNumber } from './transformers';
@@ -40,9 +39,12 @@ export class RunShardEntity {
   @Column({ type: 'text', nullable: true })
   error!: string | null;
 
-  /** partialToJson of @onetrip/mining; null until done, and again once the run is merged. */
-  @Column({ type: 'jsonb', nullable: true })
-  partial!: PartialResultJson | null;
+  /**
+   * partialToJson of @onetrip/mining as gzip-compressed JSON (RunRepository encodes and decodes
+   * it); null until done, and again once the run is merged.
+   */
+  @Column({ type: 'bytea', nullable: true })
+  partial!: Buffer | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;

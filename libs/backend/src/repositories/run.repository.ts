@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { RunParams, RunStatus } from '@onetrip/contracts';
 import type { MiningResult, PartialResultJson } from '@onetrip/mining';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { MiningResultEntity } from '../entities/mining-result.entity';
 import { MiningRunEntity } from '../entities/mining-run.entity';
 import { RunShardEntity, type ShardStatus } from '../entities/run-shard.entity';
+
+const gzip = promisify(zlib.gzip);
+const gunzip = promisify(zlib.gunzip);
 
 /** What storing a shard's partial did: false when the run is no longer running (cancelled). */
 export type ShardStored =
@@ -226,6 +231,8 @@ export class RunRepository {
     partial: PartialResultJson,
     rowsRead: number,
   ): Promise<ShardStored> {
+    // Compressed before the transaction: its row locks are held only for the writes.
+    const encoded = await gzip(JSON.stringify(partial));
     return this.dataSource.transaction(async (m) => {
       const run = await lockedRun(m, runId);
       if (run?.status !== 'running') return { stored: false };
@@ -235,16 +242,16 @@ export class RunRepository {
       );
       if (before.length === 0) return { stored: false };
       await m.query(
-        `UPDATE run_shard SET partial = $3::jsonb, status = 'done', rows_read = $4, error = NULL,
+        `UPDATE run_shard SET partial = $3, status = 'done', rows_read = $4, error = NULL,
            updated_at = now() WHERE run_id = $1 AND shard_no = $2`,
-        [runId, shard, JSON.stringify(partial), rowsRead],
+        [runId, shard, encoded, rowsRead],
       );
       const counted = before[0].status !== 'done';
+      // The run's rows read: every shard's, this one's final count included (same transaction).
       const [after] = await m.query<{ shards_done: number; shards: number }[]>(
-        counted
-          ? `WITH u AS (UPDATE mining_run SET shards_done = shards_done + 1 WHERE id = $1
-               RETURNING shards_done, shards) SELECT * FROM u`
-          : `SELECT shards_done, shards FROM mining_run WHERE id = $1`,
+        `WITH u AS (UPDATE mining_run SET shards_done = shards_done + ${counted ? 1 : 0},
+           rows_read = (SELECT coalesce(sum(rows_read), 0) FROM run_shard WHERE run_id = $1)
+         WHERE id = $1 RETURNING shards_done, shards) SELECT * FROM u`,
         [runId],
       );
       return { stored: true, shardsDone: after.shards_done, shards: after.shards, counted };
@@ -268,11 +275,13 @@ export class RunRepository {
 
   /** The stored partial of one shard (null when not stored). */
   async shardPartial(runId: string, shard: number): Promise<PartialResultJson | null> {
-    const rows = await this.dataSource.query<{ partial: PartialResultJson | null }[]>(
+    const rows = await this.dataSource.query<{ partial: Buffer | null }[]>(
       `SELECT partial FROM run_shard WHERE run_id = $1 AND shard_no = $2`,
       [runId, shard],
     );
-    return rows[0]?.partial ?? null;
+    const stored = rows[0]?.partial;
+    if (!stored) return null;
+    return JSON.parse((await gunzip(stored)).toString('utf8')) as PartialResultJson;
   }
 
   /**
