@@ -5,6 +5,7 @@
  * is counted once; a cancelled run stops, keeps no shard rows and no result; the run's event
  * stream sends progress and then done. Needs the built worker: `node tools/build.mjs server`.
  */
+import { createJobQueue, shardJobId } from '@onetrip/backend';
 import type { DatasetDto, RunDto, RunResultDto } from '@onetrip/contracts';
 import { resolveOptions, simulate, toCsv } from '@onetrip/simulator';
 import { Client } from 'pg';
@@ -30,9 +31,10 @@ describe('a run split into shards', () => {
   let api: RunningApi;
   let sql: Client;
   const workers: RunningProcess[] = [];
-  /** The same CSV uploaded twice: `one` is mined as one shard, `four` as four. */
+  /** The same CSV uploaded thrice: `one` is mined as one shard, `four` and `lost` as four. */
   let one: DatasetDto;
   let four: DatasetDto;
+  let lost: DatasetDto;
 
   const startRun = async (datasetId: string, body: object): Promise<RunDto> => {
     const created = await postJson<RunDto>(`${api.url}/api/v1/datasets/${datasetId}/runs`, body);
@@ -67,7 +69,7 @@ describe('a run split into shards', () => {
     sql = new Client({ connectionString: db.url });
     await sql.connect();
     const csv = [...toCsv(simulate(resolveOptions({ journeys: 2000, seed: 'shards' })))].join('');
-    for (const name of ['one shard', 'four shards']) {
+    for (const name of ['one shard', 'four shards', 'lost shard jobs']) {
       const made = await postJson<DatasetDto>(`${api.url}/api/v1/datasets`, { name });
       const upload = await uploadCsv(
         `${api.url}/api/v1/datasets/${made.body.id}/uploads`,
@@ -82,6 +84,7 @@ describe('a run split into shards', () => {
     const list = await getJson<DatasetDto[]>(`${api.url}/api/v1/datasets`);
     one = list.body.find((d) => d.name === 'one shard')!;
     four = list.body.find((d) => d.name === 'four shards')!;
+    lost = list.body.find((d) => d.name === 'lost shard jobs')!;
     expect(one.eventCount).toBe(four.eventCount);
     expect(one.eventCount).toBeGreaterThan(4000);
   }, 120_000);
@@ -123,6 +126,7 @@ describe('a run split into shards', () => {
         TEST_FAIL_SHARD_ONCE: '2',
         TEST_SHARD_BATCH_DELAY_MS: '250',
         JOB_BACKOFF_MS: '100',
+        RECONCILE_INTERVAL_MS: '1000',
       });
       workers.push(spawnWorker(env), spawnWorker(env));
       for (const w of workers) await w.waitFor(/worker ready/);
@@ -199,6 +203,43 @@ describe('a run split into shards', () => {
       expect(result.status).toBe(409);
       const again = await postJson<RunDto>(`${api.url}/api/v1/runs/${run.id}/cancel`, {});
       expect(again.body.status).toBe('cancelled');
+    }, 120_000);
+
+    it('queues a shard again when its Bull job vanished, and still gives the one-shard result', async () => {
+      const queue = createJobQueue(testConfig(db));
+      try {
+        const run = await startRun(lost.id, CASE);
+        let now = run;
+        while (now.shards === null || now.shards === undefined) {
+          await new Promise((r) => setTimeout(r, 20));
+          now = (await getJson<RunDto>(`${api.url}/api/v1/runs/${run.id}`)).body;
+        }
+        // Two workers mine two shards; the jobs of the others wait. Take them away, as a Redis
+        // restart without persistence would.
+        const removed: number[] = [];
+        const states: string[] = [];
+        for (let shard = 0; shard < 4; shard += 1) {
+          const job = await queue.getJob(shardJobId(run.id, shard));
+          const state = job ? await job.getState() : 'missing';
+          states.push(state);
+          if (job && state === 'waiting') {
+            await job.remove();
+            removed.push(shard);
+          }
+        }
+        expect(states).toContain('waiting');
+        const done = await waitForRun(api.url, run.id);
+        expect(done).toMatchObject({ status: 'completed', shardsDone: 4 });
+        const result = await getJson<RunResultDto>(`${api.url}/api/v1/runs/${run.id}/result`);
+        expect(JSON.stringify(result.body.result)).toBe(JSON.stringify(wholeCase));
+        const output = workers.map((w) => w.output()).join('\n');
+        for (const shard of removed) {
+          expect(output).toContain(`run ${run.id}: shard ${shard + 1}/4`);
+        }
+        expect(output).toMatch(new RegExp(`run ${run.id} \\(running\\) had no job; re-enqueued`));
+      } finally {
+        await queue.close();
+      }
     }, 120_000);
 
     it('refuses to cancel a completed run (409 run.finished)', async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { MiningRunEntity } from '../entities/mining-run.entity';
 import { RunRepository } from '../repositories/run.repository';
 import { shardJobId } from './job-map';
-import { JobProducer, isPendingState } from './job.producer';
+import { JobProducer, isPendingState, type JobState } from './job.producer';
 
 /** What `RunRecovery.recover` did with an unfinished run. */
 export type Recovery = 'pending' | 'requeued' | 'failed' | 'finished';
@@ -35,7 +35,7 @@ export class RunRecovery {
 
   async recover(run: Pick<MiningRunEntity, 'id' | 'status' | 'shards'>): Promise<Recovery> {
     if (run.status === 'running' && run.shards !== null && run.shards > 1) {
-      return this.recoverShards(run.id);
+      return this.recoverShards(run.id, run.shards);
     }
     const job = await this.producer.state(run.id);
     if (isPendingState(job.state)) return 'pending';
@@ -48,12 +48,18 @@ export class RunRecovery {
     return 'requeued';
   }
 
-  private async recoverShards(runId: string): Promise<Recovery> {
+  private async recoverShards(runId: string, count: number): Promise<Recovery> {
+    // Jobs first, rows second: a shard stores its partial (row done) before its job completes,
+    // so a completed job is never paired with a row read before it was done.
+    const jobs: JobState[] = [];
+    for (let shard = 0; shard < count; shard += 1) {
+      jobs.push(await this.producer.state(shardJobId(runId, shard)));
+    }
     const shards = await this.runs.listShards(runId);
     let requeued = false;
     let pending = false;
     for (const shard of shards) {
-      const job = await this.producer.state(shardJobId(runId, shard.shardNo));
+      const job = jobs[shard.shardNo] ?? { state: 'missing' };
       if (isPendingState(job.state)) {
         pending = true;
         continue;

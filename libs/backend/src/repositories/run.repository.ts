@@ -177,13 +177,15 @@ export class RunRepository {
 
   /**
    * A shard attempt begins: counted, its reader noted, its rows read reset. A shard done before
-   * stays done (its re-run overwrites its partial but is not counted twice). False when the run
+   * stays done, with its rows read (its re-run overwrites its partial but is not counted twice,
+   * and the run's rows read stay whole while it re-reads). False when the run
    * is not running or the shard is gone (cancelled).
    */
   async startShard(runId: string, shard: number, worker: string): Promise<boolean> {
     const rows = await this.dataSource.query<{ status: ShardStatus }[]>(
       `WITH u AS (
-         UPDATE run_shard SET attempts = attempts + 1, worker = $3, rows_read = 0, error = NULL,
+         UPDATE run_shard SET attempts = attempts + 1, worker = $3, error = NULL,
+           rows_read = CASE WHEN status = 'done' THEN rows_read ELSE 0 END,
            status = CASE WHEN status = 'done' THEN 'done' ELSE 'running' END, updated_at = now()
          WHERE run_id = $1 AND shard_no = $2
            AND EXISTS (SELECT 1 FROM mining_run WHERE id = $1 AND status = 'running')
@@ -205,7 +207,8 @@ export class RunRepository {
     total: number,
   ): Promise<boolean> {
     await this.dataSource.query(
-      `UPDATE run_shard SET rows_read = $3 WHERE run_id = $1 AND shard_no = $2`,
+      `UPDATE run_shard SET rows_read = $3
+       WHERE run_id = $1 AND shard_no = $2 AND status <> 'done'`,
       [runId, shard, rowsRead],
     );
     const rows = await this.dataSource.query<{ id: string }[]>(
