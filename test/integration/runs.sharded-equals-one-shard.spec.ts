@@ -117,6 +117,31 @@ describe('a run split into shards', () => {
     }
   }, 120_000);
 
+  it('cancels a run mined as one shard mid-way: it stops and stores nothing', async () => {
+    const worker = spawnWorker(testEnv(db, { LOG_LEVEL: 'log', TEST_SHARD_BATCH_DELAY_MS: '250' }));
+    await worker.waitFor(/worker ready/);
+    try {
+      const run = await startRun(one.id, { params: { journey: 'citizen' } });
+      let now = run;
+      while (!(now.status === 'running' && (now.rowsRead ?? 0) > 0)) {
+        await new Promise((r) => setTimeout(r, 50));
+        now = (await getJson<RunDto>(`${api.url}/api/v1/runs/${run.id}`)).body;
+        expect(now.status).not.toBe('completed');
+      }
+      expect(now.shards).toBe(1);
+      const cancelled = await postJson<RunDto>(`${api.url}/api/v1/runs/${run.id}/cancel`, {});
+      expect(cancelled.body.status).toBe('cancelled');
+      await worker.waitFor(new RegExp(`run ${run.id} is no longer running; mining stops`), 10_000);
+      expect((await getJson<RunDto>(`${api.url}/api/v1/runs/${run.id}`)).body.status).toBe(
+        'cancelled',
+      );
+      const results = await sql.query(`SELECT 1 FROM mining_result WHERE run_id = $1`, [run.id]);
+      expect(results.rowCount).toBe(0);
+    } finally {
+      expect((await worker.stop()).code).toBe(0);
+    }
+  }, 120_000);
+
   describe('with two workers and SHARD_EVENTS forcing 4 shards', () => {
     beforeAll(async () => {
       const env = testEnv(db, {

@@ -12,7 +12,7 @@ import {
 import { MiningInputError, createMiner } from '@onetrip/mining';
 import type { Job } from 'bull';
 import { HandlesJob, JobProcessor } from '../jobs/job-handler';
-import { PROGRESS_INTERVAL_MS, runSetup } from './run-setup';
+import { PROGRESS_INTERVAL_MS, runSetup, sleep } from './run-setup';
 
 /**
  * Starts one run. A dataset of more than SHARD_EVENTS events is split into shards (run_shard
@@ -81,6 +81,9 @@ export class MiningRunProcessor implements JobProcessor<'mining.run'> {
       for await (const event of events) {
         miner.add(event);
         streamed += 1;
+        if ((streamed & 1023) === 0 && this.config.testShardBatchDelayMs > 0) {
+          await sleep(this.config.testShardBatchDelayMs);
+        }
         if ((streamed & 1023) === 0 && Date.now() - last >= PROGRESS_INTERVAL_MS) {
           last = Date.now();
           // Keep below 1 until the result is stored: 1 means completed.

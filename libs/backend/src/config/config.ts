@@ -104,7 +104,7 @@ export interface AppConfig {
   readonly maxShards: number;
   /** Test faults: this shard number fails once after storing its partial. */
   readonly testFailShardOnce: number | null;
-  /** Test faults: a shard sleeps this long after every batch of 1024 events. */
+  /** Test faults: mining (a shard or a whole run) sleeps this long after every 1024 events. */
   readonly testShardBatchDelayMs: number;
 }
 
