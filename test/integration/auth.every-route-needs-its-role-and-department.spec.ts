@@ -69,6 +69,12 @@ async function call(
     headers: { 'content-type': 'application/json', ...headers },
     body: SAFE.has(method) ? undefined : '{}',
   });
+  // A run's event stream (GET /runs/:id/events) stays open while the run is unfinished: its
+  // status is what this table checks, so the stream is closed unread.
+  if (/^text\/event-stream/.test(res.headers.get('content-type') ?? '')) {
+    await res.body?.cancel();
+    return { status: res.status, body: null as unknown as ProblemDetails };
+  }
   const text = await res.text();
   const json = /json/.test(res.headers.get('content-type') ?? '') && text !== '';
   return { status: res.status, body: (json ? JSON.parse(text) : null) as ProblemDetails };

@@ -158,10 +158,6 @@ describe('expired sessions', () => {
     const { url } = await api({ SESSION_CLEANUP_INTERVAL_MS: '100' });
     const expiring = await newUser(url, 'eve-expiring', 'viewer');
     const staying = await newUser(url, 'stan-staying', 'viewer');
-    await sql(
-      `UPDATE user_session SET expires_at = now() - interval '1 second'
-       WHERE user_id = (SELECT id FROM app_user WHERE username = 'eve-expiring')`,
-    );
     const count = async (username: string): Promise<number> =>
       (
         await sql<{ n: number }>(
@@ -170,7 +166,12 @@ describe('expired sessions', () => {
           [username],
         )
       )[0].n;
+    // The live session exists; then it expires (the 100 ms interval may delete it at once).
     expect(await count('eve-expiring')).toBe(1);
+    await sql(
+      `UPDATE user_session SET expires_at = now() - interval '1 second'
+       WHERE user_id = (SELECT id FROM app_user WHERE username = 'eve-expiring')`,
+    );
     const deadline = Date.now() + 5000;
     while ((await count('eve-expiring')) > 0 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 100));

@@ -307,7 +307,7 @@ export function spawnNode(args: string[], env: Record<string, string>): RunningP
   };
 }
 
-/** Polls a run until it is completed or failed. */
+/** Polls a run until it is completed, failed or cancelled. */
 export async function waitForRun(
   apiUrl: string,
   runId: string,
@@ -317,7 +317,8 @@ export async function waitForRun(
   for (;;) {
     const res = await fetch(`${apiUrl}/api/v1/runs/${runId}`);
     const run = (await res.json()) as RunDto;
-    if (run.status === 'completed' || run.status === 'failed') return run;
+    if (run.status === 'completed' || run.status === 'failed' || run.status === 'cancelled')
+      return run;
     if (Date.now() > deadline)
       throw new Error(`run ${runId} still ${run.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));

@@ -23,6 +23,7 @@ export * from './repositories/upload.repository';
 export * from './repositories/user.repository';
 export * from './runs/run-params';
 export * from './runs/run-filter';
+export * from './runs/shards';
 export { type EventToStore } from './repositories/event-copy';
 export { isUuid } from './repositories/uuid';
 export * from './auth/password';

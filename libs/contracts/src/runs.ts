@@ -118,7 +118,8 @@ export const CreateRunRequestSchema = z
   .strict();
 export type CreateRunRequest = z.infer<typeof CreateRunRequestSchema>;
 
-export const RunStatusSchema = z.enum(['queued', 'running', 'completed', 'failed']);
+/** queued → running → completed | failed | cancelled (docs/api.md#run-lifecycle). */
+export const RunStatusSchema = z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']);
 export type RunStatus = z.infer<typeof RunStatusSchema>;
 
 export const RunDtoSchema = z.object({
@@ -127,6 +128,14 @@ export const RunDtoSchema = z.object({
   datasetVersion: z.number().int(),
   status: RunStatusSchema,
   progress: z.number().min(0).max(1),
+  shards: z
+    .number()
+    .int()
+    .nullable()
+    .optional()
+    .describe('How many shards the run was split into; null until a worker has planned it'),
+  shardsDone: z.number().int().optional().describe('Shards whose partial result is stored'),
+  rowsRead: z.number().int().optional().describe('Events read from the database so far'),
   params: RunParamsSchema,
   filter: RunFilterSchema.optional().describe(
     "The run's filter in canonical form; absent or {} when it mines every journey",
@@ -165,3 +174,11 @@ export const RunResultDtoSchema = z.object({
   result: MiningResultSchema,
 });
 export type RunResultDto = z.infer<typeof RunResultDtoSchema>;
+
+/**
+ * One Server-Sent Event of `GET /runs/:id/events`: `progress` while the run is queued or
+ * running (whenever its state changed), then one `done` when it completed, failed or was
+ * cancelled, after which the stream ends. `data` is the run.
+ */
+export const RUN_EVENT_TYPES = ['progress', 'done'] as const;
+export type RunEventType = (typeof RUN_EVENT_TYPES)[number];

@@ -89,6 +89,7 @@ describe('the OpenAPI document generated from the contracts', () => {
       'GET /api/v1/datasets/{id}/runs',
       'GET /api/v1/datasets/{id}/uploads',
       'GET /api/v1/runs/{id}',
+      'GET /api/v1/runs/{id}/events',
       'GET /api/v1/runs/{id}/result',
       'GET /api/v1/uploads/{id}',
       'GET /api/v1/uploads/{id}/rejected.csv',
@@ -102,6 +103,7 @@ describe('the OpenAPI document generated from the contracts', () => {
       'POST /api/v1/datasets/{id}/uploads',
       'POST /api/v1/datasets/{id}/uploads/preview',
       'PUT /api/v1/datasets/{id}/deadlines/limits',
+      'POST /api/v1/runs/{id}/cancel',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -11,10 +11,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { RunDto, RunResultDto } from '@onetrip/contracts';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AuthUser } from '../auth/auth-user';
+import { MinRole } from '../auth/auth.decorators';
 import { CurrentUser } from '../auth/current-user';
 import { arrayOf, problem, ref } from '../openapi/openapi';
+import { streamRunEvents } from './run-events';
 import { RunsService } from './runs.service';
 import { Audited } from '../audit/audited';
 
@@ -65,6 +67,34 @@ export class RunsController {
   @ApiNotFoundResponse(problem())
   get(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<RunDto> {
     return this.runs.get(id, user);
+  }
+
+  @Post('runs/:id/cancel')
+  @MinRole('analyst')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: ref('RunDto'), description: 'The run, now cancelled' })
+  @ApiNotFoundResponse(problem())
+  @ApiConflictResponse(problem('The run already completed or failed (run.finished)'))
+  cancel(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<RunDto> {
+    return this.runs.cancel(id, user);
+  }
+
+  @Get('runs/:id/events')
+  @ApiOkResponse({
+    description:
+      'Server-Sent Events: `progress` (data: RunDto) whenever the queued or running run ' +
+      'changes, then one `done` (data: RunDto, completed, failed or cancelled) and the end',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
+  @ApiNotFoundResponse(problem())
+  async events(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: IncomingMessage,
+    @Res() res: ServerResponse,
+  ): Promise<void> {
+    await this.runs.require(id, user); // a 404 problem before the stream starts
+    streamRunEvents(req, res, () => this.runs.current(id));
   }
 
   @Get('runs/:id/result')

@@ -3,6 +3,7 @@ import {
   AppConfig,
   CONFIG,
   JobProducer,
+  shardJobId,
   MiningRunEntity,
   RunRecovery,
   RunRepository,
@@ -28,6 +29,9 @@ export function toRunDto(run: MiningRunEntity, cached = false): RunDto {
     datasetVersion: run.datasetVersion,
     status: run.status,
     progress: run.progress,
+    shards: run.shards ?? null,
+    shardsDone: run.shardsDone ?? 0,
+    rowsRead: run.rowsRead ?? 0,
     params,
     filter,
     error: run.error,
@@ -124,6 +128,42 @@ export class RunsService {
     return toRunDto(await this.require(id, user));
   }
 
+  /**
+   * Cancels a queued or running run: status cancelled and its shards (with their partials)
+   * deleted in one transaction, then its waiting jobs removed from the queue. A job already
+   * running stops at its next progress write (it finds the run cancelled); a job Redis could not
+   * remove now is dropped by its worker for the same reason. Cancelling a cancelled run answers
+   * it again; a completed or failed one is a 409 run.finished.
+   */
+  async cancel(id: string, user: AuthUser): Promise<RunDto> {
+    const run = await this.require(id, user);
+    if (run.status === 'cancelled') return toRunDto(run);
+    const before = await this.runs.cancel(id);
+    if (!before) {
+      const now = await this.require(id, user);
+      if (now.status === 'cancelled') return toRunDto(now);
+      throw new ProblemException(
+        409,
+        'run.finished',
+        `Run ${id} is ${now.status}; only a queued or running run can be cancelled.`,
+      );
+    }
+    const jobs = [id];
+    for (let shard = 0; shard < (before.shards ?? 0); shard += 1) jobs.push(shardJobId(id, shard));
+    for (const job of jobs) {
+      await this.producer.cancel(job).catch((error: unknown) => {
+        this.logger.warn(`run ${id}: job ${job} not removed: ${String(error)}`);
+      });
+    }
+    return toRunDto(await this.require(id, user));
+  }
+
+  /** The run as it is now (for its event stream, after `require`); null once it is gone. */
+  async current(id: string): Promise<RunDto | null> {
+    const run = await this.runs.findById(id);
+    return run ? toRunDto(run) : null;
+  }
+
   /** The latest runs the user may read (for a scoped user: those within their scope). */
   async listByDataset(datasetId: string, user: AuthUser): Promise<RunDto[]> {
     const dataset = await this.datasets.require(datasetId);
@@ -158,7 +198,7 @@ export class RunsService {
   }
 
   /** The run, or a 404 when it does not exist or mines journeys outside the user's scope. */
-  private async require(id: string, user: AuthUser): Promise<MiningRunEntity> {
+  async require(id: string, user: AuthUser): Promise<MiningRunEntity> {
     const run = isUuid(id) ? await this.runs.findById(id) : null;
     if (!run) throw notFound('run', id);
     const scope = rowScope(user, await this.datasets.require(run.datasetId));

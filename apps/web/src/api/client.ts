@@ -114,6 +114,8 @@ export interface ApiClient {
   /** The dataset's latest runs, newest first. */
   listRuns(datasetId: string): Promise<RunDto[]>;
   getRun(runId: string): Promise<RunDto>;
+  /** The run's Server-Sent Events stream (`GET /runs/:id/events`), for EventSource. */
+  runEventsUrl(runId: string): string;
   getRunResult(runId: string): Promise<RunResultDto>;
   /** The values filter controls offer, and events per month for the time brush. */
   getFacets(datasetId: string): Promise<FacetsDto>;
@@ -335,6 +337,7 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
         await request<unknown>('GET', `/datasets/${encodeURIComponent(datasetId)}/runs`),
       ),
     getRun: (runId) => request<RunDto>('GET', `/runs/${encodeURIComponent(runId)}`),
+    runEventsUrl: (runId) => url(`/runs/${encodeURIComponent(runId)}/events`),
     getRunResult: (runId) =>
       request<RunResultDto>('GET', `/runs/${encodeURIComponent(runId)}/result`),
     getFacets: (datasetId) =>

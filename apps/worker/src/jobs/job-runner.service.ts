@@ -21,12 +21,18 @@ export class JobRunner implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    const handlers = new Map<string, JobProcessor<JobName>>();
     for (const [name, type] of handlersByJob(this.processors)) {
-      const processor = this.moduleRef.get<JobProcessor<JobName>>(type, { strict: false });
-      void this.queue.process(name, this.config.workerConcurrency, (job: Job) =>
-        processor.handle(job.data as JobMap[typeof name], job),
-      );
+      handlers.set(name, this.moduleRef.get<JobProcessor<JobName>>(type, { strict: false }));
     }
+    // One processor for every job name: Bull adds up the concurrency of named processors, so
+    // one per name would let a worker run WORKER_CONCURRENCY jobs of each name at once (a run's
+    // planning job and its shards), not WORKER_CONCURRENCY in all.
+    void this.queue.process('*', this.config.workerConcurrency, (job: Job) => {
+      const processor = handlers.get(job.name);
+      if (!processor) throw new Error(`no handler for job ${job.name}`);
+      return processor.handle(job.data as JobMap[JobName], job);
+    });
     await this.queue.isReady();
     const requeued = await this.reconciler.reconcile();
     this.reconciler.start();

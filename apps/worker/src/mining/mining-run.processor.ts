@@ -1,25 +1,25 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
+  AppConfig,
+  CONFIG,
   DatasetRepository,
   EventQueryRepository,
   JobMap,
   promisedAttributes,
+  JobProducer,
   RunRepository,
-  splitStoredParams,
-  toJourneyFilter,
-  toMiningOptions,
-  toInsightsOptions,
+  shardCount,
 } from '@onetrip/backend';
 import { MiningInputError, createMiner } from '@onetrip/mining';
 import type { Job } from 'bull';
 import { HandlesJob, JobProcessor } from '../jobs/job-handler';
-
-/** Progress is written at most this often (ms). */
-const PROGRESS_INTERVAL_MS = 500;
+import { PROGRESS_INTERVAL_MS, runSetup, sleep } from './run-setup';
 
 /**
- * Mines one run: streams the dataset's events (ordered by case and time) into the miner,
- * reports progress, stores the result. The run row is the truth; this only moves it forward.
+ * Starts one run. A dataset of more than SHARD_EVENTS events is split into shards (run_shard
+ * rows, one `mining.shard` job each, see MiningShardProcessor); a smaller one is mined here as
+ * a whole: its events streamed (ordered by case and time) into the miner, progress reported, the
+ * result stored. The run row is the truth; this only moves it forward.
  */
 @Injectable()
 @HandlesJob('mining.run')
@@ -27,6 +27,8 @@ export class MiningRunProcessor implements JobProcessor<'mining.run'> {
   private readonly logger = new Logger('MiningRun');
 
   constructor(
+    @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly producer: JobProducer,
     private readonly runs: RunRepository,
     private readonly datasets: DatasetRepository,
     private readonly events: EventQueryRepository,
@@ -57,17 +59,22 @@ export class MiningRunProcessor implements JobProcessor<'mining.run'> {
     try {
       const dataset = await this.datasets.findById(run.datasetId);
       const total = dataset?.eventCount ?? 0;
-      const { params, filter } = splitStoredParams(run.params);
-      const options = toMiningOptions(params);
-      const miner = createMiner({
-        ...options,
-        journeyFilter: toJourneyFilter(filter),
-        insights: toInsightsOptions(params, dataset?.timezone ?? 'UTC'),
-      });
+      const plan = await this.runs.planShards(runId, shardCount(total, this.config));
+      if (!plan) return; // cancelled meanwhile
+      if (plan.shards > 1) {
+        // Every shard done but not merged (a worker died in between): re-running one shard
+        // ends in the merge.
+        const jobs = plan.pending.length > 0 ? plan.pending : [0];
+        for (const shard of jobs) await this.producer.enqueue('mining.shard', { runId, shard });
+        this.logger.log(`run ${runId}: ${plan.shards} shards, ${jobs.length} queued`);
+        return;
+      }
+      const { params, filter, journey, miner: minerOptions } = runSetup(run, dataset);
+      const miner = createMiner(minerOptions);
       const events = this.events.streamForMining(
         run.datasetId,
         filter,
-        options.journey ?? 'case',
+        journey,
         params.queueTicketAttribute,
         promisedAttributes(params),
       );
@@ -76,15 +83,23 @@ export class MiningRunProcessor implements JobProcessor<'mining.run'> {
       for await (const event of events) {
         miner.add(event);
         streamed += 1;
+        if ((streamed & 1023) === 0 && this.config.testShardBatchDelayMs > 0) {
+          await sleep(this.config.testShardBatchDelayMs);
+        }
         if ((streamed & 1023) === 0 && Date.now() - last >= PROGRESS_INTERVAL_MS) {
           last = Date.now();
           // Keep below 1 until the result is stored: 1 means completed.
-          await this.runs.setProgress(runId, Math.min(0.99, total > 0 ? streamed / total : 0));
+          const progress = Math.min(0.99, total > 0 ? streamed / total : 0);
+          if (!(await this.runs.setProgress(runId, progress, streamed))) {
+            this.logger.log(`run ${runId} is no longer running; mining stops`);
+            return;
+          }
         }
       }
       const result = miner.result();
-      await this.runs.complete(runId, result);
-      this.logger.log(`run ${runId}: ${streamed} events mined`);
+      if (await this.runs.complete(runId, result, streamed)) {
+        this.logger.log(`run ${runId}: ${streamed} events mined`);
+      }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const attempts = job.opts.attempts ?? 1;

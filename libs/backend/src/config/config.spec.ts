@@ -30,6 +30,27 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ HEAVY_READ_CONCURRENCY: '0' })).toThrow(/HEAVY_READ_CONCURRENCY/);
   });
 
+  it('shards a run per SHARD_EVENTS events (default 2,000,000), at most MAX_SHARDS (default 64)', () => {
+    expect(loadConfig({})).toMatchObject({
+      shardEvents: 2_000_000,
+      maxShards: 64,
+      testFailShardOnce: null,
+      testShardBatchDelayMs: 0,
+    });
+    expect(loadConfig({ SHARD_EVENTS: '500000', MAX_SHARDS: '8' })).toMatchObject({
+      shardEvents: 500_000,
+      maxShards: 8,
+    });
+    expect(() => loadConfig({ MAX_SHARDS: '0' })).toThrow(/MAX_SHARDS/);
+  });
+
+  it('allows the shard test faults only when NODE_ENV=test', () => {
+    expect(loadConfig({ NODE_ENV: 'test', TEST_FAIL_SHARD_ONCE: '2' }).testFailShardOnce).toBe(2);
+    expect(() => loadConfig({ TEST_SHARD_BATCH_DELAY_MS: '10' })).toThrow(
+      'TEST_SHARD_BATCH_DELAY_MS: only allowed when NODE_ENV=test',
+    );
+  });
+
   it('names every invalid variable at once', () => {
     expect(() =>
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' }),

@@ -85,6 +85,11 @@ const schema = z.object({
     .default([]),
   COSTLY_RATE_LIMIT_PER_MINUTE: integer(1).default(60),
   SESSION_CLEANUP_INTERVAL_MS: integer(100).default(15 * 60_000),
+  SHARD_EVENTS: integer(1).default(2_000_000),
+  MAX_SHARDS: integer(1).max(1024).default(64),
+  // Faults for integration tests only (refused unless NODE_ENV=test).
+  TEST_FAIL_SHARD_ONCE: integer(0).optional(),
+  TEST_SHARD_BATCH_DELAY_MS: integer(0).optional(),
 });
 
 export interface AppConfig {
@@ -128,6 +133,13 @@ export interface AppConfig {
   readonly costlyRateLimitPerMinute: number;
   /** How often the api deletes expired sessions and login links. */
   readonly sessionCleanupIntervalMs: number;
+  /** A run gets one shard per this many events of its dataset (at most maxShards). */
+  readonly shardEvents: number;
+  readonly maxShards: number;
+  /** Test faults: this shard number fails once after storing its partial. */
+  readonly testFailShardOnce: number | null;
+  /** Test faults: mining (a shard or a whole run) sleeps this long after every 1024 events. */
+  readonly testShardBatchDelayMs: number;
 }
 
 export class ConfigError extends Error {
@@ -148,6 +160,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError(`invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const faults = ['TEST_FAIL_SHARD_ONCE', 'TEST_SHARD_BATCH_DELAY_MS'] as const;
+  const fault = faults.find((name) => e[name] !== undefined);
+  if (fault && e.NODE_ENV !== 'test') {
+    throw new ConfigError(`invalid environment:\n  ${fault}: only allowed when NODE_ENV=test`);
+  }
   if (e.NODE_ENV === 'production') {
     const problem = productionKeyProblem(e.PSEUDONYM_KEY);
     const problems = [
@@ -190,6 +207,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins: Object.freeze(e.CORS_ORIGINS),
     costlyRateLimitPerMinute: e.COSTLY_RATE_LIMIT_PER_MINUTE,
     sessionCleanupIntervalMs: e.SESSION_CLEANUP_INTERVAL_MS,
+    shardEvents: e.SHARD_EVENTS,
+    maxShards: e.MAX_SHARDS,
+    testFailShardOnce: e.TEST_FAIL_SHARD_ONCE ?? null,
+    testShardBatchDelayMs: e.TEST_SHARD_BATCH_DELAY_MS ?? 0,
   });
 }
 

@@ -8,6 +8,7 @@ import { IngestionKeyEntity } from './ingestion-key.entity';
 import { MiningResultEntity } from './mining-result.entity';
 import { MiningRunEntity } from './mining-run.entity';
 import { RejectedRowEntity } from './rejected-row.entity';
+import { RunShardEntity } from './run-shard.entity';
 import { UploadEntity } from './upload.entity';
 import { UserSessionEntity } from './user-session.entity';
 
@@ -22,9 +23,11 @@ export {
   MiningResultEntity,
   MiningRunEntity,
   RejectedRowEntity,
+  RunShardEntity,
   UploadEntity,
   UserSessionEntity,
 };
+export type { ShardStatus } from './run-shard.entity';
 export { USER_ROLES, type UserRole } from './app-user.entity';
 
 export const ENTITIES = [
@@ -34,6 +37,7 @@ export const ENTITIES = [
   RejectedRowEntity,
   MiningRunEntity,
   MiningResultEntity,
+  RunShardEntity,
   IngestionKeyEntity,
   DatasetFacetsEntity,
   AppUserEntity,

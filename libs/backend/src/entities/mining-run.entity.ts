@@ -9,6 +9,7 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { DatasetEntity } from './dataset.entity';
+import { bigintAsNumber } from './transformers';
 
 /** The source of truth of a mining run; the Bull job only carries its id. */
 @Entity({ name: 'mining_run' })
@@ -48,6 +49,18 @@ export class MiningRunEntity {
   /** 0..1 */
   @Column({ type: 'double precision', default: 0 })
   progress!: number;
+
+  /** How many shards the run was split into; null until a worker planned it. */
+  @Column({ type: 'integer', nullable: true })
+  shards!: number | null;
+
+  /** Shards whose partial is stored: the counter whose last increment triggers the merge. */
+  @Column({ name: 'shards_done', type: 'integer', default: 0 })
+  shardsDone!: number;
+
+  /** Events read so far (the sum over its shards). */
+  @Column({ name: 'rows_read', type: 'bigint', default: 0, transformer: bigintAsNumber })
+  rowsRead!: number;
 
   @Column({ type: 'text', nullable: true })
   error!: string | null;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { MiningRunEntity } from '../entities/mining-run.entity';
 import { RunRepository } from '../repositories/run.repository';
-import { JobProducer, isPendingState } from './job.producer';
+import { shardJobId } from './job-map';
+import { JobProducer, isPendingState, type JobState } from './job.producer';
 
 /** What `RunRecovery.recover` did with an unfinished run. */
 export type Recovery = 'pending' | 'requeued' | 'failed' | 'finished';
@@ -18,6 +19,11 @@ export type Recovery = 'pending' | 'requeued' | 'failed' | 'finished';
  *   write the failure, e.g. because PostgreSQL was down): the run fails with the job's reason
  *   (`failed`).
  *
+ * A sharded run (split by its planning job, `shards` > 1) is reconciled shard by shard instead:
+ * a shard not done whose job vanished goes back to queued with a new job; one whose job spent
+ * its tries fails the run; when every shard is done but the run was not merged (its last worker
+ * died in between), shard 0 is queued again, and its re-run ends in the merge.
+ *
  * Used by the worker's periodic reconciler and by the api before it lets a request join a run.
  */
 @Injectable()
@@ -27,7 +33,10 @@ export class RunRecovery {
     private readonly producer: JobProducer,
   ) {}
 
-  async recover(run: Pick<MiningRunEntity, 'id' | 'status'>): Promise<Recovery> {
+  async recover(run: Pick<MiningRunEntity, 'id' | 'status' | 'shards'>): Promise<Recovery> {
+    if (run.status === 'running' && run.shards !== null && run.shards > 1) {
+      return this.recoverShards(run.id, run.shards);
+    }
     const job = await this.producer.state(run.id);
     if (isPendingState(job.state)) return 'pending';
     if (job.state === 'failed') {
@@ -36,6 +45,40 @@ export class RunRecovery {
     }
     if (!(await this.runs.backToQueued(run.id))) return 'finished';
     await this.producer.enqueue('mining.run', { runId: run.id });
+    return 'requeued';
+  }
+
+  private async recoverShards(runId: string, count: number): Promise<Recovery> {
+    // Jobs first, rows second: a shard stores its partial (row done) before its job completes,
+    // so a completed job is never paired with a row read before it was done.
+    const jobs: JobState[] = [];
+    for (let shard = 0; shard < count; shard += 1) {
+      jobs.push(await this.producer.state(shardJobId(runId, shard)));
+    }
+    const shards = await this.runs.listShards(runId);
+    let requeued = false;
+    let pending = false;
+    for (const shard of shards) {
+      const job = jobs[shard.shardNo] ?? { state: 'missing' };
+      if (isPendingState(job.state)) {
+        pending = true;
+        continue;
+      }
+      if (shard.status === 'done') continue;
+      if (job.state === 'failed') {
+        const reason = `shard ${shard.shardNo}: ${job.failedReason ?? 'the job failed without a reason'}`;
+        return (await this.runs.failUnfinished(runId, reason)) ? 'failed' : 'finished';
+      }
+      await this.runs.shardBackToQueued(runId, shard.shardNo);
+      await this.producer.enqueue('mining.shard', { runId, shard: shard.shardNo });
+      requeued = true;
+    }
+    if (requeued) return 'requeued';
+    if (pending) return 'pending';
+    // Every shard done, none pending, the run still running: the merge never happened.
+    const now = await this.runs.findById(runId);
+    if (now?.status !== 'running') return 'finished';
+    await this.producer.enqueue('mining.shard', { runId, shard: 0 });
     return 'requeued';
   }
 }

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { ConcurrencyLimit } from '../cache/concurrency-limit';
 import { AppConfig, CONFIG } from '../config/config';
 import { connectPg } from '../database/pg-connection';
+import { shardCondition, shardKeyColumn } from '../runs/shards';
 import { copyRows } from './copy-text';
 import { eventColumns, rowToEvent } from './event-row';
 import { assertUuid } from './uuid';
@@ -131,9 +132,11 @@ export class EventQueryRepository {
     ticketAttribute?: string,
     /** The attributes holding a case's own time limit (promisedAttributes of run-params.ts). */
     promisedAttributes: readonly string[] = [],
+    /** Only the events of this shard of a sharded run (runs/shards.ts). */
+    shard?: { index: number; count: number },
   ): AsyncGenerator<MiningEvent> {
     return this.copyEvents(
-      miningCopySql(datasetId, filter, journey, ticketAttribute, promisedAttributes),
+      miningCopySql(datasetId, filter, journey, ticketAttribute, promisedAttributes, shard),
     );
   }
 
@@ -222,12 +225,15 @@ export function miningCopySql(
   journey: JourneyKey,
   ticketAttribute?: string,
   promisedAttributes: readonly string[] = [],
+  shard?: { index: number; count: number },
 ): string {
   const dataset = `dataset_id = '${assertUuid(datasetId)}'`;
-  const key = journey === 'case' ? 'case_id' : 'citizen_key';
+  const key = shardKeyColumn(journey);
   const keep = keyConditions(filter).map(
     (condition) => `${key} IN (SELECT ${key} FROM event WHERE ${dataset} AND (${condition}))`,
   );
+  // A shard is a range of the hash of the same key column: whole journeys (runs/shards.ts).
+  if (shard && shard.count > 1) keep.push(shardCondition(journey, shard.index, shard.count));
   return eventCopySql(datasetId, keep, undefined, ticketAttribute, promisedAttributes);
 }
 

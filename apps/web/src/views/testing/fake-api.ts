@@ -341,6 +341,7 @@ export function fakeApi(): FakeApi {
       ),
     rejectedCsvUrl: (uploadId) => `/api/v1/uploads/${uploadId}/rejected.csv`,
     eventsUrl: (datasetId) => `http://onetrip.test/api/v1/datasets/${datasetId}/events`,
+    runEventsUrl: (runId) => `http://onetrip.test/api/v1/runs/${runId}/events`,
     listIngestionKeys: () => Promise.resolve(api.keys.map((k) => ({ ...k }))),
     createIngestionKey: (datasetId, name) => {
       keySeq += 1;

@@ -11,6 +11,7 @@ import { UsersSessions1796400000000 } from './1796400000000-UsersSessions';
 import { AuditLog1796500000000 } from './1796500000000-AuditLog';
 import { DatasetDeadlines1796540000000 } from './1796540000000-DatasetDeadlines';
 import { Goals1796560000000 } from './1796560000000-Goals';
+import { RunShards1796570000000 } from './1796570000000-RunShards';
 import type { MigrationInterface } from 'typeorm';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AuditLog1796500000000,
   DatasetDeadlines1796540000000,
   Goals1796560000000,
+  RunShards1796570000000,
 ];
