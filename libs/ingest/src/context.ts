@@ -1,5 +1,6 @@
 import { rejectionMessage, type ColumnMapping, type TablePreset } from '@onetrip/contracts';
 import { IngestError } from './errors';
+import { isIdentifierName, PSEUDONYM_PREFIX, scrubIdentifiers } from './identifiers';
 import type { ReadState } from './source';
 import { parseTimestamp } from './timestamp';
 import type { TicketRowColumns } from './ticket-rows';
@@ -51,11 +52,38 @@ export function rejected(
 /** Longest original row kept with a rejection (characters; the rest is cut, with an ellipsis). */
 export const MAX_RAW_ROW_CHARS = 4000;
 
-/** Attaches the original row to a rejection (cut to MAX_RAW_ROW_CHARS, line end dropped). */
-export function withRaw(record: IngestRecord, raw: string): void {
+/**
+ * Attaches the original row to a rejection (cut to MAX_RAW_ROW_CHARS, line end dropped), with its
+ * identifiers pseudonymized (scrubIdentifiers): values shaped like resident IDs or phone numbers,
+ * and `known` values (the row's citizen field and identifier columns, where the reader has them).
+ */
+export function withRaw(
+  record: IngestRecord,
+  raw: string,
+  ctx: Pick<ParseContext, 'pseudonymize'>,
+  known: readonly string[] = [],
+): void {
   if (record.kind !== 'rejected') return;
-  const line = raw.replace(/\r?\n$/, '');
+  const line = scrubIdentifiers(raw.replace(/\r?\n$/, ''), known, (v) =>
+    ctx.pseudonymize ? `${PSEUDONYM_PREFIX}${ctx.pseudonymize(v)}` : '[identifier]',
+  );
   record.raw = line.length > MAX_RAW_ROW_CHARS ? `${line.slice(0, MAX_RAW_ROW_CHARS)}…` : line;
+}
+
+/**
+ * The values of a split row that a stored rejection must not show raw: the mapped citizen
+ * column's and those of columns named like identifiers (身份证号, 手机号, phone …).
+ */
+export function identifierValues(
+  header: readonly string[],
+  fields: readonly string[],
+  mapping: Partial<ColumnMapping>,
+): string[] {
+  const out: string[] = [];
+  for (let c = 0; c < header.length && c < fields.length; c++) {
+    if (header[c] === mapping.citizen || isIdentifierName(header[c])) out.push(fields[c]);
+  }
+  return out;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   CachedTimestamp,
   citizenValue,
   fieldTooLong,
+  identifierValues,
   implausibleTime,
   quote,
   recordShape,
@@ -615,7 +616,7 @@ export async function* parseCsv(
           }
           const open = rejected(line, column, why.code, why.params);
           const lineEnd = s.indexOf('\n', i);
-          withRaw(open, s.slice(i, lineEnd === -1 ? n : lineEnd));
+          withRaw(open, s.slice(i, lineEnd === -1 ? n : lineEnd), ctx);
           out.push(open);
           dataRecords++;
           blankRun = 0;
@@ -653,7 +654,9 @@ export async function* parseCsv(
           // A rejected row keeps the line as it is in the file (rejections are rare: the slice
           // is taken only for them).
           for (let r = before; r < out.length; r++) {
-            if (out[r].kind === 'rejected') withRaw(out[r], s.slice(i, next));
+            if (out[r].kind === 'rejected') {
+              withRaw(out[r], s.slice(i, next), ctx, identifierValues(header, f, ctx.mapping));
+            }
           }
         }
       }

@@ -175,3 +175,28 @@ export class IdentifierGuard {
     return isIdentifierName(column) ? PSEUDONYMIZE : WATCH;
   }
 }
+
+/** Runs of digits (with +, spaces or dashes inside) long enough to be an ID or phone number. */
+const NUMBER_RUN = /\+?\d[\d -]{9,20}[\dXx]/g;
+
+/**
+ * The original row of a rejection as it may be stored: every value shaped like a resident ID or
+ * a phone number, and every value in `known` (the row's citizen field, its identifier columns),
+ * replaced by `hide(value)` (its pseudonym), so a rejected row never puts a raw identifier in the
+ * database. Pure.
+ */
+export function scrubIdentifiers(
+  raw: string,
+  known: readonly string[],
+  hide: (value: string) => string,
+): string {
+  let out = raw;
+  for (const value of known) {
+    const v = value.trim();
+    if (v.length >= 2) out = out.split(v).join(hide(v));
+  }
+  return out.replace(NUMBER_RUN, (run) => {
+    const v = run.trim();
+    return looksLikeIdentifier(v) || looksLikeIdentifier(v.replace(/[ -]/g, '')) ? hide(v) : run;
+  });
+}

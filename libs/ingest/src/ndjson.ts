@@ -18,6 +18,7 @@ import {
   type ParseContext,
 } from './context';
 import { IngestError } from './errors';
+import { isIdentifierName } from './identifiers';
 import { CSV_DEFAULT_MAPPING, CSV_FALLBACK_MAPPING } from './mapping';
 import type { IngestRecord, NormalizedEvent } from './types';
 
@@ -50,6 +51,20 @@ export async function* parseNdjson(
   let buf = '';
   let records = 0;
 
+  /** The citizen (and identifier-named) values of a rejected line, when it is a JSON object. */
+  const ndjsonCitizen = (raw: string): string[] => {
+    let o: unknown;
+    try {
+      o = JSON.parse(raw);
+    } catch {
+      return [];
+    }
+    if (o === null || typeof o !== 'object' || Array.isArray(o)) return [];
+    const obj = o as Record<string, unknown>;
+    const keys = Object.keys(obj).filter((k) => k === m.citizen || isIdentifierName(k));
+    return keys.map((k) => asString(obj[k]) ?? '').filter((v) => v !== '');
+  };
+
   const pick = (
     o: Record<string, unknown>,
     f: (typeof required)[number],
@@ -74,7 +89,7 @@ export async function* parseNdjson(
   const one = (raw: string, at: number, out: IngestRecord[]): void => {
     const before = out.length;
     readLine(raw, at, out);
-    for (let r = before; r < out.length; r++) withRaw(out[r], raw);
+    for (let r = before; r < out.length; r++) withRaw(out[r], raw, ctx, ndjsonCitizen(raw));
   };
   const readLine = (raw: string, at: number, out: IngestRecord[]): void => {
     if (raw.length > maxField) throw fieldTooLong(ctx, at, null, raw.length);

@@ -20,7 +20,7 @@ import { pipeline } from 'node:stream/promises';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import * as yauzl from 'yauzl';
 import { createRowMapper, type RowMapper } from './csv';
-import { quote, reportProgress, withRaw, type ParseContext } from './context';
+import { identifierValues, quote, reportProgress, withRaw, type ParseContext } from './context';
 import { IngestError } from './errors';
 import type { IngestRecord } from './types';
 
@@ -620,7 +620,7 @@ export async function* parseXlsx(
             sheet: name,
             cell: c < 0 ? '' : `${columnLetters(c)}${r.row}`,
           };
-          withRaw(rec, f.slice(0, count).join('\t'));
+          withRaw(rec, f.slice(0, count).join('\t'), ctx, identifierValues(header, f, ctx.mapping));
         }
         if (out.length > before) dataRecords++;
       }
