@@ -102,8 +102,8 @@ describe('the OpenAPI document generated from the contracts', () => {
       'POST /api/v1/datasets/{id}/runs',
       'POST /api/v1/datasets/{id}/uploads',
       'POST /api/v1/datasets/{id}/uploads/preview',
-      'PUT /api/v1/datasets/{id}/deadlines/limits',
       'POST /api/v1/runs/{id}/cancel',
+      'PUT /api/v1/datasets/{id}/deadlines/limits',
     ]);
   });
 
