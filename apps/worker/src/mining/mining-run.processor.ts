@@ -10,10 +10,10 @@ import {
   RunRepository,
   shardCount,
 } from '@onetrip/backend';
-import { MiningInputError, createMiner } from '@onetrip/mining';
+import { createMiner } from '@onetrip/mining';
 import type { Job } from 'bull';
 import { HandlesJob, JobProcessor } from '../jobs/job-handler';
-import { PROGRESS_INTERVAL_MS, runSetup, sleep } from './run-setup';
+import { recordFailure, runSetup, streamInto } from './run-setup';
 
 /**
  * Starts one run. A dataset of more than SHARD_EVENTS events is split into shards (run_shard
@@ -78,50 +78,27 @@ export class MiningRunProcessor implements JobProcessor<'mining.run'> {
         params.queueTicketAttribute,
         promisedAttributes(params),
       );
-      let streamed = 0;
-      let last = Date.now();
-      for await (const event of events) {
-        miner.add(event);
-        streamed += 1;
-        if ((streamed & 1023) === 0 && this.config.testShardBatchDelayMs > 0) {
-          await sleep(this.config.testShardBatchDelayMs);
-        }
-        if ((streamed & 1023) === 0 && Date.now() - last >= PROGRESS_INTERVAL_MS) {
-          last = Date.now();
-          // Keep below 1 until the result is stored: 1 means completed.
-          const progress = Math.min(0.99, total > 0 ? streamed / total : 0);
-          if (!(await this.runs.setProgress(runId, progress, streamed))) {
-            this.logger.log(`run ${runId} is no longer running; mining stops`);
-            return;
-          }
-        }
+      const streamed = await streamInto(events, (event) => miner.add(event), {
+        delayMs: this.config.testShardBatchDelayMs,
+        // Keep below 1 until the result is stored: 1 means completed.
+        progress: (read) =>
+          this.runs.setProgress(runId, Math.min(0.99, total > 0 ? read / total : 0), read),
+      });
+      if (streamed === null) {
+        this.logger.log(`run ${runId} is no longer running; mining stops`);
+        return;
       }
       const result = miner.result();
       if (await this.runs.complete(runId, result, streamed)) {
         this.logger.log(`run ${runId}: ${streamed} events mined`);
       }
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const attempts = job.opts.attempts ?? 1;
-      const permanent = error instanceof MiningInputError;
-      const last = permanent || job.attemptsMade + 1 >= attempts;
-      if (permanent) await job.discard();
-      try {
-        if (last) {
-          await this.runs.fail(
-            runId,
-            message,
-            permanent ? { code: error.code, params: error.params } : undefined,
-          );
-        } else await this.runs.requeue(runId, message);
-      } catch (writeError) {
-        // PostgreSQL is down as well: Bull still records the failure (or retries later), and the
-        // reconciler writes a spent job's reason into the run once the database is back.
-        this.logger.warn(`run ${runId}: recording the failure: ${String(writeError)}`);
-      }
-      this.logger.error(
-        `run ${runId} failed (attempt ${job.attemptsMade + 1}/${attempts}): ${message}`,
-      );
+      await recordFailure(job, error, {
+        fail: (message, coded) => this.runs.fail(runId, message, coded),
+        retry: (message) => this.runs.requeue(runId, message),
+        log: this.logger,
+        what: `run ${runId}`,
+      });
       throw error;
     }
   }

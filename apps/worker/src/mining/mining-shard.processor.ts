@@ -8,10 +8,10 @@ import {
   RunRepository,
   promisedAttributes,
 } from '@onetrip/backend';
-import { MiningInputError, createMiner, partialToJson } from '@onetrip/mining';
+import { createMiner, partialToJson } from '@onetrip/mining';
 import type { Job } from 'bull';
 import { HandlesJob, JobProcessor } from '../jobs/job-handler';
-import { PROGRESS_INTERVAL_MS, WORKER_ID, runSetup, sleep } from './run-setup';
+import { WORKER_ID, recordFailure, runSetup, streamInto } from './run-setup';
 import { ShardMerger } from './shard-merger.service';
 
 /**
@@ -55,19 +55,13 @@ export class MiningShardProcessor implements JobProcessor<'mining.shard'> {
         promisedAttributes(setup.params),
         { index: shard, count: run.shards },
       );
-      let read = 0;
-      let last = Date.now();
-      for await (const event of events) {
-        miner.add(event);
-        read += 1;
-        if ((read & 1023) !== 0) continue;
-        if (this.config.testShardBatchDelayMs > 0) await sleep(this.config.testShardBatchDelayMs);
-        if (Date.now() - last < PROGRESS_INTERVAL_MS) continue;
-        last = Date.now();
-        if (!(await this.runs.shardProgress(runId, shard, read, total))) {
-          this.logger.log(`run ${runId} is no longer running; shard ${shard} stops`);
-          return; // leaving the loop closes the COPY
-        }
+      const read = await streamInto(events, (event) => miner.add(event), {
+        delayMs: this.config.testShardBatchDelayMs,
+        progress: (n) => this.runs.shardProgress(runId, shard, n, total),
+      });
+      if (read === null) {
+        this.logger.log(`run ${runId} is no longer running; shard ${shard} stops`);
+        return;
       }
       const stored = await this.runs.storeShard(runId, shard, partialToJson(miner.partial()), read);
       if (!stored.stored) {
@@ -88,25 +82,12 @@ export class MiningShardProcessor implements JobProcessor<'mining.shard'> {
     }
   }
 
-  private async failed(runId: string, shard: number, job: Job, error: unknown): Promise<void> {
-    const message = error instanceof Error ? error.message : String(error);
-    const attempts = job.opts.attempts ?? 1;
-    const permanent = error instanceof MiningInputError;
-    const last = permanent || job.attemptsMade + 1 >= attempts;
-    if (permanent) await job.discard();
-    try {
-      if (last) {
-        await this.runs.fail(
-          runId,
-          message,
-          permanent ? { code: error.code, params: error.params } : undefined,
-        );
-      } else await this.runs.shardRetry(runId, shard, message);
-    } catch (writeError) {
-      this.logger.warn(`run ${runId} shard ${shard}: recording the failure: ${String(writeError)}`);
-    }
-    this.logger.error(
-      `run ${runId} shard ${shard} failed (attempt ${job.attemptsMade + 1}/${attempts}): ${message}`,
-    );
+  private failed(runId: string, shard: number, job: Job, error: unknown): Promise<void> {
+    return recordFailure(job, error, {
+      fail: (message, coded) => this.runs.fail(runId, message, coded),
+      retry: (message) => this.runs.shardRetry(runId, shard, message),
+      log: this.logger,
+      what: `run ${runId} shard ${shard}`,
+    });
   }
 }
