@@ -14,6 +14,7 @@ import { SIMULATOR_MAPPING, simulate, toCsv } from '@onetrip/simulator';
 import type { Page } from 'playwright-core';
 import {
   ARTIFACTS,
+  createDatasetWithUpload,
   launchChromium,
   startWebStack,
   type Browser,
@@ -23,27 +24,18 @@ import { ROOT } from '../support/services';
 
 const PUBLIC_LOG = path.join(ROOT, '..', 'shared', 'datasets', 'real', 'roadtraffic100traces.csv');
 
-async function createDataset(
+function createDataset(
   apiUrl: string,
   name: string,
   file: string,
   mapping: object,
 ): Promise<DatasetDto> {
-  const created = await fetch(`${apiUrl}/api/v1/datasets`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, timezone: 'Asia/Shanghai' }),
-  });
-  const dataset = (await created.json()) as DatasetDto;
-  const form = new FormData();
-  form.append('mapping', JSON.stringify(mapping));
-  form.append('file', new Blob([readFileSync(file)]), path.basename(file));
-  const uploaded = await fetch(`${apiUrl}/api/v1/datasets/${dataset.id}/uploads`, {
-    method: 'POST',
-    body: form,
-  });
-  if (!uploaded.ok) throw new Error(`upload failed: ${await uploaded.text()}`);
-  return dataset;
+  return createDatasetWithUpload(
+    apiUrl,
+    name,
+    { name: path.basename(file), content: readFileSync(file) },
+    mapping,
+  );
 }
 
 describe('the dashboard in a browser, against the real api and worker', () => {

@@ -8,7 +8,13 @@
 import path from 'node:path';
 import type { DatasetDto } from '@onetrip/contracts';
 import type { Page } from 'playwright-core';
-import { launchChromium, startWebStack, type Browser, type WebStack } from '../support/browser';
+import {
+  createDatasetWithUpload,
+  launchChromium,
+  startWebStack,
+  type Browser,
+  type WebStack,
+} from '../support/browser';
 import { FIXTURES, ROOT } from '../support/services';
 
 const IMAGES = path.join(ROOT, 'docs', 'images');
@@ -50,30 +56,19 @@ describe('the Deadlines view in a browser', () => {
 
   beforeAll(async () => {
     stack = await startWebStack('web_deadlines_e2e');
-    const created = await fetch(`${stack.url}/api/v1/datasets`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: '办结时限示例', timezone: 'Asia/Shanghai' }),
-    });
-    dataset = (await created.json()) as DatasetDto;
-    const form = new FormData();
-    form.append(
-      'mapping',
-      JSON.stringify({
+    dataset = await createDatasetWithUpload(
+      stack.url,
+      '办结时限示例',
+      { name: '办件.csv', content: CASES },
+      {
         caseId: '办件编号',
         service: '事项名称',
         activity: '环节名称',
         timestamp: '办理时间',
         department: '处理部门',
         location: '办理地点',
-      }),
+      },
     );
-    form.append('file', new Blob([CASES]), '办件.csv');
-    const uploaded = await fetch(`${stack.url}/api/v1/datasets/${dataset.id}/uploads`, {
-      method: 'POST',
-      body: form,
-    });
-    if (!uploaded.ok) throw new Error(`upload failed: ${await uploaded.text()}`);
     browser = await launchChromium({ locale: 'zh-CN' });
     page = browser.page;
   }, 120_000);

@@ -12,7 +12,13 @@ import type { DatasetDto, GoalDto, RunDto } from '@onetrip/contracts';
 import { SIMULATOR_MAPPING, simulate, toCsv } from '@onetrip/simulator';
 import type { Page } from 'playwright-core';
 import { DEMO_GOALS, DEMO_RUN_PARAMS } from '../../apps/cli/src/start/demo';
-import { launchChromium, startWebStack, type Browser, type WebStack } from '../support/browser';
+import {
+  createDatasetWithUpload,
+  launchChromium,
+  startWebStack,
+  type Browser,
+  type WebStack,
+} from '../support/browser';
 import { ROOT, waitForRun } from '../support/services';
 
 const IMAGES = path.join(ROOT, 'docs', 'images');
@@ -32,20 +38,12 @@ describe('reform goals in the browser', () => {
       csv,
       [...toCsv(simulate({ journeys: 1500, seed: 'goals-e2e', lang: 'en' }))].join(''),
     );
-    const created = await fetch(`${stack.url}/api/v1/datasets`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Demo-like services', timezone: 'Asia/Shanghai' }),
-    });
-    dataset = (await created.json()) as DatasetDto;
-    const form = new FormData();
-    form.append('mapping', JSON.stringify(SIMULATOR_MAPPING));
-    form.append('file', new Blob([readFileSync(csv)]), 'demo-like.csv');
-    const uploaded = await fetch(`${stack.url}/api/v1/datasets/${dataset.id}/uploads`, {
-      method: 'POST',
-      body: form,
-    });
-    expect(uploaded.status).toBe(201);
+    dataset = await createDatasetWithUpload(
+      stack.url,
+      'Demo-like services',
+      { name: 'demo-like.csv', content: readFileSync(csv) },
+      SIMULATOR_MAPPING,
+    );
     const run = await fetch(`${stack.url}/api/v1/datasets/${dataset.id}/runs`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -8,7 +8,13 @@
  */
 import type { DatasetDto } from '@onetrip/contracts';
 import type { Page } from 'playwright-core';
-import { launchChromium, startWebStack, type Browser, type WebStack } from '../support/browser';
+import {
+  createDatasetWithUpload,
+  launchChromium,
+  startWebStack,
+  type Browser,
+  type WebStack,
+} from '../support/browser';
 
 /** A file name without quotes: multipart writes a quote in a file name as %22. */
 const FILE_NAME = '<img src=x onerror=window.__xss=10>.csv';
@@ -70,16 +76,11 @@ describe('names from the data are shown as text in every view', () => {
 
   beforeAll(async () => {
     stack = await startWebStack('web_xss_e2e');
-    const created = await fetch(`${stack.url}/api/v1/datasets`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: PAYLOADS.dataset, timezone: 'Asia/Shanghai' }),
-    });
-    dataset = (await created.json()) as DatasetDto;
-    const form = new FormData();
-    form.append(
-      'mapping',
-      JSON.stringify({
+    dataset = await createDatasetWithUpload(
+      stack.url,
+      PAYLOADS.dataset,
+      { name: FILE_NAME, content: hostileCsv() },
+      {
         caseId: 'case',
         activity: 'activity',
         timestamp: 'time',
@@ -89,14 +90,8 @@ describe('names from the data are shown as text in every view', () => {
         service: 'service',
         resource: 'resource',
         citizen: 'citizen',
-      }),
+      },
     );
-    form.append('file', new Blob([hostileCsv()]), FILE_NAME);
-    const uploaded = await fetch(`${stack.url}/api/v1/datasets/${dataset.id}/uploads`, {
-      method: 'POST',
-      body: form,
-    });
-    if (!uploaded.ok) throw new Error(`upload failed: ${await uploaded.text()}`);
     browser = await launchChromium({ locale: 'zh-CN' });
     page = browser.page;
   }, 120_000);
