@@ -189,6 +189,16 @@ describe('expired sessions', () => {
   });
 });
 
+describe('long uploads', () => {
+  it("are not cut off by Node's five-minute request limit: REQUEST_TIMEOUT_MS (1 h by default, 0 = none)", async () => {
+    const requestTimeout = (running: RunningApi): number =>
+      (running.app.getHttpServer() as { requestTimeout: number }).requestTimeout;
+    expect(requestTimeout(await api())).toBe(3_600_000);
+    expect(requestTimeout(await api({ REQUEST_TIMEOUT_MS: '0' }))).toBe(0);
+    expect(requestTimeout(await api({ REQUEST_TIMEOUT_MS: '7200000' }))).toBe(7_200_000);
+  });
+});
+
 describe('production', () => {
   it('refuses to start without a pseudonym key or with insecure cookies, naming each setting', async () => {
     const env = testEnv(db, {

@@ -2,7 +2,7 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, nestLogLevels } from '@onetrip/backend';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AppModule } from './app.module';
 import { corsOptions } from './hardening/cors';
 import { costlyRateLimit } from './hardening/costly-rate-limit';
@@ -19,6 +19,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     logger: nestLogLevels(config.logLevel),
     bodyParser: true,
   });
+  // Node's own default (5 minutes for a whole request) cuts a multi-gigabyte upload off with an
+  // empty reply; the limit is a setting instead (REQUEST_TIMEOUT_MS, 0 = none).
+  const server = app.getHttpServer() as Server;
+  server.requestTimeout = config.requestTimeoutMs;
   app.useGlobalFilters(new ProblemFilter());
   app.use(securityHeaders(config));
   const cors = corsOptions(config);

@@ -85,6 +85,7 @@ const schema = z.object({
     .default([]),
   COSTLY_RATE_LIMIT_PER_MINUTE: integer(1).default(60),
   SESSION_CLEANUP_INTERVAL_MS: integer(100).default(15 * 60_000),
+  REQUEST_TIMEOUT_MS: integer(0).default(3_600_000),
   SHARD_EVENTS: integer(1).default(2_000_000),
   MAX_SHARDS: integer(1).max(1024).default(64),
   // Faults for integration tests only (refused unless NODE_ENV=test).
@@ -133,6 +134,8 @@ export interface AppConfig {
   readonly costlyRateLimitPerMinute: number;
   /** How often the api deletes expired sessions and login links. */
   readonly sessionCleanupIntervalMs: number;
+  /** How long one request (an upload's whole body included) may take; 0 = no limit. */
+  readonly requestTimeoutMs: number;
   /** A run gets one shard per this many events of its dataset (at most maxShards). */
   readonly shardEvents: number;
   readonly maxShards: number;
@@ -207,6 +210,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins: Object.freeze(e.CORS_ORIGINS),
     costlyRateLimitPerMinute: e.COSTLY_RATE_LIMIT_PER_MINUTE,
     sessionCleanupIntervalMs: e.SESSION_CLEANUP_INTERVAL_MS,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     shardEvents: e.SHARD_EVENTS,
     maxShards: e.MAX_SHARDS,
     testFailShardOnce: e.TEST_FAIL_SHARD_ONCE ?? null,
