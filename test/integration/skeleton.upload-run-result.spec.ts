@@ -263,6 +263,7 @@ describe('a real estate transfer log goes from upload to process map', () => {
       '/api/v1/datasets/{id}/ingestion-keys',
       '/api/v1/datasets/{id}/ingestion-keys/{keyId}',
       '/api/v1/datasets/{id}/journeys/{key}/timeline',
+      '/api/v1/datasets/{id}/report',
       '/api/v1/datasets/{id}/runs',
       '/api/v1/datasets/{id}/uploads',
       '/api/v1/datasets/{id}/uploads/preview',

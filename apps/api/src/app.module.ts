@@ -6,6 +6,7 @@ import { DatasetsModule } from './datasets/datasets.module';
 import { ExploreModule } from './explore/explore.module';
 import { HardeningModule } from './hardening/hardening.module';
 import { GoalsModule } from './goals/goals.module';
+import { ReportModule } from './report/report.module';
 import { HealthModule } from './health/health.module';
 import { PushModule } from './push/push.module';
 import { RunsModule } from './runs/runs.module';
@@ -27,6 +28,7 @@ export class AppModule {
         RunsModule,
         ExploreModule,
         GoalsModule,
+        ReportModule,
         HealthModule,
         UsersModule,
         HardeningModule,

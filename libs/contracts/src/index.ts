@@ -25,3 +25,4 @@ export * from './audit-actions';
 export * from './audit';
 export * from './users';
 export * from './goals';
+export * from './report';

@@ -408,6 +408,10 @@ export const en = {
     'Reform goals of this dataset, measured on its newest run of all journeys (the filters above do not apply). Status compares the trend of the last months with the plan from baseline to target.',
   'goals.none': 'No goals yet.',
   'goals.loading': 'Loading goals…',
+  'goals.report': 'Monthly report',
+  'goals.report.month': 'Report month',
+  'goals.report.html': 'Printable page',
+  'goals.report.pdf': 'PDF',
   'goals.new': 'New goal',
   'goals.edit': 'Edit',
   'goals.save': 'Save goal',
@@ -748,6 +752,10 @@ export const en = {
   'error.goal.not-found': 'This goal no longer exists. Refresh the list and try again.',
   'error.goal.target-against-direction':
     'The target points the wrong way: a goal to lower a figure needs a target below its baseline (e.g. −60%), a goal to raise it one above.',
+  'error.report.month-without-data': 'No journeys started in that month: choose a month with data.',
+  'error.report.not-mined': 'The report needs a mined dataset: run the analysis first.',
+  'error.report.pdf-unavailable':
+    'PDF is not available on this server (no Chromium); the printable page works.',
   'error.ingestion-key.not-found': 'This ingestion key does not exist (it may have been revoked).',
   'error.journey.not-found': 'This journey was not found in the dataset.',
   'error.journey.unminable': 'This journey cannot be shown with these settings.',

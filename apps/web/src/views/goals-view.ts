@@ -328,6 +328,52 @@ function goalForm(ctx: DashboardContext, editing: GoalDto | null, done: () => vo
  * Reform goals (issue 13): a card per goal with baseline → target → now, progress and status,
  * and its trajectory; a form to create or edit one (hidden from viewers: the api refuses them).
  */
+/** The months the report can be made for: those of the result's whole-dataset monthly series. */
+export function reportMonths(ctx: DashboardContext): string[] {
+  const all = ctx.result.insights?.kpiSeries?.month.find((l) => l.scope === 'all');
+  return (all?.points ?? []).filter((p) => p.journeysStarted > 0).map((p) => p.period);
+}
+
+/** Links to the monthly report (printable page and PDF) of a chosen month, in the UI language. */
+function reportBar(ctx: DashboardContext): HTMLElement | null {
+  const { tr } = ctx;
+  const months = reportMonths(ctx);
+  if (months.length === 0) return null;
+  const href = (month: string, format: 'html' | 'pdf'): string =>
+    `/api/v1/datasets/${encodeURIComponent(ctx.datasetId)}/report?` +
+    new URLSearchParams({ month, lang: tr.locale, format }).toString();
+  const html = el(
+    'a',
+    { class: 'report-link', target: '_blank', rel: 'noopener', 'data-testid': 'report-html' },
+    tr.t('goals.report.html'),
+  );
+  const pdf = el(
+    'a',
+    { class: 'report-link', target: '_blank', rel: 'noopener', 'data-testid': 'report-pdf' },
+    tr.t('goals.report.pdf'),
+  );
+  const select = el(
+    'select',
+    { 'aria-label': tr.t('goals.report.month'), 'data-testid': 'report-month' },
+    months.map((m) => el('option', { value: m }, m)),
+  ) as HTMLSelectElement;
+  const update = (): void => {
+    html.setAttribute('href', href(select.value, 'html'));
+    pdf.setAttribute('href', href(select.value, 'pdf'));
+  };
+  select.value = months[months.length - 1];
+  select.addEventListener('change', update);
+  update();
+  return el(
+    'div',
+    { class: 'goal-report' },
+    el('strong', {}, tr.t('goals.report')),
+    el('label', {}, tr.t('goals.report.month'), ' ', select),
+    html,
+    pdf,
+  );
+}
+
 export const goalsView: DashboardView = {
   id: 'goals',
   labelKey: 'view.goals',
@@ -361,6 +407,8 @@ export const goalsView: DashboardView = {
       );
     }
     showForm(null);
+    const report = reportBar(ctx);
+    if (report) root.append(report);
     root.append(
       cards,
       formSlot,

@@ -86,6 +86,7 @@ const schema = z.object({
   COSTLY_RATE_LIMIT_PER_MINUTE: integer(1).default(60),
   SESSION_CLEANUP_INTERVAL_MS: integer(100).default(15 * 60_000),
   REQUEST_TIMEOUT_MS: integer(0).default(3_600_000),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   SHARD_EVENTS: integer(1).default(2_000_000),
   MAX_SHARDS: integer(1).max(1024).default(64),
   // Faults for integration tests only (refused unless NODE_ENV=test).
@@ -136,6 +137,8 @@ export interface AppConfig {
   readonly sessionCleanupIntervalMs: number;
   /** How long one request (an upload's whole body included) may take; 0 = no limit. */
   readonly requestTimeoutMs: number;
+  /** The Chromium that prints monthly reports to PDF. */
+  readonly chromiumPath: string;
   /** A run gets one shard per this many events of its dataset (at most maxShards). */
   readonly shardEvents: number;
   readonly maxShards: number;
@@ -211,6 +214,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     costlyRateLimitPerMinute: e.COSTLY_RATE_LIMIT_PER_MINUTE,
     sessionCleanupIntervalMs: e.SESSION_CLEANUP_INTERVAL_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    chromiumPath: e.CHROMIUM_PATH,
     shardEvents: e.SHARD_EVENTS,
     maxShards: e.MAX_SHARDS,
     testFailShardOnce: e.TEST_FAIL_SHARD_ONCE ?? null,
