@@ -1,5 +1,11 @@
 /** Issue 13: the Goals view links to the monthly report of a chosen month, in the UI language. */
-import type { KpiSeriesPoint, MiningResult } from '@onetrip/mining';
+import type { MiningResult } from '@onetrip/contracts';
+
+type KpiSeriesPoint = NonNullable<MiningResult['insights']>['kpiSeries'] extends infer S
+  ? S extends { month: { points: (infer P)[] }[] }
+    ? P
+    : never
+  : never;
 import { demoResult } from '../charts/fixtures/demo';
 import { goalsView } from './goals-view';
 import { viewContext } from './testing/view-context';

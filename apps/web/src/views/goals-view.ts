@@ -356,7 +356,7 @@ function reportBar(ctx: DashboardContext): HTMLElement | null {
     'select',
     { 'aria-label': tr.t('goals.report.month'), 'data-testid': 'report-month' },
     months.map((m) => el('option', { value: m }, m)),
-  ) as HTMLSelectElement;
+  );
   const update = (): void => {
     html.setAttribute('href', href(select.value, 'html'));
     pdf.setAttribute('href', href(select.value, 'pdf'));
