@@ -11,43 +11,23 @@
  */
 import type { DatasetDto, GoalDto, GoalHistoryDto, ProblemDetails } from '@onetrip/contracts';
 import { getJson, postJson, uploadCsv } from '../support/http';
+import { TRIPS_LOG_HEADER, TRIPS_LOG_MAPPING, tripCaseRows } from '../support/monthly-trips-log';
 import { apiWorkerSuite, mineDataset } from '../support/services';
 
 const suite = apiWorkerSuite('goals');
-const MAPPING = {
-  caseId: 'case_id',
-  activity: 'activity',
-  timestamp: 'timestamp',
-  channel: 'channel',
-  location: 'hall',
-  service: 'service',
-};
 const RUN = { params: { journey: 'case', lifecycle: 'none' } };
 
-/** A case on day `day` of `month` with 0, 1 or 2 hall trips. */
-function caseRows(id: string, month: number, day: number, trips: 0 | 1 | 2): string[] {
-  const at = (d: number, hour: number) =>
-    `2024-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}T${hour}:00:00+08:00`;
-  const row = (activity: string, time: string, channel: string, hall: string) =>
-    `${id},${activity},${time},${channel},${hall},permit`;
-  if (trips === 0)
-    return [row('申请', at(day, 10), 'online', ''), row('办结', at(day, 11), 'online', '')];
-  if (trips === 1)
-    return [row('申请', at(day, 10), 'hall', 'H1'), row('办结', at(day, 11), 'hall', 'H1')];
-  return [row('申请', at(day, 10), 'hall', 'H1'), row('领证', at(day + 1, 10), 'hall', 'H1')];
-}
-const HEADER = 'case_id,activity,timestamp,channel,hall,service';
 const FIRST = [
-  ...caseRows('J1', 1, 10, 2),
-  ...caseRows('J2', 1, 11, 2),
-  ...caseRows('F1', 2, 10, 2),
-  ...caseRows('F2', 2, 11, 1),
-  ...caseRows('M1', 3, 10, 1),
-  ...caseRows('M2', 3, 11, 1),
-  ...caseRows('A1', 4, 10, 1),
-  ...caseRows('A2', 4, 11, 0),
+  ...tripCaseRows('J1', 1, 10, 2),
+  ...tripCaseRows('J2', 1, 11, 2),
+  ...tripCaseRows('F1', 2, 10, 2),
+  ...tripCaseRows('F2', 2, 11, 1),
+  ...tripCaseRows('M1', 3, 10, 1),
+  ...tripCaseRows('M2', 3, 11, 1),
+  ...tripCaseRows('A1', 4, 10, 1),
+  ...tripCaseRows('A2', 4, 11, 0),
 ];
-const SECOND = [...caseRows('Y1', 5, 10, 0), ...caseRows('Y2', 5, 11, 0)];
+const SECOND = [...tripCaseRows('Y1', 5, 10, 0), ...tripCaseRows('Y2', 5, 11, 0)];
 
 const TRIPS_GOAL = {
   title: '群众跑动次数减少六成',
@@ -82,8 +62,8 @@ describe('reform goals on a dataset', () => {
     goalsUrl = `${suite.api.url}/api/v1/datasets/${dataset.id}/goals`;
     const upload = await uploadCsv(
       `${suite.api.url}/api/v1/datasets/${dataset.id}/uploads`,
-      { name: 'first.csv', content: [HEADER, ...FIRST].join('\n') + '\n' },
-      MAPPING,
+      { name: 'first.csv', content: [TRIPS_LOG_HEADER, ...FIRST].join('\n') + '\n' },
+      TRIPS_LOG_MAPPING,
     );
     expect(upload.status).toBe(201);
   }, 60_000);
@@ -197,8 +177,8 @@ describe('reform goals on a dataset', () => {
   it('keeps the goal’s value on every dataset version', async () => {
     const upload = await uploadCsv(
       `${suite.api.url}/api/v1/datasets/${dataset.id}/uploads`,
-      { name: 'may.csv', content: [HEADER, ...SECOND].join('\n') + '\n' },
-      MAPPING,
+      { name: 'may.csv', content: [TRIPS_LOG_HEADER, ...SECOND].join('\n') + '\n' },
+      TRIPS_LOG_MAPPING,
     );
     expect(upload.status).toBe(201);
     await mineDataset(suite.api.url, dataset.id, RUN);

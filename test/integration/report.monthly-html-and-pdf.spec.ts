@@ -22,39 +22,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { postJson, uploadCsv } from '../support/http';
 import { TEST_AUTH_HEADER } from '../support/test-admin';
+import { TRIPS_LOG_HEADER, TRIPS_LOG_MAPPING, tripCaseRows } from '../support/monthly-trips-log';
 import { apiWorkerSuite, mineDataset } from '../support/services';
 
 const suite = apiWorkerSuite('report');
-const MAPPING = {
-  caseId: 'case_id',
-  activity: 'activity',
-  timestamp: 'timestamp',
-  channel: 'channel',
-  location: 'hall',
-  service: 'service',
-};
 
-function caseRows(id: string, month: number, day: number, trips: 0 | 1 | 2): string[] {
-  const at = (d: number, hour: number) =>
-    `2024-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}T${hour}:00:00+08:00`;
-  const row = (activity: string, time: string, channel: string, hall: string) =>
-    `${id},${activity},${time},${channel},${hall},permit`;
-  if (trips === 0)
-    return [row('申请', at(day, 10), 'online', ''), row('办结', at(day, 11), 'online', '')];
-  if (trips === 1)
-    return [row('申请', at(day, 10), 'hall', 'H1'), row('办结', at(day, 11), 'hall', 'H1')];
-  return [row('申请', at(day, 10), 'hall', 'H1'), row('领证', at(day + 1, 10), 'hall', 'H1')];
-}
 const ROWS = [
-  'case_id,activity,timestamp,channel,hall,service',
-  ...caseRows('J1', 1, 10, 2),
-  ...caseRows('J2', 1, 11, 2),
-  ...caseRows('F1', 2, 10, 2),
-  ...caseRows('F2', 2, 11, 1),
-  ...caseRows('M1', 3, 10, 1),
-  ...caseRows('M2', 3, 11, 1),
-  ...caseRows('A1', 4, 10, 1),
-  ...caseRows('A2', 4, 11, 0),
+  TRIPS_LOG_HEADER,
+  ...tripCaseRows('J1', 1, 10, 2),
+  ...tripCaseRows('J2', 1, 11, 2),
+  ...tripCaseRows('F1', 2, 10, 2),
+  ...tripCaseRows('F2', 2, 11, 1),
+  ...tripCaseRows('M1', 3, 10, 1),
+  ...tripCaseRows('M2', 3, 11, 1),
+  ...tripCaseRows('A1', 4, 10, 1),
+  ...tripCaseRows('A2', 4, 11, 0),
 ];
 
 async function get(url: string, auth = TEST_AUTH_HEADER, headers: Record<string, string> = {}) {
@@ -95,7 +77,7 @@ describe('the monthly report', () => {
     const upload = await uploadCsv(
       `${suite.api.url}/api/v1/datasets/${id}/uploads`,
       { name: 'permits.csv', content: ROWS.join('\n') + '\n' },
-      MAPPING,
+      TRIPS_LOG_MAPPING,
     );
     expect(upload.status).toBe(201);
     await mineDataset(suite.api.url, id, { params: { journey: 'case', lifecycle: 'none' } });

@@ -3,6 +3,7 @@
  * on the suite's own database and Bull prefix, and Debian's Chromium with the flags this
  * environment needs and a fresh profile.
  */
+import { CHROMIUM_FLAGS } from '@onetrip/backend';
 import type { DatasetDto } from '@onetrip/contracts';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -24,16 +25,6 @@ import {
 export const WEB_DIST = path.join(ROOT, 'dist', 'apps', 'web');
 export const ARTIFACTS = path.join(ROOT, 'test', 'e2e', 'artifacts');
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 export interface WebStack {
   db: TestDatabase;
@@ -90,7 +81,7 @@ export async function launchChromium(options: {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'onetrip-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_FLAGS],
     viewport: { width: 1440, height: 1000 },
     // The test admin's session (test-admin.ts): the app opens as it does for a logged-in admin.
     extraHTTPHeaders: { authorization: TEST_AUTH_HEADER, ...options.extraHTTPHeaders },

@@ -1,3 +1,4 @@
+export * from './browser/chromium';
 export * from './cache/concurrency-limit';
 export * from './cache/single-flight-cache';
 export * from './config/config';

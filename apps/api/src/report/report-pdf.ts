@@ -6,19 +6,9 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CHROMIUM_FLAGS } from '@onetrip/backend';
 import { chromium } from 'playwright-core';
 import { ProblemException } from '../problem/problem';
-
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 export async function printPdf(html: string, chromiumPath: string): Promise<Buffer> {
   if (!existsSync(chromiumPath)) {
@@ -31,7 +21,7 @@ export async function printPdf(html: string, chromiumPath: string): Promise<Buff
   const profile = mkdtempSync(path.join(os.tmpdir(), 'onetrip-report-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
-    args: FLAGS,
+    args: [...CHROMIUM_FLAGS],
     headless: true,
   });
   try {
